@@ -1,0 +1,1 @@
+"""jointops services: one package per bounded context, plus the shared bus library."""
