@@ -1,0 +1,1 @@
+"""Accountability: findings against officers, sanctions, the rectification ledger."""

@@ -1,0 +1,98 @@
+"""Graded sanctions and the two steps that lift one (training done, back on post)."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Iterable, Mapping
+
+from services.accountability.domain import codec
+from services.accountability.domain.findings import Finding
+from services.common.errors import DomainError, InvalidInput, NotFound
+
+# Graded from lightest to heaviest, as the report lists them.
+MEASURES = ("CRITICISM_EDUCATION", "OFF_POST_TRAINING", "REMOVAL_FROM_POST",
+            "QUALIFICATION_REVOKED")
+# Measures that are lifted by a later step here; revocation is undone only by
+# re-certification (certification's business), criticism needs no lifting.
+LIFTED_BY = {"OFF_POST_TRAINING": "accountability.training_completed.v1",
+             "REMOVAL_FROM_POST": "accountability.reinstated_to_post.v1"}
+SANCTION_IMPOSED = "accountability.sanction_imposed.v1"
+
+
+@dataclasses.dataclass(frozen=True)
+class Sanction:
+    sanction_id: str
+    finding_id: str
+    officer_id: str
+    measure: str
+    effective_at: dt.datetime
+    imposed_at: dt.datetime
+    lifted_at: dt.datetime | None = None
+
+    def active_at(self, at: dt.datetime) -> bool:
+        return self.effective_at <= at and (self.lifted_at is None or at < self.lifted_at)
+
+    def to_dict(self) -> dict:
+        return codec.dump(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Sanction":
+        return codec.load(cls, data)
+
+
+def impose_sanction(sanction_id: str, finding_id: str, measure: str,
+                    findings: Mapping[str, Finding], now: dt.datetime,
+                    effective_at: dt.datetime | None = None) -> tuple[Sanction, list]:
+    """Impose `measure` for a finding; the officer is the finding's officer.
+    Raises INVALID_INPUT (measure), NOT_FOUND (finding). Returns (sanction, events)."""
+    if measure not in MEASURES:
+        raise InvalidInput(f"measure must be one of {', '.join(MEASURES)}", ["input", "measure"])
+    finding = findings.get(finding_id)
+    if finding is None:
+        raise NotFound("finding", finding_id, ["input", "findingId"])
+    now = codec.parse_time(now)
+    effective = codec.parse_time(effective_at) if effective_at is not None else now
+    sanction = Sanction(sanction_id, finding_id, finding.officer_id, measure, effective, now)
+    payload = {k: v for k, v in sanction.to_dict().items()
+               if k in ("sanction_id", "finding_id", "officer_id", "measure", "effective_at")}
+    return sanction, [(SANCTION_IMPOSED, payload)]
+
+
+def _lift(sanctions: Iterable[Sanction], officer_id: str, measure: str, now: dt.datetime,
+          time_field: str) -> tuple[list[Sanction], list]:
+    now = codec.parse_time(now)
+    active = [s for s in sanctions
+              if s.officer_id == officer_id and s.measure == measure and s.active_at(now)]
+    if not active:
+        raise DomainError("INVALID_TRANSITION",
+                          f"officer {officer_id} has no active {measure} sanction",
+                          ["input", "officerId"])
+    # All active ones are lifted: qualification comes back only when nothing holds it.
+    lifted = [dataclasses.replace(s, lifted_at=now) for s in active]
+    events = [(LIFTED_BY[measure], {"sanction_id": s.sanction_id, "officer_id": officer_id,
+                                    time_field: now.isoformat()}) for s in lifted]
+    return lifted, events
+
+
+def complete_training(sanctions: Iterable[Sanction], officer_id: str,
+                      now: dt.datetime) -> tuple[list[Sanction], list]:
+    """Off-post training done. Raises INVALID_TRANSITION if none is active.
+    Returns (the lifted sanctions, events)."""
+    return _lift(sanctions, officer_id, "OFF_POST_TRAINING", now, "completed_at")
+
+
+def reinstate_to_post(sanctions: Iterable[Sanction], officer_id: str,
+                      now: dt.datetime) -> tuple[list[Sanction], list]:
+    """Back on the enforcement post. Raises INVALID_TRANSITION if no removal is active."""
+    return _lift(sanctions, officer_id, "REMOVAL_FROM_POST", now, "reinstated_at")
+
+
+def officer_standing(sanctions: Iterable[Sanction], officer_id: str, at: dt.datetime) -> dict:
+    """What the sanctions mean for the qualification check at `at`: the active measures
+    (QualificationReason names OFF_POST_TRAINING / REMOVED_FROM_POST) and revocation."""
+    at = codec.parse_time(at)
+    active = {s.measure for s in sanctions if s.officer_id == officer_id and s.active_at(at)}
+    reasons = [r for m, r in (("OFF_POST_TRAINING", "OFF_POST_TRAINING"),
+                              ("REMOVAL_FROM_POST", "REMOVED_FROM_POST"),
+                              ("QUALIFICATION_REVOKED", "CERTIFICATE_REVOKED")) if m in active]
+    return {"officer_id": officer_id, "active_measures": sorted(active), "reasons": reasons}

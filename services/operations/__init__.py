@@ -1,0 +1,1 @@
+"""Joint operations of the culture and transport enforcement detachments."""
