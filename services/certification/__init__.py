@@ -1,0 +1,1 @@
+"""Certification bounded context: officers, exams, certificates, qualification checks."""
