@@ -1,0 +1,1 @@
+"""The GraphQL gateway: stateless, so it can run as several replicas."""

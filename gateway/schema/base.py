@@ -1,0 +1,64 @@
+"""Shared GraphQL types and the two rules every resolver follows: who may call it
+(`requires`) and how business refusals come back (`payload_errors`)."""
+from __future__ import annotations
+
+import functools
+
+import graphene
+from graphql import GraphQLError
+
+from services.common.errors import DomainError
+
+
+class Agency(graphene.Enum):
+    CULTURE = "CULTURE"
+    TRANSPORT = "TRANSPORT"
+
+
+class EnforcementDomain(graphene.Enum):
+    CULTURE_MARKET = "CULTURE_MARKET"
+    PUBLICATION = "PUBLICATION"
+    RADIO_TV = "RADIO_TV"
+    TOURISM = "TOURISM"
+    ROAD_TRANSPORT = "ROAD_TRANSPORT"
+
+
+class UserError(graphene.ObjectType):
+    code = graphene.String(required=True)
+    message = graphene.String(required=True)
+    field = graphene.List(graphene.NonNull(graphene.String),
+                          description="The input field the error is about, as a path.")
+
+
+def enum_value(value):
+    """graphene 3 hands resolvers enum members for enum inputs; services want strings."""
+    return getattr(value, "value", value)
+
+
+def forbidden(message="you may not do this", code="FORBIDDEN"):
+    return GraphQLError(message, extensions={"code": code})
+
+
+def requires(*roles):
+    """Resolver decorator: the caller must hold one of `roles` (no token: UNAUTHENTICATED)."""
+    def wrap(resolver):
+        @functools.wraps(resolver)
+        def inner(root, info, *args, **kwargs):
+            principal = info.context.principal
+            if principal is None:
+                raise forbidden("a bearer token is required", "UNAUTHENTICATED")
+            if not principal.has(*roles):
+                raise forbidden(f"this needs one of the roles: {', '.join(roles)}")
+            return resolver(root, info, *args, **kwargs)
+        inner.required_roles = roles  # read by the role-matrix test generator
+        return inner
+    return wrap
+
+
+def payload_errors(payload_cls, key: str, action):
+    """Run a mutation; a DomainError becomes `errors: [UserError]` and nothing else."""
+    try:
+        return payload_cls(**{key: action(), "errors": []})
+    except DomainError as exc:
+        return payload_cls(**{key: None, "errors": [
+            UserError(code=exc.code, message=exc.message, field=exc.field)]})

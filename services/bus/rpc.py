@@ -1,0 +1,39 @@
+"""RPC between the gateway and the services.
+
+A business refusal crosses RPC as data (`{"error": {...}}`), not as a remote
+exception, so the gateway can return it in the payload with its code and field.
+A database outage becomes the retryable code SERVICE_UNAVAILABLE.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+from pymongo.errors import ConnectionFailure, OperationFailure
+
+from services.common.errors import DomainError
+
+log = logging.getLogger(__name__)
+UNAVAILABLE = "SERVICE_UNAVAILABLE"
+
+
+def command(fn):
+    @functools.wraps(fn)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return {"ok": fn(self, *args, **kwargs)}
+        except DomainError as exc:
+            return {"error": exc.to_dict()}
+        except (ConnectionFailure, OperationFailure) as exc:
+            log.warning("database unavailable in %s: %s", fn.__name__, exc)
+            return {"error": {"code": UNAVAILABLE, "message": "the database is unavailable; "
+                              "nothing was changed, retry later", "field": None}}
+    return wrapper
+
+
+def unwrap(reply: dict):
+    if "error" in reply:
+        err = reply["error"]
+        raise DomainError(err["code"], err["message"], err.get("field"),
+                          **err.get("details", {}))
+    return reply["ok"]

@@ -1,0 +1,58 @@
+"""The `Store` dependency: a context's database, its units of work and its relay."""
+from __future__ import annotations
+
+import mongoengine
+from nameko.extensions import DependencyProvider
+
+from services.bus.relay import Relay
+from services.bus.unit_of_work import UnitOfWork
+
+
+def connect(alias: str, mongo_uri: str, db_name: str):
+    """Register the mongoengine connection for a context (idempotent; re-points it)."""
+    mongoengine.disconnect(alias)
+    mongoengine.connect(db=db_name, alias=alias, host=mongo_uri, tz_aware=True,
+                        uuidRepresentation="standard", serverSelectionTimeoutMS=3000)
+    return mongoengine.get_connection(alias), mongoengine.get_db(alias)
+
+
+class StoreHandle:
+    """What a worker sees: the database and a way to open a unit of work."""
+
+    def __init__(self, provider, worker_ctx):
+        self.db = provider.db
+        self._provider, self._ctx = provider, worker_ctx
+
+    def transaction(self) -> UnitOfWork:
+        data = self._ctx.data
+        entrypoint = self._ctx.entrypoint
+        inbox_key = None
+        if data.get("event_id") and getattr(entrypoint, "queue_name", None):
+            inbox_key = f"{entrypoint.queue_name}:{data['event_id']}"
+        context = {"correlation_id": data.get("correlation_id"),
+                   "causation_id": data.get("event_id") or data.get("correlation_id"),
+                   "actor": data.get("actor"), "inbox_key": inbox_key}
+        p = self._provider
+        return UnitOfWork(p.client, p.db, p.container.service_name, context, p.relay.wake)
+
+
+class Store(DependencyProvider):
+    def __init__(self, context: str):
+        self.context = context
+
+    def setup(self):
+        cfg = self.container.config["JOINTOPS"]
+        self.client, self.db = connect(self.context, cfg.mongo_uri, cfg.db_name(self.context))
+        self.relay = Relay(self.db, cfg.amqp_uri)
+
+    def start(self):
+        self.container.spawn_managed_thread(self.relay.run)
+
+    def stop(self):
+        self.relay.stop()
+
+    def kill(self):
+        self.relay.stop()
+
+    def get_dependency(self, worker_ctx):
+        return StoreHandle(self, worker_ctx)

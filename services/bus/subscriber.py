@@ -1,0 +1,80 @@
+"""`@subscribe(event_type, ...)`: a nameko entrypoint for bus events.
+
+Each handler has its own durable queue (`<service>.<method>`) bound to the event
+types it wants. An invalid event goes straight to the dead-letter queue with the
+reason; a handler failure is retried through the delay queues with backoff, then
+dead-lettered with its error. Duplicates are stopped by the inbox (see Store).
+"""
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from nameko.exceptions import ContainerBeingKilled
+from nameko.messaging import Consumer
+
+from services.bus import schemas, topology
+from services.bus.deadletters import HEADER_ATTEMPTS, dead_letter, retry_later
+from services.bus.unit_of_work import DuplicateEvent
+
+log = logging.getLogger(__name__)
+
+
+class EventSubscriber(Consumer):
+    def __init__(self, *event_types: str, **kwargs):
+        if not event_types:
+            raise ValueError("subscribe to at least one event type")
+        self.event_types = event_types
+        super().__init__(queue=None, **kwargs)
+
+    def setup(self):
+        cfg = self.container.config["JOINTOPS"]
+        self.amqp_uri = cfg.amqp_uri
+        self.retry_delays = cfg.retry_delays_ms
+        self.queue_name = f"{self.container.service_name}.{self.method_name}"
+        self.queue = topology.handler_queue(self.queue_name, self.event_types, cfg.queue_type)
+        super().setup()
+
+    def handle_message(self, body, message):
+        try:
+            schemas.validate(body)
+        except schemas.InvalidEvent as exc:
+            self._give_up(message, body, f"invalid event: {exc}")
+            return
+        # The envelope, not transport headers, carries the context across the bus.
+        context_data = {"correlation_id": body["correlation_id"], "event_id": body["event_id"],
+                        "actor": body.get("actor")}
+        try:
+            self.container.spawn_worker(self, (body,), {}, context_data=context_data,
+                                        handle_result=partial(self.handle_result, message))
+        except ContainerBeingKilled:
+            self.queue_consumer.requeue_message(message)
+
+    def handle_result(self, message, worker_ctx, result=None, exc_info=None):
+        if exc_info is not None and isinstance(exc_info[1], DuplicateEvent):
+            exc_info = None  # already handled once: the redelivery is a no-op
+        self._settle(message, exc_info)
+        return result, exc_info
+
+    def _settle(self, message, exc_info):
+        if exc_info is None:
+            self.queue_consumer.ack_message(message)
+            return
+        attempts = int((message.headers or {}).get(HEADER_ATTEMPTS, 0))
+        reason = f"{exc_info[0].__name__}: {exc_info[1]}"
+        if attempts < len(self.retry_delays):
+            log.warning("%s failed (attempt %d): %s; retrying", self.queue_name, attempts + 1,
+                        reason)
+            retry_later(self.amqp_uri, message, self.queue_name,
+                        self.retry_delays[attempts], attempts + 1)
+            self.queue_consumer.ack_message(message)
+        else:
+            self._give_up(message, message.payload, reason, attempts)
+
+    def _give_up(self, message, body, reason, attempts=0):
+        log.error("%s: dead-lettering message: %s", self.queue_name, reason)
+        dead_letter(self.amqp_uri, message, body, self.queue_name, reason, attempts)
+        self.queue_consumer.ack_message(message)
+
+
+subscribe = EventSubscriber.decorator

@@ -1,0 +1,105 @@
+"""One atomic MongoDB transaction holding a domain write, the events it raises
+(outbox) and, when handling an event, the inbox record that makes it idempotent.
+
+mongoengine 0.29 has no transaction support, so documents are validated by
+mongoengine and written through pymongo with the session.
+"""
+from __future__ import annotations
+
+import logging
+
+from bson import ObjectId
+from pymongo.errors import DuplicateKeyError
+
+from services.bus import envelope
+from services.common.clock import utcnow
+from services.common.errors import DomainError
+
+log = logging.getLogger(__name__)
+OUTBOX = "outbox"
+INBOX = "inbox"
+
+
+class DuplicateEvent(Exception):
+    """This consumer already handled the event: the second delivery has no effect."""
+
+
+class ConcurrentUpdate(DomainError):
+    def __init__(self, what):
+        super().__init__("CONCURRENT_UPDATE", f"{what} was changed by someone else; retry")
+
+
+class UnitOfWork:
+    def __init__(self, client, db, producer: str, context: dict, on_commit=None):
+        self.client, self.db, self.producer = client, db, producer
+        self.context = context  # correlation_id, causation_id, actor, inbox_key
+        self.on_commit = on_commit
+        self._ops, self.events = [], []
+
+    # ---- writes, applied in order at commit
+    def insert(self, doc):
+        doc.validate()
+        son = doc.to_mongo()
+        self._ops.append(lambda s: type(doc)._get_collection().insert_one(son, session=s))
+
+    def save(self, doc, expect_version: int | None = None):
+        """Replace the whole document; with expect_version, only if nobody changed it."""
+        doc.validate()
+        son = doc.to_mongo()
+        query = {"_id": son["_id"]}
+        if expect_version is not None:
+            query["version"] = expect_version
+
+        def op(s):
+            coll = type(doc)._get_collection()
+            res = coll.replace_one(query, son, upsert=expect_version is None, session=s)
+            if expect_version is not None and res.matched_count == 0:
+                raise ConcurrentUpdate(f"{type(doc).__name__} {son['_id']}")
+        self._ops.append(op)
+
+    def run(self, fn):
+        """A raw write `fn(session)` for what insert/save do not cover."""
+        self._ops.append(fn)
+
+    def emit(self, event_type: str, payload: dict) -> dict:
+        env = envelope.make(event_type, payload, producer=self.producer,
+                            correlation_id=self.context.get("correlation_id"),
+                            causation_id=self.context.get("causation_id"),
+                            actor=self.context.get("actor"))
+        self.events.append(env)
+        return env
+
+    def emit_all(self, events) -> None:
+        for event_type, payload in events:
+            self.emit(event_type, payload)
+
+    # ---- commit
+    def _apply(self, session):
+        # The inbox record goes first so a duplicate delivery aborts before any work.
+        key = self.context.get("inbox_key")
+        if key:
+            try:
+                self.db[INBOX].insert_one({"_id": key, "at": utcnow()}, session=session)
+            except DuplicateKeyError:
+                raise DuplicateEvent(key) from None
+        for op in self._ops:
+            op(session)
+        if self.events:
+            self.db[OUTBOX].insert_many(
+                [{"_id": ObjectId(), "event_id": e["event_id"], "type": e["type"],
+                  "envelope": e, "sent": False, "created_at": utcnow()} for e in self.events],
+                session=session)
+
+    def commit(self):
+        with self.client.start_session() as session:
+            session.with_transaction(self._apply)
+        if self.events and self.on_commit:
+            self.on_commit()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.commit()
+        return False

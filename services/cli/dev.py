@@ -1,0 +1,80 @@
+"""The local stack behind `make run`: broker check, embedded MongoDB, every service
+and the gateway as separate processes, demo data, tokens; Ctrl-C stops it all."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from services import registry
+from services.cli import infra
+from services.common.config import load
+
+console = Console()
+ROOT = Path(__file__).resolve().parents[2]
+DEV_SECRET = "jointops-dev-secret-not-for-production"
+
+
+class Stack:
+    def __init__(self):
+        self.procs: dict[str, subprocess.Popen] = {}
+
+    def start(self, name, argv, env, log_dir):
+        log = open(log_dir / f"{name}.log", "ab")
+        # Own session: a terminal Ctrl-C reaches only us, and we stop children in order.
+        self.procs[name] = subprocess.Popen(argv, env=env, stdout=log, stderr=log,
+                                            start_new_session=True)
+
+    def dead(self):
+        return [n for n, p in self.procs.items() if p.poll() is not None]
+
+    def stop(self):
+        for name, proc in reversed(list(self.procs.items())):
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for proc in self.procs.values():
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+def up() -> int:
+    env = dict(os.environ)
+    if not env.get("JOINTOPS_JWT_SECRET"):
+        env["JOINTOPS_JWT_SECRET"] = DEV_SECRET
+        console.print("[yellow]JOINTOPS_JWT_SECRET not set: using a development secret "
+                      "(never use it in production)[/yellow]")
+    cfg = load(env)
+    var = ROOT / "var"
+    (var / "log").mkdir(parents=True, exist_ok=True)
+    infra.ensure_rabbitmq(cfg.amqp_uri)
+    stack = Stack()
+    try:
+        if "JOINTOPS_MONGO_URI" not in os.environ:
+            infra.ensure_mongo(cfg.mongo_uri, var / "mongo", stack, var / "log")
+        jointops = str(Path(sys.executable).with_name("jointops"))
+        for name in registry.available():
+            stack.start(name, [jointops, "serve", name], env, var / "log")
+        stack.start("gateway", [jointops, "serve", "gateway"], env, var / "log")
+        url = f"http://127.0.0.1:{cfg.gateway_port}/graphql"
+        infra.wait_gateway_healthy(url, cfg.jwt_secret or env["JOINTOPS_JWT_SECRET"], stack)
+        subprocess.run([jointops, "demo", "load"], env=env, check=True)
+        infra.print_welcome(url, env["JOINTOPS_JWT_SECRET"], var / "log")
+        while not stack.dead():
+            time.sleep(0.5)
+        console.print(f"[red]stopped: {', '.join(stack.dead())} exited; see var/log/[/red]")
+        return 1
+    except KeyboardInterrupt:
+        console.print("stopping…")
+        return 0
+    finally:
+        stack.stop()
+        console.print("all processes stopped")

@@ -1,0 +1,110 @@
+"""Checks and starts for the local infrastructure (RabbitMQ, embedded MongoDB)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx
+import pymongo
+from kombu import Connection
+from rich.console import Console
+
+console = Console()
+
+
+class InfraError(SystemExit):
+    def __init__(self, message):
+        console.print(f"[red]{message}[/red]")
+        super().__init__(1)
+
+
+def broker_up(amqp_uri: str) -> bool:
+    try:
+        with Connection(amqp_uri, connect_timeout=2) as conn:
+            conn.ensure_connection(max_retries=1)
+        return True
+    except Exception:
+        return False
+
+
+def ensure_rabbitmq(amqp_uri: str) -> None:
+    if broker_up(amqp_uri):
+        return
+    host = urlparse(amqp_uri).hostname
+    if host not in ("127.0.0.1", "localhost") or not shutil.which("rabbitmq-server"):
+        raise InfraError(
+            f"RabbitMQ does not answer at {amqp_uri}. Install it (Debian: `apt-get install "
+            "rabbitmq-server`, then `rabbitmq-server -detached`) or point JOINTOPS_AMQP_URI "
+            "at a running broker.")
+    console.print("RabbitMQ is down: starting the local server (rabbitmq-server -detached)")
+    subprocess.run(["rabbitmq-server", "-detached"], check=False)
+    for _ in range(60):
+        if broker_up(amqp_uri):
+            return
+        time.sleep(1)
+    raise InfraError("RabbitMQ was started but does not answer after 60 s; "
+                     "see /var/log/rabbitmq/")
+
+
+def mongo_up(mongo_uri: str) -> bool:
+    try:
+        pymongo.MongoClient(mongo_uri, serverSelectionTimeoutMS=1000).admin.command("ping")
+        return True
+    except Exception:
+        return False
+
+
+def ensure_mongo(mongo_uri: str, storage: Path, stack, log_dir: Path) -> None:
+    """Start the embedded MongoDB-wire server (SecantusDB) unless one already answers."""
+    if mongo_up(mongo_uri):
+        return
+    parsed = urlparse(mongo_uri)
+    storage.mkdir(parents=True, exist_ok=True)
+    server = str(Path(sys.executable).with_name("secantusd-py"))
+    stack.start("mongodb", [server, "--host", parsed.hostname, "--port",
+                            str(parsed.port or 27017), "--storage-path", str(storage)],
+                None, log_dir)
+    for _ in range(60):
+        if mongo_up(mongo_uri):
+            return
+        if stack.dead():
+            break
+        time.sleep(0.5)
+    raise InfraError(f"the embedded MongoDB server did not start; see {log_dir}/mongodb.log")
+
+
+def wait_gateway_healthy(url: str, secret: str, stack, timeout: float = 90) -> dict:
+    from gateway.auth import mint
+
+    token = mint(secret, "make-run", ["planner"])
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        if stack.dead():
+            raise InfraError(f"{', '.join(stack.dead())} exited at start; see var/log/")
+        try:
+            r = httpx.post(url, json={"query": "{ health { up services { name up } } }"},
+                           headers={"Authorization": f"Bearer {token}"}, timeout=5)
+            last = r.json()
+            if r.status_code == 200 and last["data"]["health"]["up"]:
+                return last
+        except (httpx.HTTPError, ValueError, KeyError, TypeError):
+            pass
+        time.sleep(1)
+    raise InfraError(f"the stack did not become healthy in {timeout:.0f} s: {last}")
+
+
+def print_welcome(url: str, secret: str, log_dir: Path) -> None:
+    from gateway.auth import ROLES, mint
+
+    console.print(f"\n[bold green]jointops is up.[/bold green] GraphiQL: [link]{url}[/link]")
+    console.print(f"Logs: {log_dir}/<process>.log. Dev tokens (8 h):")
+    for role in ROLES:
+        agency = None if role == "cross_agency" else "CULTURE"
+        token = mint(secret, f"dev-{role}", [role], agency)
+        console.print(f"  [bold]{role}[/bold] ({agency or 'no agency'}): {token}")
+    console.print("Ctrl-C stops everything.")

@@ -1,0 +1,106 @@
+"""Configuration from environment variables, checked once at start.
+
+A bad or missing value stops the process with one line naming the variable
+(`ConfigError`), never a traceback: `jointops` entry points catch it and exit 2.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+DEFAULTS = {
+    "JOINTOPS_AMQP_URI": "amqp://guest:guest@127.0.0.1:5672/",
+    "JOINTOPS_MONGO_URI": "mongodb://127.0.0.1:27017/?directConnection=true",
+    "JOINTOPS_GATEWAY_PORT": "8000",
+    "JOINTOPS_DB_PREFIX": "jointops",
+    "JOINTOPS_QUEUE_TYPE": "classic",
+    "JOINTOPS_RETRY_DELAYS_MS": "200,1000,5000",
+    "JOINTOPS_LOG_LEVEL": "INFO",
+    "JOINTOPS_MAX_WORKERS": "20",
+    "JOINTOPS_PUBLICITY_URL": "",
+}
+
+
+class ConfigError(Exception):
+    """One-line, user-facing configuration problem."""
+
+
+@dataclass(frozen=True)
+class Config:
+    amqp_uri: str
+    mongo_uri: str
+    gateway_port: int
+    jwt_secret: str | None
+    db_prefix: str
+    queue_type: str
+    retry_delays_ms: tuple[int, ...]
+    log_level: str
+    max_workers: int
+    publicity_url: str
+    extra: dict = field(default_factory=dict)
+
+    def db_name(self, context: str) -> str:
+        """Each bounded context owns its own database on the shared server."""
+        return f"{self.db_prefix}_{context}"
+
+
+def _get(env, name):
+    return env.get(name, DEFAULTS.get(name, ""))
+
+
+def _int(env, name, low, high):
+    raw = _get(env, name)
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name}={value} is outside {low}..{high}")
+    return value
+
+
+def _uri(env, name, schemes):
+    raw = _get(env, name)
+    parsed = urlparse(raw)
+    if parsed.scheme not in schemes or not parsed.hostname:
+        raise ConfigError(f"{name}={raw!r} is not a {'/'.join(schemes)}:// URI with a host")
+    return raw
+
+
+def load(env=None, require_secret: bool = True) -> Config:
+    env = os.environ if env is None else env
+    secret = env.get("JOINTOPS_JWT_SECRET") or None
+    if require_secret and not secret:
+        raise ConfigError("JOINTOPS_JWT_SECRET is required (HS256 key for bearer tokens); "
+                          "`make run` sets a development value")
+    if secret and len(secret) < 16:
+        raise ConfigError("JOINTOPS_JWT_SECRET must be at least 16 characters")
+    delays = _get(env, "JOINTOPS_RETRY_DELAYS_MS")
+    try:
+        retry = tuple(int(x) for x in delays.split(",") if x.strip())
+    except ValueError:
+        raise ConfigError(f"JOINTOPS_RETRY_DELAYS_MS={delays!r} must be comma-separated "
+                          "milliseconds") from None
+    if not retry or any(d <= 0 for d in retry):
+        raise ConfigError("JOINTOPS_RETRY_DELAYS_MS needs at least one positive delay")
+    queue_type = _get(env, "JOINTOPS_QUEUE_TYPE")
+    if queue_type not in ("classic", "quorum"):
+        raise ConfigError(f"JOINTOPS_QUEUE_TYPE={queue_type!r} must be classic or quorum")
+    level = _get(env, "JOINTOPS_LOG_LEVEL").upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"JOINTOPS_LOG_LEVEL={level!r} must be DEBUG, INFO, WARNING or ERROR")
+    prefix = _get(env, "JOINTOPS_DB_PREFIX")
+    if not prefix.replace("_", "").isalnum():
+        raise ConfigError(f"JOINTOPS_DB_PREFIX={prefix!r} must be letters, digits and _")
+    publicity = _get(env, "JOINTOPS_PUBLICITY_URL")
+    if publicity:
+        _uri(env, "JOINTOPS_PUBLICITY_URL", ("http", "https"))
+    return Config(
+        amqp_uri=_uri(env, "JOINTOPS_AMQP_URI", ("amqp", "amqps")),
+        mongo_uri=_uri(env, "JOINTOPS_MONGO_URI", ("mongodb", "mongodb+srv")),
+        gateway_port=_int(env, "JOINTOPS_GATEWAY_PORT", 1, 65535),
+        jwt_secret=secret, db_prefix=prefix, queue_type=queue_type, retry_delays_ms=retry,
+        log_level=level, max_workers=_int(env, "JOINTOPS_MAX_WORKERS", 1, 1000),
+        publicity_url=publicity,
+    )

@@ -1,0 +1,56 @@
+"""Running one service (or the gateway) as its own process."""
+from __future__ import annotations
+
+import logging
+import signal
+
+import eventlet
+from nameko.runners import ServiceRunner
+
+from services import registry
+from services.bus import topology
+from services.bus.tracing import configure_logging
+from services.common.config import Config
+
+log = logging.getLogger(__name__)
+
+
+def nameko_config(cfg: Config, web_port: int | None = None) -> dict:
+    config = {"AMQP_URI": cfg.amqp_uri, "max_workers": cfg.max_workers,
+              "PREFETCH_COUNT": cfg.max_workers, "JOINTOPS": cfg,
+              "serializer": "json", "LOGGING": None}
+    if web_port is not None:
+        config["WEB_SERVER_ADDRESS"] = f"0.0.0.0:{web_port}"
+    return config
+
+
+def declare_topology(cfg: Config) -> list[str]:
+    from kombu import Connection
+
+    with Connection(cfg.amqp_uri, connect_timeout=5) as conn:
+        conn.ensure_connection(max_retries=3)
+        return topology.declare(conn, cfg.retry_delays_ms, cfg.queue_type)
+
+
+def serve(name: str, cfg: Config) -> None:
+    configure_logging(cfg.log_level)
+    if name == "gateway":
+        cls, port = registry.load(registry.GATEWAY), cfg.gateway_port
+    else:
+        cls, port = registry.load(registry.SERVICES[name]), None
+    declare_topology(cfg)
+    runner = ServiceRunner(nameko_config(cfg, port))
+    runner.add_service(cls)
+    stopping = eventlet.event.Event()
+
+    def _stop(signum, frame):  # graceful: finish in-flight workers, then exit
+        if not stopping.ready():
+            stopping.send(signum)
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    runner.start()
+    log.info("%s started", name)
+    stopping.wait()
+    log.info("%s stopping", name)
+    runner.stop()

@@ -1,0 +1,84 @@
+"""Test bootstrap. eventlet must patch before pymongo is imported (plain pytest would
+hang on container tests otherwise), so this import comes first."""
+import services.common.runtime  # noqa: F401,I001
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pymongo
+import pytest
+
+from services.common.config import load
+
+TEST_SECRET = "test-secret-0123456789abcdef"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def mongo_uri():
+    """A real MongoDB-wire server of the test session's own (SecantusDB on a free port),
+    unless JOINTOPS_TEST_MONGO_URI points at one."""
+    if os.environ.get("JOINTOPS_TEST_MONGO_URI"):
+        yield os.environ["JOINTOPS_TEST_MONGO_URI"]
+        return
+    port = _free_port()
+    storage = tempfile.mkdtemp(prefix="jointops-test-mongo-")
+    server = Path(sys.executable).with_name("secantusd-py")
+    log = open(Path(storage) / "server.log", "wb")
+    proc = subprocess.Popen([str(server), "--host", "127.0.0.1", "--port", str(port),
+                             "--storage-path", storage], stdout=log, stderr=log)
+    uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"
+    for _ in range(100):
+        try:
+            pymongo.MongoClient(uri, serverSelectionTimeoutMS=300).admin.command("ping")
+            break
+        except pymongo.errors.PyMongoError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("the test MongoDB server did not start")
+    yield uri
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def db_prefix():
+    # One prefix per session: mongoengine caches collections per document class.
+    return "t" + uuid.uuid4().hex[:8]
+
+
+@pytest.fixture
+def clean_db(mongo_uri, db_prefix):
+    client = pymongo.MongoClient(mongo_uri)
+    for name in client.list_database_names():
+        if name.startswith(db_prefix + "_"):
+            client.drop_database(name)
+    return client
+
+
+@pytest.fixture
+def jointops_config(rabbit_config, mongo_uri, db_prefix, clean_db):
+    """Config for one test: its own broker vhost, a clean database, fast retries."""
+    return load({"JOINTOPS_AMQP_URI": rabbit_config["AMQP_URI"],
+                 "JOINTOPS_MONGO_URI": mongo_uri, "JOINTOPS_JWT_SECRET": TEST_SECRET,
+                 "JOINTOPS_DB_PREFIX": db_prefix, "JOINTOPS_RETRY_DELAYS_MS": "50,100"})
+
+
+@pytest.fixture
+def service_config(jointops_config):
+    from services.runner import declare_topology, nameko_config
+
+    declare_topology(jointops_config)
+    return nameko_config(jointops_config)
