@@ -1,0 +1,1 @@
+"""Culture-market enforcement context (uses the shared enforcement core)."""

@@ -1,0 +1,57 @@
+"""Culture-market enforcement data: entity kinds, violations, discretion ranges.
+
+Ranges are defaults read from the national regulations (yuan, per circumstance); a city's
+own discretion benchmark replaces them by editing this table, not the case core.
+"""
+from services.enforcement.domain.catalogue import (AgencyCatalogue, EntityKind, Violation,
+                                                   discretion as _ranges)
+
+
+KINDS = {k.code: k for k in (
+    EntityKind("ENTERTAINMENT_VENUE", "CULTURE_MARKET", required=("licence",)),
+    EntityKind("INTERNET_CAFE", "CULTURE_MARKET", required=("licence",)),
+    EntityKind("PERFORMANCE_VENUE", "CULTURE_MARKET"),
+    EntityKind("PUBLICATION_OUTLET", "PUBLICATION"),
+    EntityKind("TRAVEL_AGENCY", "TOURISM", required=("licence",)),
+    EntityKind("SCENIC_SPOT", "TOURISM"),
+)}
+
+VIOLATIONS = {v.code: v for v in (
+    Violation("NETCAFE_ADMITS_MINORS", "Internet cafe admitting minors", "CULTURE_MARKET",
+              "Regulations on Internet Access Service Business Premises art. 31",
+              _ranges((0, 1_999), (2_000, 5_000), (5_001, 10_000), (10_001, 15_000))),
+    Violation("NETCAFE_NO_ID_CHECK", "Internet cafe not checking and registering users' IDs",
+              "CULTURE_MARKET",
+              "Regulations on Internet Access Service Business Premises art. 32",
+              _ranges((0, 999), (1_000, 3_000), (3_001, 10_000), (10_001, 15_000)),
+              waivable=True),
+    Violation("VENUE_OUTSIDE_HOURS", "Entertainment venue operating outside permitted hours",
+              "CULTURE_MARKET", "Regulations on Entertainment Venues art. 48",
+              _ranges((0, 9_999), (10_000, 13_000), (13_001, 17_000), (17_001, 20_000)),
+              waivable=True),
+    Violation("UNLICENSED_PERFORMANCE", "Commercial performance without a permit",
+              "CULTURE_MARKET", "Regulations on Commercial Performances art. 43",
+              _ranges((10_000, 49_999), (50_000, 65_000), (65_001, 85_000),
+                      (85_001, 100_000))),
+    Violation("PIRATED_PUBLICATIONS", "Selling pirated or illegal publications", "PUBLICATION",
+              "Regulations on Publication Administration art. 61",
+              _ranges((0, 4_999), (5_000, 20_000), (20_001, 35_000), (35_001, 50_000))),
+    Violation("UNAUTHORISED_SATELLITE_RECEIVER", "Satellite TV receivers without a permit",
+              "RADIO_TV", "Provisions on Ground Receiving Facilities of Satellite TV art. 10",
+              _ranges((0, 999), (1_000, 10_000), (10_001, 30_000), (30_001, 50_000)),
+              waivable=True),
+    Violation("UNLICENSED_TOUR_GUIDING", "Tour guiding without a guide certificate", "TOURISM",
+              "Tourism Law art. 102",
+              _ranges((0, 999), (1_000, 3_000), (3_001, 7_000), (7_001, 10_000)),
+              waivable=True),
+    Violation("UNLICENSED_TRAVEL_AGENCY", "Travel agency business without a licence",
+              "TOURISM", "Tourism Law art. 95",
+              _ranges((5_000, 9_999), (10_000, 30_000), (30_001, 70_000), (70_001, 100_000))),
+)}
+
+CATALOGUE = AgencyCatalogue(
+    agency="CULTURE",
+    domains=("CULTURE_MARKET", "PUBLICATION", "RADIO_TV", "TOURISM"),
+    kinds=KINDS,
+    violations=VIOLATIONS,
+)

@@ -1,0 +1,1 @@
+"""The one enforcement case core shared by the culture and transport services."""

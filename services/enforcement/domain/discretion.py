@@ -1,0 +1,73 @@
+"""Checks on a proposed decision: outcome conditions, discretion ranges, major-ness."""
+from __future__ import annotations
+
+from services.common.errors import DomainError
+from services.enforcement.domain.catalogue import CIRCUMSTANCES, AgencyCatalogue
+
+OUTCOMES = ("PENALTY", "NO_PENALTY_FIRST_VIOLATION", "NO_PENALTY_NOT_ESTABLISHED",
+            "ADMINISTRATIVE_GUIDANCE", "MEDIATION", "TRANSFER")
+MEASURES = ("WARNING", "CONFISCATION", "LICENCE_SUSPENSION", "LICENCE_REVOCATION",
+            "CLOSURE_ORDER")
+MAJOR_MEASURES = ("LICENCE_REVOCATION", "CLOSURE_ORDER")
+
+
+def _bad(message: str, field: str, code: str = "INVALID_INPUT"):
+    raise DomainError(code, message, ["input", field])
+
+
+def _check_penalty(draft, catalogue: AgencyCatalogue) -> None:
+    violation = catalogue.violation(draft.violation_code or "")
+    if draft.fine is None and not draft.measures:
+        _bad("a penalty needs a fine or a measure", "fine")
+    if draft.fine is not None:
+        if draft.circumstance not in CIRCUMSTANCES:
+            _bad(f"circumstance must be one of {CIRCUMSTANCES}", "circumstance")
+        low, high = violation.ranges[draft.circumstance]
+        if not isinstance(draft.fine, int) or not low <= draft.fine <= high:
+            raise DomainError(
+                "FINE_OUT_OF_RANGE",
+                f"fine {draft.fine} is outside {low}-{high} yuan for {violation.code} "
+                f"({draft.circumstance})", ["input", "fine"],
+                violation_code=violation.code, circumstance=draft.circumstance,
+                min=low, max=high)
+
+
+def validate_draft(case, draft, catalogue: AgencyCatalogue) -> None:
+    """Refuse a decision the law does not allow for this case, whatever its state."""
+    if draft.outcome not in OUTCOMES:
+        _bad(f"outcome must be one of {OUTCOMES}", "outcome")
+    unknown = [x for x in draft.measures if x not in MEASURES]
+    if unknown:
+        _bad(f"unknown measures {unknown}", "measures")
+    if draft.outcome == "PENALTY":
+        return _check_penalty(draft, catalogue)
+    if draft.fine or draft.measures:
+        _bad(f"{draft.outcome} carries no fine and no measure", "fine")
+    if draft.outcome == "NO_PENALTY_FIRST_VIOLATION":
+        # APL art. 33: first violation, minor harm, corrected in time - all three.
+        violation = catalogue.violation(draft.violation_code or "")
+        if not (draft.first_violation and draft.minor_harm and draft.corrected_in_time):
+            raise DomainError("FIRST_VIOLATION_CONDITIONS_NOT_MET",
+                              "no penalty needs a first violation, minor harm and timely "
+                              "correction", ["input", "outcome"])
+        if not violation.waivable:
+            raise DomainError("NOT_ON_NO_PENALTY_LIST",
+                              f"{violation.code} is not on the no-penalty list",
+                              ["input", "violationCode"])
+    if draft.outcome == "TRANSFER" and not draft.transfer_to:
+        _bad("a transfer names the receiving authority", "transferTo")
+
+
+def is_major(case, draft, catalogue: AgencyCatalogue) -> bool:
+    """Major: flagged complex, revocation / closure, or a fine above the threshold."""
+    threshold = catalogue.major_fine_threshold(case.party.natural_person)
+    return (case.complex or any(x in MAJOR_MEASURES for x in draft.measures)
+            or (draft.fine or 0) > threshold)
+
+
+def within_approval(draft, approved) -> bool:
+    """The decision may be milder than the reviewed proposal, never harsher or different."""
+    return (draft.outcome == approved.outcome
+            and draft.violation_code == approved.violation_code
+            and (draft.fine or 0) <= (approved.fine or 0)
+            and set(draft.measures) <= set(approved.measures))

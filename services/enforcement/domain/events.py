@@ -1,0 +1,44 @@
+"""The `enforcement.*` events and their payloads (schemas in schemas/events/).
+
+Domain functions return `(event_type, payload)` pairs so the service stores them in the
+outbox with the same write. Payloads carry ids and codes only, never names or ID numbers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from services.enforcement.domain.serial import to_plain
+
+ENTITY_REGISTERED = "enforcement.entity_registered.v1"
+INSPECTION_RECORDED = "enforcement.inspection_recorded.v1"
+CASE_FILED = "enforcement.case_filed.v1"
+CASE_STEP_RECORDED = "enforcement.case_step_recorded.v1"
+LEGAL_REVIEW_RECORDED = "enforcement.legal_review_recorded.v1"
+CASE_DECIDED = "enforcement.case_decided.v1"
+DOCUMENT_SERVED = "enforcement.document_served.v1"
+DECISION_PUBLISHED = "enforcement.decision_published.v1"
+CASE_CLOSED = "enforcement.case_closed.v1"
+DEADLINE_OVERDUE = "enforcement.deadline_overdue.v1"
+
+ALL = (ENTITY_REGISTERED, INSPECTION_RECORDED, CASE_FILED, CASE_STEP_RECORDED,
+       LEGAL_REVIEW_RECORDED, CASE_DECIDED, DOCUMENT_SERVED, DECISION_PUBLISHED,
+       CASE_CLOSED, DEADLINE_OVERDUE)
+
+
+def make(event_type: str, **payload) -> tuple[str, dict]:
+    return event_type, {k: to_plain(v) for k, v in payload.items()}
+
+
+def entity_registered(entity, now: dt.datetime, merged: bool):
+    return make(ENTITY_REGISTERED, entity_id=entity.id, agency=entity.agency,
+                domain=entity.domain, category=entity.category,
+                risk_level=entity.risk_level, registered_at=now, merged=merged)
+
+
+def case_base(case) -> dict:
+    return {"case_id": case.id, "agency": case.agency, "domain": case.domain}
+
+
+def case_step(case, step: str, officer_ids, at: dt.datetime):
+    return make(CASE_STEP_RECORDED, **case_base(case), step=step,
+                officer_ids=list(officer_ids), at=at)

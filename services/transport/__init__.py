@@ -1,0 +1,1 @@
+"""Transport enforcement context (uses the shared enforcement core)."""

@@ -1,0 +1,52 @@
+import datetime as dt
+
+from services.enforcement.domain import case_model as m
+from services.enforcement.domain.inspections import record_inspection
+from services.enforcement.domain.statistics import compute_statistics, statistics_pipeline
+
+from .builders import MAJOR, UTC, advance_to, cafe, new_case, penalty, team
+
+YEAR = (dt.datetime(2026, 1, 1, tzinfo=UTC), dt.datetime(2027, 1, 1, tzinfo=UTC))
+
+
+def test_pipeline_shape():
+    pipeline = statistics_pipeline("CULTURE", *YEAR)
+    stages = [next(iter(stage)) for stage in pipeline]
+    assert stages == ["$match", "$project", "$unionWith", "$facet", "$project", "$addFields"]
+    assert pipeline[0] == {"$match": {"agency": "CULTURE"}}
+    assert pipeline[2]["$unionWith"]["coll"] == "inspections"
+    facets = pipeline[3]["$facet"]
+    assert facets["published_late"][0]["$match"]["publication.late"] is True
+    assert facets["cases_filed"][0]["$match"]["filed_at"] == {
+        "$gte": "2026-01-01T00:00:00.000000+00:00", "$lt": "2027-01-01T00:00:00.000000+00:00"}
+    assert statistics_pipeline("CULTURE", *YEAR, bound=lambda d: d)[
+        3]["$facet"]["cases_filed"][0]["$match"]["filed_at"]["$gte"] == YEAR[0]
+
+
+def _cases():
+    normal, major, waiver, guidance = (new_case(case_id=f"c{i}") for i in range(4))
+    advance_to(normal, m.CLOSED)
+    advance_to(major, m.PUBLISHED, draft=penalty(**MAJOR), review="APPROVED")
+    major.publication.late = True
+    advance_to(waiver, m.DECIDED, draft=m.DecisionDraft(
+        "NO_PENALTY_FIRST_VIOLATION", "NETCAFE_NO_ID_CHECK", first_violation=True,
+        minor_harm=True, corrected_in_time=True))
+    advance_to(guidance, m.SERVED, draft=m.DecisionDraft("ADMINISTRATIVE_GUIDANCE"))
+    undecided = new_case(case_id="c9")
+    return [c.to_dict() for c in (normal, major, waiver, guidance, undecided)]
+
+
+def test_reference_statistics():
+    inspection, _ = record_inspection("i1", cafe(), team(), YEAR[0] + dt.timedelta(days=3))
+    old, _ = record_inspection("i0", cafe(), team(), YEAR[0] - dt.timedelta(days=3))
+    other = {**_cases()[0], "agency": "TRANSPORT"}
+    figures = compute_statistics(_cases() + [other], [inspection.to_dict(), old.to_dict()],
+                                 "CULTURE", *YEAR)
+    assert figures == {
+        "inspections": 1, "cases_filed": 5, "decided": 4, "legally_reviewed": 1,
+        "major_filed_with_justice": 1, "published_in_time": 1, "published_late": 1,
+        "by_outcome": {"PENALTY": 2, "NO_PENALTY_FIRST_VIOLATION": 1,
+                       "ADMINISTRATIVE_GUIDANCE": 1},
+        "first_violation_waivers": 1, "guidance": 1, "mediation": 0}
+    assert compute_statistics(_cases(), [], "CULTURE", YEAR[1],
+                              YEAR[1] + dt.timedelta(days=1))["cases_filed"] == 0
