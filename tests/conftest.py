@@ -16,7 +16,7 @@ import pytest
 
 from services.common.config import load
 
-TEST_SECRET = "test-secret-0123456789abcdef"
+TEST_SECRET = "test-secret-0123456789abcdef-0123456789"
 
 
 def _free_port() -> int:

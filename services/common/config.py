@@ -74,8 +74,8 @@ def load(env=None, require_secret: bool = True) -> Config:
     if require_secret and not secret:
         raise ConfigError("JOINTOPS_JWT_SECRET is required (HS256 key for bearer tokens); "
                           "`make run` sets a development value")
-    if secret and len(secret) < 16:
-        raise ConfigError("JOINTOPS_JWT_SECRET must be at least 16 characters")
+    if secret and len(secret) < 32:
+        raise ConfigError("JOINTOPS_JWT_SECRET must be at least 32 characters (HS256 key)")
     delays = _get(env, "JOINTOPS_RETRY_DELAYS_MS")
     try:
         retry = tuple(int(x) for x in delays.split(",") if x.strip())
