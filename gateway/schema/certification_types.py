@@ -1,0 +1,73 @@
+"""The contract's certification types, shared by every schema module that shows an
+officer or a qualification (certification, operations, enforcement).
+
+Resolvers receive the dicts the certification service returns (snake_case keys);
+graphene's default resolver reads dict keys by field name.
+"""
+from __future__ import annotations
+
+import graphene
+
+from gateway.schema.base import Agency, EnforcementDomain
+
+
+class OfficerStatus(graphene.Enum):
+    ACTIVE = "ACTIVE"
+    OFF_POST_TRAINING = "OFF_POST_TRAINING"
+    REMOVED_FROM_POST = "REMOVED_FROM_POST"
+
+
+class CertificateStatus(graphene.Enum):
+    VALID = "VALID"
+    SUSPENDED = "SUSPENDED"
+    REVOKED = "REVOKED"
+    EXPIRED = "EXPIRED"
+
+
+class QualificationReason(graphene.Enum):
+    UNKNOWN_OFFICER = "UNKNOWN_OFFICER"
+    NOT_CERTIFIED = "NOT_CERTIFIED"
+    CERTIFICATE_NOT_YET_VALID = "CERTIFICATE_NOT_YET_VALID"
+    CERTIFICATE_EXPIRED = "CERTIFICATE_EXPIRED"
+    CERTIFICATE_SUSPENDED = "CERTIFICATE_SUSPENDED"
+    CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED"
+    DOMAIN_NOT_COVERED = "DOMAIN_NOT_COVERED"
+    OFF_POST_TRAINING = "OFF_POST_TRAINING"
+    REMOVED_FROM_POST = "REMOVED_FROM_POST"
+    # Added to the contract's list (allowed: the served schema is a superset).
+    ANNUAL_REVIEW_OVERDUE = "ANNUAL_REVIEW_OVERDUE"
+
+
+class Certificate(graphene.ObjectType):
+    number = graphene.String(required=True)
+    domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True)
+    valid_from = graphene.Date(required=True)
+    valid_until = graphene.Date(required=True)
+    status = graphene.Field(CertificateStatus, required=True)
+
+
+class Officer(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    agency = graphene.Field(Agency, required=True)
+    status = graphene.Field(OfficerStatus, required=True)
+    certificate = graphene.Field(Certificate)
+
+
+class Qualification(graphene.ObjectType):
+    """The answer to: may this officer carry out enforcement in this domain at this moment?"""
+    officer_id = graphene.ID(required=True)
+    domain = graphene.Field(EnforcementDomain, required=True)
+    at = graphene.DateTime(required=True)
+    qualified = graphene.Boolean(required=True)
+    reasons = graphene.List(graphene.NonNull(QualificationReason), required=True,
+                            description="Empty when qualified; every reason that applies "
+                                        "otherwise.")
+    certificate_no = graphene.String()
+
+
+class QualificationCheck(graphene.InputObjectType):
+    officer_id = graphene.ID(required=True)
+    domain = graphene.Field(EnforcementDomain, required=True)
+    at = graphene.DateTime(description="Defaults to now. A past moment answers as of that "
+                                       "moment (audits of past actions).")
