@@ -1,0 +1,1 @@
+"""Draws context: the "double random, one public" draw of entities and inspectors."""
