@@ -60,6 +60,25 @@ def up():
     raise typer.Exit(dev.up())
 
 
+@app.command()
+def ping(name: str = typer.Argument(..., help="A service name."),
+         timeout: float = typer.Option(5.0)):
+    """Exit 0 if the service answers an RPC ping in time (container healthchecks)."""
+    from nameko.standalone.rpc import ClusterRpcProxy
+
+    from services.runner import nameko_config
+
+    try:
+        with ClusterRpcProxy(nameko_config(load(require_secret=False)), timeout=timeout) as rpc:
+            reply = getattr(rpc, name).ping()
+    except Exception as exc:  # a probe: report in one line, never a traceback
+        typer.echo(f"{name}: not answering ({type(exc).__name__})", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(reply)
+    if not reply.get("database"):
+        raise typer.Exit(1)
+
+
 @dead_letters.command("list")
 def dead_letters_list(limit: int = typer.Option(100)):
     """List dead letters (they stay in the queue)."""

@@ -1,0 +1,55 @@
+"""docker-compose.yml is checked by parsing it (no Docker engine on these machines)."""
+import re
+from pathlib import Path
+
+import yaml
+
+from services import registry
+from services.common.config import DEFAULTS
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+APP = {n: s for n, s in COMPOSE["services"].items() if s.get("image") == "jointops:latest"}
+
+
+def test_every_service_in_the_code_has_a_container_running_it():
+    for name in [*registry.SERVICES, "gateway"]:
+        assert name in APP, f"no container for {name}"
+        assert APP[name]["command"] == ["jointops", "serve", name]
+    served = {s["command"][2] for s in APP.values() if s["command"][:2] == ["jointops", "serve"]}
+    assert served == {*registry.SERVICES, "gateway"}
+
+
+def test_app_containers_share_one_image_and_wait_for_healthy_infrastructure():
+    assert {s["build"] for s in APP.values()} == {"."}
+    for name, service in APP.items():
+        deps = service["depends_on"]
+        assert deps["rabbitmq"]["condition"] == deps["mongo"]["condition"] == "service_healthy"
+        if name != "topology":
+            assert "healthcheck" in service, name
+
+
+def test_environment_names_are_the_ones_the_code_reads_and_no_secret_is_committed():
+    known = set(DEFAULTS) | {"JOINTOPS_JWT_SECRET"}
+    for name, service in APP.items():
+        env = service["environment"]
+        assert set(env) <= known, f"{name}: unknown {set(env) - known}"
+        assert re.fullmatch(r"\$\{JOINTOPS_JWT_SECRET:\?.+\}", env["JOINTOPS_JWT_SECRET"])
+        assert "${RABBITMQ_PASSWORD:?" in env["JOINTOPS_AMQP_URI"]
+        assert env["JOINTOPS_QUEUE_TYPE"] == "quorum"
+    assert "${RABBITMQ_PASSWORD:?" in COMPOSE["services"]["rabbitmq"]["environment"][
+        "RABBITMQ_DEFAULT_PASS"]
+
+
+def test_mongo_runs_as_a_replica_set_so_transactions_work():
+    mongo = COMPOSE["services"]["mongo"]
+    assert "--replSet" in mongo["command"]
+    assert "replicaSet=" in APP["gateway"]["environment"]["JOINTOPS_MONGO_URI"]
+    assert COMPOSE["services"]["rabbitmq"]["image"].startswith("rabbitmq:3.10-management")
+
+
+def test_the_image_installs_from_the_lock_file():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "-c constraints.txt" in dockerfile
+    for copied in ("services", "gateway", "schemas"):
+        assert f"COPY {copied}" in dockerfile
