@@ -2,11 +2,15 @@
 officer or a qualification (certification, operations, enforcement).
 
 Resolvers receive the dicts the certification service returns (snake_case keys);
-graphene's default resolver reads dict keys by field name.
+graphene's default resolver reads dict keys by field name. Dates and times cross RPC as
+ISO strings, which graphene's Date/DateTime will not serialize, so those fields parse them.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import graphene
+from graphene.types.resolver import dict_or_attr_resolver
 
 from gateway.schema.base import Agency, EnforcementDomain
 
@@ -38,12 +42,23 @@ class QualificationReason(graphene.Enum):
     ANNUAL_REVIEW_OVERDUE = "ANNUAL_REVIEW_OVERDUE"
 
 
+def _parsed(key, parse):
+    """Resolver for an ISO-string field of an RPC dict (objects pass through)."""
+    def resolve(root, info):
+        value = dict_or_attr_resolver(key, None, root, info)
+        return parse(value) if isinstance(value, str) else value
+    return resolve
+
+
 class Certificate(graphene.ObjectType):
     number = graphene.String(required=True)
     domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True)
     valid_from = graphene.Date(required=True)
     valid_until = graphene.Date(required=True)
     status = graphene.Field(CertificateStatus, required=True)
+
+    resolve_valid_from = staticmethod(_parsed("valid_from", dt.date.fromisoformat))
+    resolve_valid_until = staticmethod(_parsed("valid_until", dt.date.fromisoformat))
 
 
 class Officer(graphene.ObjectType):
@@ -64,6 +79,8 @@ class Qualification(graphene.ObjectType):
                             description="Empty when qualified; every reason that applies "
                                         "otherwise.")
     certificate_no = graphene.String()
+
+    resolve_at = staticmethod(_parsed("at", dt.datetime.fromisoformat))
 
 
 class QualificationCheck(graphene.InputObjectType):
