@@ -18,7 +18,7 @@ from .enums import DOMAIN_AGENCY, Agency, CertificateStatus as CS, EnforcementDo
 from .enums import parse_enum
 from .idnumber import mask_id_number, validate_id_number
 from .record import OfficerRecord, validate_name
-from .replay import CertState, revocation_times, snapshot
+from .replay import CertState, local_midnight, revocation_times, snapshot
 
 _PREFIX = {Agency.CULTURE: "CU", Agency.TRANSPORT: "TR"}
 
@@ -112,7 +112,11 @@ def issue_certificate(record: OfficerRecord, *, domains, valid_from: dt.date, va
     after = record.append(Kind.CERTIFICATE_ISSUED, effective, now, cause, number, **data)
     payload = ev.base_payload(record, effective, now, cause)
     payload.update(data, certificate_no=number)
-    return ev.with_changes(record, after, (ev.CERTIFICATE_ISSUED, payload), config)
+    # Issued ahead of its validity: the qualification changes when validFrom starts, so
+    # that is when the (future-effective) change is announced; nothing else marks it.
+    starts = max(effective, local_midnight(valid_from))
+    return after, [(ev.CERTIFICATE_ISSUED, payload)] + ev.qualification_events(
+        record, after, starts, now, ev.CERTIFICATE_ISSUED, cause, config)
 
 
 def renew_certificate(record: OfficerRecord, *, valid_until: dt.date, now: dt.datetime,

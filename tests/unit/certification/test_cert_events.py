@@ -79,3 +79,13 @@ def test_every_schema_is_strict(event_type):
     assert schema["additionalProperties"] is False
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "id_number" not in schema["properties"]
+
+
+def test_issue_ahead_of_validity_announces_the_change_when_validity_starts(examined):
+    _, raised = cd.issue_certificate(examined, domains=["TOURISM"], valid_from=dt.date(2026, 1, 1),
+                                     valid_until=dt.date(2026, 12, 31), sequence=1,
+                                     now=utc(2025, 12, 15, 2))
+    change = [p for t, p in raised if t == ev.QUALIFICATION_CHANGED]
+    # 2026-01-01 00:00 in Asia/Shanghai
+    assert [(p["effective_at"], p["qualified_after"]) for p in change] == [
+        ("2025-12-31T16:00:00+00:00", ["TOURISM"])]

@@ -1,0 +1,42 @@
+"""The certification rule parameters as a nameko dependency.
+
+Read once at start from the environment (JOINTOPS_CERT_*), overridable per container
+through the nameko config key CERTIFICATION (tests); a bad value stops the service with
+a one-line ConfigError.
+"""
+from __future__ import annotations
+
+import os
+
+from nameko.extensions import DependencyProvider
+
+from services.certification.domain import CertificationConfig
+from services.common.config import ConfigError
+
+ENV = {"JOINTOPS_CERT_PASS_MARK": ("pass_mark", float, 0, 100),
+       "JOINTOPS_CERT_REVIEW_INTERVAL_DAYS": ("review_interval_days", int, 1, 3660),
+       "JOINTOPS_CERT_REVOCATION_WAIT_DAYS": ("revocation_wait_days", int, 0, 3660)}
+
+
+def rules_from(env, overrides: dict | None = None) -> CertificationConfig:
+    values = {}
+    for name, (key, kind, low, high) in ENV.items():
+        raw = env.get(name)
+        if raw in (None, ""):
+            continue
+        try:
+            value = kind(raw)
+        except ValueError:
+            raise ConfigError(f"{name}={raw!r} is not a {kind.__name__}") from None
+        if not low <= value <= high:
+            raise ConfigError(f"{name}={value} is outside {low}..{high}")
+        values[key] = value
+    return CertificationConfig.from_dict({**values, **(overrides or {})})
+
+
+class Rules(DependencyProvider):
+    def setup(self):
+        self.rules = rules_from(os.environ, self.container.config.get("CERTIFICATION"))
+
+    def get_dependency(self, worker_ctx):
+        return self.rules

@@ -1,0 +1,45 @@
+"""How the certification context is stored: one document per officer (identity plus the
+append-only history the domain replays) and counter documents for certificate numbers."""
+from __future__ import annotations
+
+from mongoengine import DictField, Document, IntField, ListField, StringField
+
+from services.certification.domain import Agency, OfficerRecord
+
+ALIAS = "certification"
+
+
+class OfficerDocument(Document):
+    id = StringField(primary_key=True)
+    name = StringField(required=True, max_length=64)
+    agency = StringField(required=True, choices=[a.value for a in Agency])
+    # Unique: the same person cannot be registered twice (DUPLICATE_ID_NUMBER).
+    id_number = StringField(required=True)
+    version = IntField(required=True, min_value=1)  # optimistic concurrency
+    history = ListField(DictField())
+    # Every domain any certificate ever named: a superset of what the officer holds at
+    # any moment, so it can narrow list/roster queries without deciding them.
+    domains_ever = ListField(StringField())
+    meta = {"db_alias": ALIAS, "collection": "officers",
+            "indexes": [{"fields": ["id_number"], "unique": True},
+                        ("agency", "name"), ("name",), ("domains_ever",)]}
+
+    @classmethod
+    def from_record(cls, record: OfficerRecord, version: int) -> "OfficerDocument":
+        data = record.to_dict()
+        domains = sorted({d for e in data["history"] for d in e["data"].get("domains", ())})
+        return cls(id=data["id"], name=data["name"], agency=data["agency"],
+                   id_number=data["id_number"], version=version, history=data["history"],
+                   domains_ever=domains)
+
+
+def record_from_raw(raw: dict) -> OfficerRecord:
+    """A pymongo document (read without mongoengine, for speed) as the domain record."""
+    return OfficerRecord.from_dict({**raw, "id": raw["_id"]})
+
+
+class CounterDocument(Document):
+    """`certificate:CU:2026` -> the last sequence number handed out."""
+    id = StringField(primary_key=True)
+    seq = IntField(required=True, min_value=0)
+    meta = {"db_alias": ALIAS, "collection": "counters"}

@@ -1,0 +1,55 @@
+"""Applying accountability's sanction events to the officer's record.
+
+Runs inside the event handler's unit of work, so the inbox makes a redelivery a no-op;
+the domain also ignores a sanction id it has already applied. A completion that arrives
+before its sanction is refused by the domain (INVALID_TRANSITION) and the handler raises,
+so the bus retries it after the sanction has been applied.
+"""
+from __future__ import annotations
+
+from services.certification import domain as cd
+from services.certification import roster
+from services.certification.checks import parse_moment
+from services.common.clock import utcnow
+
+FIELD = ["payload", "officer_id"]
+
+
+def _moment(payload, key):
+    return parse_moment(payload[key], ["payload", key])
+
+
+def sanction_imposed(store, payload: dict, config) -> None:
+    roster.change(store, payload["officer_id"], lambda record, uow: cd.apply_sanction(
+        record, measure=payload["measure"], sanction_id=payload["sanction_id"], now=utcnow(),
+        effective_at=_moment(payload, "effective_at"), config=config), FIELD)
+
+
+def training_completed(store, payload: dict, config) -> None:
+    roster.change(store, payload["officer_id"], lambda record, uow: cd.complete_training(
+        record, now=utcnow(), effective_at=_moment(payload, "completed_at"),
+        cause=payload["sanction_id"], config=config), FIELD)
+
+
+def reinstated_to_post(store, payload: dict, config) -> None:
+    roster.change(store, payload["officer_id"], lambda record, uow: cd.reinstate_to_post(
+        record, now=utcnow(), effective_at=_moment(payload, "reinstated_at"),
+        cause=payload["sanction_id"], config=config), FIELD)
+
+
+def sweep_all(store, config, now=None) -> int:
+    """Announce expiries and overdue reviews not announced yet; returns events raised.
+    Only officers with something to announce get a write."""
+    now, raised = now or utcnow(), 0
+    for raw in roster.officers().find():
+        if not cd.sweep(roster.record_from_raw(raw), now, config)[1]:
+            continue
+        committed = []
+
+        def action(record, uow):
+            after, events = cd.sweep(record, now, config)
+            committed[:] = events  # a retried attempt replaces, not adds
+            return after, events
+        roster.change(store, raw["_id"], action, FIELD)
+        raised += len(committed)
+    return raised

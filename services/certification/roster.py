@@ -1,0 +1,84 @@
+"""Reading and writing officer records: loads by id, the optimistic save with its events,
+and the certificate-number counter, all inside one unit of work per command."""
+from __future__ import annotations
+
+from pymongo import ReturnDocument
+from pymongo.errors import DuplicateKeyError
+from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
+
+from services.bus.unit_of_work import ConcurrentUpdate
+from services.certification.documents import CounterDocument, OfficerDocument, record_from_raw
+from services.certification.domain import OfficerRecord
+from services.common.errors import DomainError, NotFound
+
+
+def officers():
+    return OfficerDocument._get_collection()
+
+
+def load_many(ids) -> dict:
+    """id -> (record, version) for the ids that exist; one query for all of them."""
+    wanted = sorted({str(i) for i in ids})
+    return {raw["_id"]: (record_from_raw(raw), raw["version"])
+            for raw in officers().find({"_id": {"$in": wanted}})}
+
+
+def load(officer_id, field=("input", "officerId")):
+    found = load_many([officer_id]).get(str(officer_id))
+    if found is None:
+        raise NotFound("officer", officer_id, list(field))
+    return found
+
+
+def claim_number(uow, key: str) -> int:
+    """The next sequence for `key`, incremented inside the unit of work: the number is
+    taken only if the whole command commits, and a racing command retries (no gaps)."""
+    current = CounterDocument._get_collection().find_one({"_id": key}) or {"seq": 0}
+    expected = current["seq"] + 1
+
+    def increment(session):
+        after = CounterDocument._get_collection().find_one_and_update(
+            {"_id": key}, {"$inc": {"seq": 1}}, upsert=True,
+            return_document=ReturnDocument.AFTER, session=session)
+        if after["seq"] != expected:
+            raise ConcurrentUpdate(f"counter {key}")
+    uow.run(increment)
+    return expected
+
+
+# Two admins acting on one officer at once: the loser re-reads and re-applies its command.
+retry_on_conflict = retry(retry=retry_if_exception_type(ConcurrentUpdate),
+                          stop=stop_after_attempt(5), wait=wait_random(0, 0.05), reraise=True)
+
+
+def create(store, build) -> OfficerRecord:
+    """Insert the officer `build(uow) -> (record, events)` makes; the unique index, not a
+    prior read, decides duplicates (so two racing registrations cannot both win)."""
+    try:
+        with store.transaction() as uow:
+            record, events = build(uow)
+            uow.insert(OfficerDocument.from_record(record, 1))
+            uow.emit_all(events)
+    except DuplicateKeyError as exc:
+        if "id_number" in str(exc):
+            raise DomainError("DUPLICATE_ID_NUMBER", "an officer with this ID number is "
+                              "already registered", ["input", "idNumber"]) from None
+        raise DomainError("DUPLICATE_OFFICER", f"officer {record.id} already exists",
+                          ["input", "officerId"]) from None
+    return record
+
+
+def change(store, officer_id, action, field=("input", "officerId")) -> OfficerRecord:
+    """Load, apply `action(record, uow) -> (after, events)`, save after and its events in
+    the same transaction (inbox included in event handlers); retried on a conflict."""
+    @retry_on_conflict
+    def attempt():
+        record, version = load(officer_id, field)
+        with store.transaction() as uow:
+            after, events = action(record, uow)
+            if after is not record:
+                uow.save(OfficerDocument.from_record(after, version + 1),
+                         expect_version=version)
+            uow.emit_all(events)
+        return after
+    return attempt()

@@ -1,0 +1,129 @@
+"""The certification service: officers, exams, certificates and the qualification check.
+
+Entrypoints only; the rules live in `domain/`, the storage in `roster.py`.
+"""
+from __future__ import annotations
+
+from nameko.rpc import rpc
+from nameko.timer import timer
+
+from services.bus.rpc import command
+from services.bus.service import BusService
+from services.bus.store import Store
+from services.bus.subscriber import subscribe
+from services.certification import checks as qualification_checks
+from services.certification import commands, listing, reactions, roster
+from services.certification.access import admin_of
+from services.certification.dependencies import Rules
+from services.certification.domain import officer_view
+from services.common.clock import utcnow
+
+SWEEP_SECONDS = 300  # expiry needs no sweep to be right; this only announces it
+
+
+class CertificationService(BusService):
+    name = "certification"
+    store = Store("certification")
+    rules = Rules()
+
+    # ---- the cross-service API
+    @rpc
+    @command
+    def check_many(self, checks: list) -> list:
+        return qualification_checks.check_many(checks, self.rules)
+
+    @rpc
+    @command
+    def check_window_many(self, checks: list) -> list:
+        return qualification_checks.check_window_many(checks, self.rules)
+
+    @rpc
+    @command
+    def get_officers(self, ids: list, viewer: dict | None = None) -> list:
+        found, now, admin = roster.load_many(ids), utcnow(), admin_of(viewer)
+        return [officer_view(found[str(i)][0], now, admin_of=admin, config=self.rules)
+                if str(i) in found else None for i in ids]
+
+    @rpc
+    @command
+    def qualified_roster(self, domain: str, at: str | None = None,
+                         agency: str | None = None) -> list:
+        return qualification_checks.qualified_roster(domain, at, agency, self.rules)
+
+    # ---- administrators' reads
+    @rpc
+    @command
+    def list_officers(self, filter: dict | None = None, first: int = 20,
+                      after: str | None = None, viewer: dict | None = None) -> dict:
+        return listing.list_officers(filter, first, after, viewer, self.rules)
+
+    @rpc
+    @command
+    def officer_history(self, officer_id: str, viewer: dict | None = None) -> dict:
+        return listing.officer_history(officer_id, viewer, self.rules)
+
+    # ---- administrators' commands (`actor` None: a trusted internal caller)
+    @rpc
+    @command
+    def register_officer(self, input: dict, actor: dict | None = None) -> dict:
+        return commands.register(self.store, input, actor, self.rules)
+
+    def _run(self, name, input, actor):
+        return commands.run(self.store, name, input, actor, self.rules)
+
+    @rpc
+    @command
+    def record_exam(self, input: dict, actor: dict | None = None) -> dict:
+        return self._run("record_exam", input, actor)
+
+    @rpc
+    @command
+    def issue_certificate(self, input: dict, actor: dict | None = None) -> dict:
+        return self._run("issue_certificate", input, actor)
+
+    @rpc
+    @command
+    def renew_certificate(self, input: dict, actor: dict | None = None) -> dict:
+        return self._run("renew_certificate", input, actor)
+
+    @rpc
+    @command
+    def suspend_certificate(self, input: dict, actor: dict | None = None) -> dict:
+        return self._run("suspend_certificate", input, actor)
+
+    @rpc
+    @command
+    def reinstate_certificate(self, input: dict, actor: dict | None = None) -> dict:
+        return self._run("reinstate_certificate", input, actor)
+
+    @rpc
+    @command
+    def revoke_certificate(self, input: dict, actor: dict | None = None) -> dict:
+        return self._run("revoke_certificate", input, actor)
+
+    @rpc
+    @command
+    def record_annual_review(self, input: dict, actor: dict | None = None) -> dict:
+        return self._run("record_annual_review", input, actor)
+
+    # ---- time and accountability
+    @rpc
+    @command
+    def sweep(self) -> int:
+        return reactions.sweep_all(self.store, self.rules)
+
+    @timer(interval=SWEEP_SECONDS)
+    def sweep_periodically(self):
+        reactions.sweep_all(self.store, self.rules)
+
+    @subscribe("accountability.sanction_imposed.v1")
+    def on_sanction_imposed(self, event: dict):
+        reactions.sanction_imposed(self.store, event["payload"], self.rules)
+
+    @subscribe("accountability.training_completed.v1")
+    def on_training_completed(self, event: dict):
+        reactions.training_completed(self.store, event["payload"], self.rules)
+
+    @subscribe("accountability.reinstated_to_post.v1")
+    def on_reinstated_to_post(self, event: dict):
+        reactions.reinstated_to_post(self.store, event["payload"], self.rules)
