@@ -1,0 +1,40 @@
+"""Joint operations in the gateway: the operation's state lives in the operations service;
+the gateway joins it with officers and qualifications (batched) and stays stateless."""
+from __future__ import annotations
+
+import graphene
+
+from gateway.schema.base import Agency, enum_value, requires
+from gateway.schema.operations import batch, paging
+from gateway.schema.operations.mutations import Mutation  # noqa: F401  (schema mixin)
+from gateway.schema.operations.roles import PUBLISHED, published_only, require_published
+from gateway.schema.operations.types import (
+    JointOperation, JointOperationConnection, JointOperationStatus, operation_node)
+
+
+class Query(graphene.ObjectType):
+    joint_operation = graphene.Field(JointOperation, id=graphene.ID(required=True))
+    joint_operations = paging.field(
+        JointOperationConnection, "Newest window first. Cross-agency systems see COMPLETED "
+        "operations only.", status=JointOperationStatus(), agency=Agency(),
+        officer_id=graphene.ID(description="Operations this officer is a team member of."))
+
+    @requires(*PUBLISHED)
+    def resolve_joint_operation(root, info, id):
+        op = operation_node(info.context.services.operations.get_operation(id))
+        if op is not None:
+            require_published(info, op)
+            batch.want_members(info, [op])
+        return op
+
+    @requires(*PUBLISHED)
+    def resolve_joint_operations(root, info, first=None, after=None, status=None, agency=None,
+                                 officer_id=None):
+        offset, limit = paging.window(first, after)
+        status = "COMPLETED" if published_only(info) else status
+        found = info.context.services.operations.list_operations(
+            {"status": enum_value(status), "agency": enum_value(agency), "officer_id": officer_id},
+            offset, limit)
+        ops = [operation_node(op) for op in found["items"]]
+        batch.want_members(info, ops)
+        return paging.build(JointOperationConnection, ops, found["total"], offset)

@@ -1,0 +1,54 @@
+"""Relay connections paged by offset cursors, for lists the service pages and for lists
+already in hand (an operation's tasks, a report's figures)."""
+from __future__ import annotations
+
+import graphene
+from graphql import GraphQLError
+from graphql_relay import cursor_to_offset, offset_to_cursor
+
+DEFAULT_FIRST, MAX_FIRST = 20, 100
+
+
+def connection(node):
+    """`<Node>Connection` with edges, pageInfo and totalCount."""
+    meta = type("Meta", (), {"node": node})
+    return type(f"{node._meta.name}Connection", (graphene.relay.Connection,),
+                {"Meta": meta, "total_count": graphene.Int(required=True)})
+
+
+def field(conn, description=None, **args):
+    return graphene.Field(conn, required=True, description=description,
+                          first=graphene.Int(description=f"At most {MAX_FIRST}; default "
+                                                         f"{DEFAULT_FIRST}."),
+                          after=graphene.String(), **args)
+
+
+def window(first=None, after=None) -> tuple[int, int]:
+    """(offset, limit) from Relay arguments; a bad value is the client's mistake."""
+    first = DEFAULT_FIRST if first is None else first
+    if not 0 <= first <= MAX_FIRST:
+        raise GraphQLError(f"first must be between 0 and {MAX_FIRST}",
+                           extensions={"code": "BAD_USER_INPUT"})
+    if after is None:
+        return 0, first
+    offset = cursor_to_offset(after)
+    if offset is None or offset < 0:
+        raise GraphQLError("after is not a cursor from this list",
+                           extensions={"code": "BAD_USER_INPUT"})
+    return offset + 1, first
+
+
+def build(conn, items, total: int, offset: int):
+    edges = [conn.Edge(node=item, cursor=offset_to_cursor(offset + i))
+             for i, item in enumerate(items)]
+    info = graphene.relay.PageInfo(
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+        has_previous_page=offset > 0, has_next_page=offset + len(items) < total)
+    return conn(edges=edges, page_info=info, total_count=total)
+
+
+def from_list(conn, items, first=None, after=None):
+    offset, limit = window(first, after)
+    items = list(items)
+    return build(conn, items[offset:offset + limit], len(items), offset)

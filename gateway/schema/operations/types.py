@@ -1,0 +1,174 @@
+"""GraphQL types of joint operations. Roots are the operations service's dicts (snake_case
+keys, read by graphene's default resolver); times are parsed once, in `operation_node`."""
+from __future__ import annotations
+
+import datetime as dt
+
+import graphene
+
+from gateway.schema.base import Agency, EnforcementDomain, requires
+from gateway.schema.certification_types import Officer, Qualification, QualificationReason
+from gateway.schema.operations import batch, paging
+from gateway.schema.operations.report import JointReport, ProgressFigures, fetch_report
+from gateway.schema.operations.roles import PUBLISHED, STAFF
+
+_TIMES = ("starts_at", "ends_at", "planned_at", "launched_at", "closed_at")
+
+
+def _moment(value):
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def operation_node(data: dict | None) -> dict | None:
+    if data is None:
+        return None
+    return {**data, **{k: _moment(data.get(k)) for k in _TIMES},
+            "alerts": [{**a, "at": _moment(a["at"])} for a in data["alerts"]]}
+
+
+class JointOperationStatus(graphene.Enum):
+    DRAFT = "DRAFT"
+    LAUNCHED = "LAUNCHED"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+
+
+class OperationAlertKind(graphene.Enum):
+    MEMBER_DISQUALIFIED = "MEMBER_DISQUALIFIED"
+    TEAM_UNDERSTAFFED = "TEAM_UNDERSTAFFED"
+
+
+class TeamMember(graphene.ObjectType):
+    officer = graphene.Field(Officer, required=True)
+    domain = graphene.Field(EnforcementDomain, required=True)
+    qualification = graphene.Field(Qualification, required=True, description=(
+        "As of now; an operation whose member lost qualification shows it here."))
+    agency = graphene.Field(Agency, required=True)
+
+    @requires(*STAFF)
+    def resolve_officer(member, info):
+        return batch.officers(info).get(member["officer_id"])
+
+    @requires(*PUBLISHED)
+    def resolve_qualification(member, info):
+        return batch.qualifications(info).get((member["officer_id"], member["domain"]))
+
+
+class Team(graphene.ObjectType):
+    name = graphene.String(required=True)
+    members = graphene.List(graphene.NonNull(TeamMember), required=True)
+    understaffed = graphene.List(graphene.NonNull(EnforcementDomain), required=True,
+                                 description="Domains the team fell below two qualified "
+                                             "officers in while launched.")
+
+
+class InspectionTask(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    team = graphene.String(required=True)
+    agency = graphene.Field(Agency, required=True)
+    entity_id = graphene.ID(required=True)
+    domain = graphene.Field(EnforcementDomain, required=True)
+    category = graphene.String(required=True)
+    officer_ids = graphene.List(graphene.NonNull(graphene.ID), required=True)
+    done = graphene.Boolean(required=True)
+    inspection_id = graphene.ID()
+    violation_found = graphene.Boolean()
+
+    def resolve_id(task, info):
+        return task["task_id"]
+
+    def resolve_done(task, info):
+        return task["inspection_id"] is not None
+
+
+class OperationAlert(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    kind = graphene.Field(OperationAlertKind, required=True)
+    team = graphene.String(required=True)
+    at = graphene.DateTime(required=True)
+    officer_id = graphene.ID()
+    domain = graphene.Field(EnforcementDomain)
+    reasons = graphene.List(graphene.NonNull(QualificationReason), required=True)
+
+    def resolve_id(alert, info):
+        return alert["alert_id"]
+
+
+class TeamProgress(ProgressFigures):
+    team = graphene.String(required=True)
+
+
+class AgencyProgress(ProgressFigures):
+    agency = graphene.Field(Agency, required=True)
+
+
+TeamProgressConnection = paging.connection(TeamProgress)
+AgencyProgressConnection = paging.connection(AgencyProgress)
+
+
+class OperationProgress(graphene.ObjectType):
+    total = graphene.Field(ProgressFigures, required=True)
+    by_team = paging.field(TeamProgressConnection)
+    by_agency = paging.field(AgencyProgressConnection)
+
+    def resolve_by_team(progress, info, first=None, after=None):
+        return paging.from_list(TeamProgressConnection, [
+            {"team": k, **v} for k, v in progress["by_team"].items()], first, after)
+
+    def resolve_by_agency(progress, info, first=None, after=None):
+        return paging.from_list(AgencyProgressConnection, [
+            {"agency": k, **v} for k, v in progress["by_agency"].items()], first, after)
+
+
+InspectionTaskConnection = paging.connection(InspectionTask)
+OperationAlertConnection = paging.connection(OperationAlert)
+
+
+class JointOperation(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    status = graphene.Field(JointOperationStatus, required=True)
+    agencies = graphene.List(graphene.NonNull(Agency), required=True)
+    starts_at = graphene.DateTime(required=True)
+    ends_at = graphene.DateTime(required=True)
+    teams = graphene.List(graphene.NonNull(Team), required=True)
+    legal_basis = graphene.String(required=True, description="Legal basis / action plan.")
+    lead_agency = graphene.Field(Agency, required=True)
+    areas = graphene.List(graphene.NonNull(graphene.String), required=True)
+    objectives = graphene.List(graphene.NonNull(graphene.String), required=True)
+    planned_at = graphene.DateTime()
+    launched_at = graphene.DateTime()
+    closed_at = graphene.DateTime(description="When it was completed or cancelled.")
+    cancel_reason = graphene.String()
+    tasks = paging.field(InspectionTaskConnection, team=graphene.String())
+    alerts = paging.field(OperationAlertConnection, description="Newest first.")
+    progress = graphene.Field(OperationProgress, required=True)
+    report = graphene.Field(JointReport, description="The joint result report; cross-agency "
+                                                     "systems see it once COMPLETED.")
+
+    def resolve_id(op, info):
+        return op["operation_id"]
+
+    @requires(*PUBLISHED)
+    def resolve_teams(op, info):
+        return op["teams"]
+
+    @requires(*STAFF)
+    def resolve_tasks(op, info, first=None, after=None, team=None):
+        tasks = [t for t in op["tasks"] if team is None or t["team"] == team]
+        return paging.from_list(InspectionTaskConnection, tasks, first, after)
+
+    @requires(*STAFF)
+    def resolve_alerts(op, info, first=None, after=None):
+        return paging.from_list(OperationAlertConnection, op["alerts"][::-1], first, after)
+
+    @requires(*STAFF)
+    def resolve_progress(op, info):
+        return op["progress"]
+
+    @requires(*PUBLISHED)
+    def resolve_report(op, info):
+        return fetch_report(info, op)
+
+
+JointOperationConnection = paging.connection(JointOperation)

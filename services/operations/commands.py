@@ -1,0 +1,98 @@
+"""Planner commands: ask certification what the rules need, apply the pure domain,
+store the operation and its events together (repository.change)."""
+from __future__ import annotations
+
+import uuid
+
+from pymongo.errors import DuplicateKeyError
+
+from services.bus.rpc import unwrap
+from services.common.clock import utcnow
+from services.common.errors import DomainError
+from services.operations import documents, domain
+from services.operations.domain.model import JointOperation
+from services.operations.repository import change, check_access, remaining_window
+
+
+def _operation_id(key: str | None) -> str:
+    # A caller's key (demo data, a retried request) always names the same operation.
+    suffix = uuid.uuid5(uuid.NAMESPACE_URL, f"jointops:operation:{key}") if key else uuid.uuid4()
+    return f"JO-{suffix.hex[:12].upper()}"
+
+
+def plan(store, data: dict, actor: dict | None) -> JointOperation:
+    agencies = list(data.get("agencies") or [])
+    op, events = domain.plan_operation(
+        _operation_id(data.get("key")), data.get("name") or "", data.get("legal_basis") or "",
+        data.get("lead_agency") or (agencies[0] if agencies else ""), agencies,
+        data.get("starts_at"), data.get("ends_at"), utcnow(),
+        areas=[str(a) for a in data.get("areas") or []],
+        objectives=[str(o) for o in data.get("objectives") or []])
+    check_access(op, actor)
+    try:
+        with store.transaction() as uow:
+            uow.insert(documents.to_document(op, 0))
+            uow.emit_all(events)
+    except DuplicateKeyError:  # planned before under this key: the same answer, no change
+        return documents.load(op.operation_id)[0]
+    return op
+
+
+def _officer_agency(certification, officer_id: str) -> str:
+    officer = unwrap(certification.get_officers([officer_id], None))[0]
+    if officer is None:
+        raise DomainError("OFFICER_NOT_QUALIFIED", f"officer {officer_id} is not on the roster: "
+                          "UNKNOWN_OFFICER", ["input", "officerId"], reasons=["UNKNOWN_OFFICER"])
+    return officer["agency"]
+
+
+def assign(store, certification, data: dict, actor: dict | None) -> JointOperation:
+    officer_id, domain_name = str(data.get("officer_id") or ""), data.get("domain")
+    agency = _officer_agency(certification, officer_id)
+
+    def apply(op):
+        now = utcnow()
+        check = {"officer_id": officer_id, "domain": domain_name, **remaining_window(op, now)}
+        answer = unwrap(certification.check_window_many([check]))[0]
+        others = [o for o, _ in documents.launched_with([officer_id], op.starts_at, op.ends_at)]
+        return domain.assign_officer(op, data.get("team_name") or "", officer_id, agency,
+                                     domain_name, answer, others, now)
+    return change(store, data.get("operation_id"), actor, apply)
+
+
+def remove(store, data: dict, actor: dict | None) -> JointOperation:
+    return change(store, data.get("operation_id"), actor, lambda op: domain.remove_officer(
+        op, str(data.get("officer_id") or ""), utcnow()))
+
+
+def move(store, data: dict, actor: dict | None) -> JointOperation:
+    return change(store, data.get("operation_id"), actor, lambda op: domain.move_officer(
+        op, str(data.get("officer_id") or ""), data.get("team_name") or "", utcnow()))
+
+
+def add_targets(store, data: dict, actor: dict | None) -> JointOperation:
+    targets = domain.targets_from_draw(data.get("targets") or [])
+    return change(store, data.get("operation_id"), actor, lambda op: domain.add_targets(
+        op, targets, data.get("team_name")))
+
+
+def launch(store, certification, operation_id: str, actor: dict | None) -> JointOperation:
+    def apply(op):
+        now, members = utcnow(), [m for t in op.teams for m in t.members]
+        window = remaining_window(op, now)
+        checks = [{"officer_id": m.officer_id, "domain": m.domain, **window} for m in members]
+        answers = unwrap(certification.check_window_many(checks)) if checks else []
+        others = [o for o, _ in documents.launched_with([m.officer_id for m in members],
+                                                        op.starts_at, op.ends_at)]
+        return domain.launch_operation(op, {a["officer_id"]: a for a in answers}, now, others)
+    return change(store, operation_id, actor, apply)
+
+
+def complete(store, operation_id: str, actor: dict | None) -> JointOperation:
+    return change(store, operation_id, actor,
+                  lambda op: domain.complete_operation(op, utcnow()))
+
+
+def cancel(store, operation_id: str, reason: str | None, actor: dict | None) -> JointOperation:
+    return change(store, operation_id, actor,
+                  lambda op: domain.cancel_operation(op, utcnow(), reason or ""))

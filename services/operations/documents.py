@@ -1,0 +1,66 @@
+"""How a joint operation is stored: the whole aggregate in one document (it is always
+read and changed as a whole), plus the fields other queries select by."""
+from __future__ import annotations
+
+from mongoengine import DateTimeField, DictField, Document, IntField, ListField, StringField
+
+from services.common.errors import NotFound
+from services.operations.domain.model import STATUSES, JointOperation, parse
+
+
+class OperationDocument(Document):
+    id = StringField(primary_key=True)
+    name = StringField(required=True)
+    status = StringField(required=True, choices=STATUSES)
+    agencies = ListField(StringField())
+    starts_at = DateTimeField(required=True)
+    ends_at = DateTimeField(required=True)
+    # Current team members: "which launched operations is this officer on?" without a scan.
+    officer_ids = ListField(StringField())
+    planned_at = DateTimeField()
+    version = IntField(required=True, default=0)  # optimistic concurrency
+    body = DictField(required=True)  # JointOperation.to_dict()
+    meta = {"db_alias": "operations", "collection": "operations",
+            "indexes": ["officer_ids", ("status", "-starts_at"), "-starts_at"]}
+
+
+def to_document(op: JointOperation, version: int) -> OperationDocument:
+    return OperationDocument(
+        id=op.operation_id, name=op.name, status=op.status, agencies=list(op.agencies),
+        starts_at=op.starts_at, ends_at=op.ends_at,
+        officer_ids=[m.officer_id for t in op.teams for m in t.members],
+        planned_at=op.planned_at, version=version, body=op.to_dict())
+
+
+def to_operation(doc: OperationDocument) -> JointOperation:
+    return JointOperation.from_dict(doc.body)
+
+
+def load(operation_id: str) -> tuple[JointOperation, int]:
+    """(operation, version). Raises NOT_FOUND."""
+    doc = OperationDocument.objects(id=str(operation_id)).first()
+    if doc is None:
+        raise NotFound("joint operation", operation_id, ["id"])
+    return to_operation(doc), doc.version
+
+
+def launched_with(officer_ids, starts_at=None, ends_at=None) -> list[tuple[JointOperation, int]]:
+    """(operation, version) of LAUNCHED operations that have any of `officer_ids` on a
+    team, overlapping the window when one is given."""
+    query = {"status": "LAUNCHED", "officer_ids__in": list(officer_ids)}
+    if starts_at is not None:
+        query.update(starts_at__lt=parse(ends_at), ends_at__gt=parse(starts_at))
+    return [(to_operation(d), d.version) for d in OperationDocument.objects(**query)]
+
+
+def page(status=None, agency=None, officer_id=None, offset=0, limit=20):
+    """(operations, total) newest window first."""
+    query = {}
+    if status:
+        query["status"] = str(status)
+    if agency:
+        query["agencies"] = str(agency)
+    if officer_id:
+        query["officer_ids"] = str(officer_id)
+    found = OperationDocument.objects(**query).order_by("-starts_at", "id")
+    return [to_operation(d) for d in found.skip(offset).limit(limit)], found.count()

@@ -1,0 +1,107 @@
+"""The operations service: a joint operation's own state. Entrypoints only."""
+from __future__ import annotations
+
+from nameko.rpc import RpcProxy, rpc
+
+from services.bus.rpc import command
+from services.bus.service import BusService
+from services.bus.store import Store
+from services.bus.subscriber import subscribe
+from services.common.errors import InvalidInput
+from services.operations import commands, documents, domain, reactions, views
+
+MAX_PAGE = 100
+
+
+class OperationsService(BusService):
+    name = "operations"
+    store = Store("operations")
+    certification = RpcProxy("certification")
+    culture = RpcProxy("culture")
+    transport = RpcProxy("transport")
+
+    def _enforcement(self):
+        return {"CULTURE": self.culture, "TRANSPORT": self.transport}
+
+    @rpc
+    @command
+    def plan(self, input: dict, actor: dict | None = None) -> dict:
+        return views.present(commands.plan(self.store, input, actor))
+
+    @rpc
+    @command
+    def assign_officer(self, input: dict, actor: dict | None = None) -> dict:
+        return views.present(commands.assign(self.store, self.certification, input, actor))
+
+    @rpc
+    @command
+    def remove_member(self, input: dict, actor: dict | None = None) -> dict:
+        return views.present(commands.remove(self.store, input, actor))
+
+    @rpc
+    @command
+    def move_member(self, input: dict, actor: dict | None = None) -> dict:
+        return views.present(commands.move(self.store, input, actor))
+
+    @rpc
+    @command
+    def add_targets(self, input: dict, actor: dict | None = None) -> dict:
+        return views.present(commands.add_targets(self.store, input, actor))
+
+    @rpc
+    @command
+    def launch(self, operation_id: str, actor: dict | None = None) -> dict:
+        return views.present(commands.launch(self.store, self.certification, operation_id,
+                                             actor))
+
+    @rpc
+    @command
+    def complete(self, operation_id: str, actor: dict | None = None) -> dict:
+        return views.present(commands.complete(self.store, operation_id, actor))
+
+    @rpc
+    @command
+    def cancel(self, operation_id: str, reason: str | None = None,
+               actor: dict | None = None) -> dict:
+        return views.present(commands.cancel(self.store, operation_id, reason, actor))
+
+    @rpc
+    @command
+    def get_operation(self, operation_id: str) -> dict | None:
+        found = documents.OperationDocument.objects(id=str(operation_id)).first()
+        return views.present(documents.to_operation(found)) if found else None
+
+    @rpc
+    @command
+    def list_operations(self, filter: dict | None = None, offset: int = 0,
+                        limit: int = 20) -> dict:
+        if not (0 <= int(offset) and 0 <= int(limit) <= MAX_PAGE):
+            raise InvalidInput(f"offset must be >= 0 and limit 0..{MAX_PAGE}", ["first"])
+        f = filter or {}
+        ops, total = documents.page(f.get("status"), f.get("agency"), f.get("officer_id"),
+                                    int(offset), int(limit))
+        return {"items": [views.present(op) for op in ops], "total": total}
+
+    @rpc
+    @command
+    def progress(self, operation_id: str) -> dict:
+        return domain.progress(documents.load(operation_id)[0])
+
+    @rpc
+    @command
+    def report(self, operation_id: str) -> dict:
+        return views.report(documents.load(operation_id)[0], self._enforcement())
+
+    @rpc
+    @command
+    def report_html(self, operation_id: str) -> str:
+        return views.report_html(documents.load(operation_id)[0], self._enforcement())
+
+    @subscribe(*reactions.QUALIFICATION_EVENTS)
+    def on_qualification_event(self, event: dict):
+        reactions.recheck_officer(self.store, self.certification, event["payload"]["officer_id"])
+
+    @subscribe("enforcement.inspection_recorded.v1")
+    def on_inspection_recorded(self, event: dict):
+        if event["payload"].get("operation_id"):  # inspections outside operations: not ours
+            reactions.inspection_recorded(self.store, event["payload"])
