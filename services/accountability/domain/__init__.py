@@ -8,8 +8,8 @@ from services.accountability.domain.ledger import (
 from services.accountability.domain.records import (
     counts_from_rows, officer_record, period_counts, period_counts_pipeline)
 from services.accountability.domain.rules import (
-    decision_deadline_missed, decision_published_late, major_decision_without_review,
-    unqualified_or_understaffed_action)
+    ACTION_EVENTS, action_moment, decision_deadline_missed, decision_published_late,
+    major_decision_without_review, published_late, unqualified_or_understaffed_action)
 from services.accountability.domain.sanctions import (
     MEASURES, Sanction, complete_training, impose_sanction, officer_standing, reinstate_to_post)
 

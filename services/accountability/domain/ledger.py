@@ -31,6 +31,7 @@ class LedgerItem:
     finding_ids: tuple[str, ...] = ()
     on_the_spot: bool = False
     rectified_at: dt.datetime | None = None
+    rectified_by: str | None = None
     evidence: tuple[str, ...] = ()
     verified_at: dt.datetime | None = None
     verified_by: str | None = None
@@ -66,7 +67,8 @@ def open_item(item_id: str, owner: str, description: str, now: dt.datetime, *,
                                     "finding_ids", "on_the_spot"))]
 
 
-def rectify(item: LedgerItem, now: dt.datetime, evidence: Iterable[str]) -> tuple[LedgerItem, list]:
+def rectify(item: LedgerItem, now: dt.datetime, evidence: Iterable[str],
+            rectified_by: str | None = None) -> tuple[LedgerItem, list]:
     """OPEN or OVERDUE -> RECTIFIED (late rectification still counts, the lateness stays
     on record in overdue_at). Raises INVALID_INPUT (no evidence), INVALID_TRANSITION."""
     if item.status not in ("OPEN", "OVERDUE"):
@@ -75,27 +77,33 @@ def rectify(item: LedgerItem, now: dt.datetime, evidence: Iterable[str]) -> tupl
     if not evidence:
         raise InvalidInput("rectification needs evidence", ["input", "evidence"])
     item = dataclasses.replace(item, status="RECTIFIED", rectified_at=codec.parse_time(now),
-                               evidence=evidence)
+                               rectified_by=rectified_by, evidence=evidence)
     return item, [(RECTIFIED, _payload(item, "owner", "rectified_at", "evidence"))]
 
 
 def verify(item: LedgerItem, now: dt.datetime, verified_by: str) -> tuple[LedgerItem, list]:
-    """RECTIFIED -> VERIFIED by a second person. Raises INVALID_TRANSITION."""
+    """RECTIFIED -> VERIFIED by a second person. Raises INVALID_TRANSITION,
+    SAME_PERSON (whoever recorded the rectification cannot also verify it)."""
     if item.status != "RECTIFIED":
         _refuse(item, "verify")
     if not verified_by:
         raise InvalidInput("verified_by is required", ["input", "verifiedBy"])
+    if verified_by == item.rectified_by:
+        raise DomainError("SAME_PERSON", "verification needs someone other than whoever "
+                          "recorded the rectification", ["input", "itemId"])
     item = dataclasses.replace(item, status="VERIFIED", verified_at=codec.parse_time(now),
                                verified_by=verified_by)
     return item, [(VERIFIED, _payload(item, "owner", "verified_at", "verified_by"))]
 
 
 def fix_on_the_spot(item_id: str, owner: str, description: str, now: dt.datetime,
-                    evidence: Iterable[str], *, finding_ids: Iterable[str] = ()):
+                    evidence: Iterable[str], *, finding_ids: Iterable[str] = (),
+                    rectified_by: str | None = None):
     """"Fix on the spot": opened and RECTIFIED in one step. Returns (item, events)."""
     item, opened = open_item(item_id, owner, description, now, finding_ids=finding_ids,
                              deadline_workdays=0)
-    item, rectified = rectify(dataclasses.replace(item, on_the_spot=True), now, evidence)
+    item, rectified = rectify(dataclasses.replace(item, on_the_spot=True), now, evidence,
+                              rectified_by)
     opened[0][1]["on_the_spot"] = True
     return item, opened + rectified
 

@@ -38,12 +38,18 @@ def _drafts(rule: str, event_id: str, officers: Iterable[str], describe, **ref):
             for o in dict.fromkeys(officers)]  # keeps order, drops repeats
 
 
+def published_late(payload: Mapping) -> bool:
+    """Whether a decision_published payload is late (the service looks up the case's
+    officers only then). The producer's `late` flag is trusted, our comparison is a backstop."""
+    return bool(payload.get("late") or is_after(payload["published_at"],
+                                                payload["publication_due"]))
+
+
 def decision_published_late(event_id: str, payload: Mapping,
                             case_officer_ids: Iterable[str]) -> list[FindingDraft]:
     """(a) enforcement.decision_published.v1 past its due date. The event names no
     officers, so the service passes the case's officers (from its case_decided event)."""
-    # The producer's `late` flag is trusted, our own comparison is a backstop.
-    if not (payload.get("late") or is_after(payload["published_at"], payload["publication_due"])):
+    if not published_late(payload):
         return []
     case = payload["case_id"]
     return _drafts(DECISION_PUBLISHED_LATE, event_id, case_officer_ids, lambda _o: (
@@ -73,12 +79,39 @@ def decision_deadline_missed(event_id: str, payload: Mapping) -> list[FindingDra
                    case_id=case)
 
 
+# Where each action event keeps the moment the action happened. A task assignment has
+# no such field: it happens when the event occurs (the envelope's occurred_at).
+ACTION_EVENTS = {"enforcement.inspection_recorded.v1": "performed_at",
+                 "enforcement.case_step_recorded.v1": "at",
+                 "operations.inspection_task_assigned.v1": None}
+
+
+def action_moment(envelope: Mapping) -> str:
+    """The moment rule (c) asks certification about, for an ACTION_EVENTS envelope."""
+    field = ACTION_EVENTS[envelope["type"]]
+    return envelope["payload"][field] if field else envelope["occurred_at"]
+
+
+def _action(payload: Mapping, at: str | None) -> tuple[str, str, dict, str]:
+    """(what, verb, finding reference, moment) for the three kinds of action."""
+    if "inspection_id" in payload:
+        return (f"Inspection {payload['inspection_id']}", "carried out by",
+                {"inspection_id": payload["inspection_id"]}, payload["performed_at"])
+    if "task_id" in payload:
+        return (f"Inspection task {payload['task_id']} of joint operation "
+                f"{payload['operation_id']}", "assigned to", {}, at)
+    return (f"Step {payload['step']} of case {payload['case_id']}", "carried out by",
+            {"case_id": payload["case_id"]}, payload["at"])
+
+
 def unqualified_or_understaffed_action(event_id: str, payload: Mapping,
-                                       qualifications: Mapping[str, Mapping]) -> list[FindingDraft]:
-    """(c) an inspection (enforcement.inspection_recorded.v1) or case step
-    (enforcement.case_step_recorded.v1) with fewer than two qualified officers, or with an
-    officer not qualified at that moment. `qualifications` maps officer_id ->
-    {qualified, reasons} as of the action's moment, answered by certification.
+                                       qualifications: Mapping[str, Mapping],
+                                       at: str | None = None) -> list[FindingDraft]:
+    """(c) an inspection (enforcement.inspection_recorded.v1), a case step
+    (enforcement.case_step_recorded.v1) or a joint-operation inspection task
+    (operations.inspection_task_assigned.v1, moment `at`) with fewer than two qualified
+    officers, or with an officer not qualified at that moment. `qualifications` maps
+    officer_id -> {qualified, reasons} as of the action's moment, answered by certification.
 
     Named: every unqualified officer; and, when fewer than two were qualified, every
     officer present (each took part in an action the law forbids one officer alone)."""
@@ -89,18 +122,13 @@ def unqualified_or_understaffed_action(event_id: str, payload: Mapping,
     unqualified = [o for o in officers if not qualifications[o].get("qualified")]
     understaffed = len(officers) - len(unqualified) < MIN_OFFICERS
     named = officers if understaffed else unqualified
-    if "inspection_id" in payload:
-        what, ref = f"Inspection {payload['inspection_id']}", {"inspection_id": payload["inspection_id"]}
-        at = payload["performed_at"]
-    else:
-        what, ref = f"Step {payload['step']} of case {payload['case_id']}", {"case_id": payload["case_id"]}
-        at = payload["at"]
+    what, verb, ref, at = _action(payload, at)
 
     def describe(officer: str) -> str:
         parts = [f"{what} ({payload['domain']}, {at})"]
         if officer in unqualified:
             reasons = ", ".join(qualifications[officer].get("reasons") or []) or "not qualified"
-            parts.append(f"was carried out by officer {officer} while not qualified ({reasons})")
+            parts.append(f"was {verb} officer {officer} while not qualified ({reasons})")
         if understaffed:
             parts.append(f"had {len(officers) - len(unqualified)} qualified officer(s), "
                          f"fewer than {MIN_OFFICERS}")

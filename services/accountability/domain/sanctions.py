@@ -17,6 +17,10 @@ MEASURES = ("CRITICISM_EDUCATION", "OFF_POST_TRAINING", "REMOVAL_FROM_POST",
 LIFTED_BY = {"OFF_POST_TRAINING": "accountability.training_completed.v1",
              "REMOVAL_FROM_POST": "accountability.reinstated_to_post.v1"}
 SANCTION_IMPOSED = "accountability.sanction_imposed.v1"
+# Config knob: how far in the past `effective_at` may lie (clock skew between the
+# deciding client and us). More would re-answer past-moment qualification audits, i.e.
+# make actions the officer was allowed to take at the time unlawful after the fact.
+BACKDATE_TOLERANCE = dt.timedelta(minutes=5)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,9 +46,11 @@ class Sanction:
 
 def impose_sanction(sanction_id: str, finding_id: str, measure: str,
                     findings: Mapping[str, Finding], now: dt.datetime,
-                    effective_at: dt.datetime | None = None) -> tuple[Sanction, list]:
+                    effective_at: dt.datetime | None = None,
+                    existing: Iterable[Sanction] = ()) -> tuple[Sanction, list]:
     """Impose `measure` for a finding; the officer is the finding's officer.
-    Raises INVALID_INPUT (measure), NOT_FOUND (finding). Returns (sanction, events)."""
+    `existing`: sanctions already imposed for the finding. Raises INVALID_INPUT (measure,
+    backdated), NOT_FOUND (finding), SANCTION_ALREADY_IMPOSED. Returns (sanction, events)."""
     if measure not in MEASURES:
         raise InvalidInput(f"measure must be one of {', '.join(MEASURES)}", ["input", "measure"])
     finding = findings.get(finding_id)
@@ -52,6 +58,12 @@ def impose_sanction(sanction_id: str, finding_id: str, measure: str,
         raise NotFound("finding", finding_id, ["input", "findingId"])
     now = codec.parse_time(now)
     effective = codec.parse_time(effective_at) if effective_at is not None else now
+    if effective < now - BACKDATE_TOLERANCE:
+        raise InvalidInput("a sanction cannot take effect in the past", ["input", "effectiveAt"])
+    # One decision per finding and measure: a resubmitted form must not count twice.
+    if any(s.finding_id == finding_id and s.measure == measure for s in existing):
+        raise DomainError("SANCTION_ALREADY_IMPOSED", f"{measure} was already imposed for "
+                          f"finding {finding_id}", ["input", "measure"])
     sanction = Sanction(sanction_id, finding_id, finding.officer_id, measure, effective, now)
     payload = {k: v for k, v in sanction.to_dict().items()
                if k in ("sanction_id", "finding_id", "officer_id", "measure", "effective_at")}
@@ -69,9 +81,11 @@ def _lift(sanctions: Iterable[Sanction], officer_id: str, measure: str, now: dt.
                           ["input", "officerId"])
     # All active ones are lifted: qualification comes back only when nothing holds it.
     lifted = [dataclasses.replace(s, lifted_at=now) for s in active]
-    events = [(LIFTED_BY[measure], {"sanction_id": s.sanction_id, "officer_id": officer_id,
-                                    time_field: now.isoformat()}) for s in lifted]
-    return lifted, events
+    # One event naming the oldest: certification keeps "in training" / "removed" as one
+    # flag per officer, so a second event for the same step would be refused there.
+    first = min(lifted, key=lambda s: (s.effective_at, s.sanction_id))
+    return lifted, [(LIFTED_BY[measure], {"sanction_id": first.sanction_id,
+                                          "officer_id": officer_id, time_field: now.isoformat()})]
 
 
 def complete_training(sanctions: Iterable[Sanction], officer_id: str,

@@ -1,0 +1,177 @@
+"""Accountability over GraphQL: findings, sanctions, the rectification ledger, records.
+
+Findings are for legal-affairs staff and certification administrators only: a
+cross_agency caller learns whether an officer is qualified (officerQualification) and
+nothing about why.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import graphene
+from graphene import ID, Argument, Date, InputField, Int, List, NonNull, String
+
+from gateway.schema.accountability_types import (
+    AccountabilityCounts, FindingConnection, FindingPayload, FindingSource, LedgerItemConnection,
+    LedgerItemPayload, LedgerItemStatus, LiftedSanctionsPayload, SanctionConnection,
+    SanctionMeasure, SanctionPayload, connection, officer_of, remember_officers)
+from gateway.schema.base import enum_value, forbidden, payload_errors, requires
+from gateway.schema.certification_types import Officer
+
+READERS = ("accountability_officer", "certification_admin")
+WRITERS = ("accountability_officer",)
+# Training and reinstatement may also be recorded by whoever keeps the officer roster.
+LIFTERS = ("accountability_officer", "certification_admin")
+REQUEST_KEY = "Idempotency key: a retried request with the same key returns the first result."
+
+
+def _data(value):
+    """GraphQL input -> JSON for RPC (enum members -> names, dates -> ISO strings)."""
+    value = enum_value(value)
+    if isinstance(value, dict):
+        return {k: _data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_data(v) for v in value]
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def _actor(info) -> dict:
+    p = info.context.principal
+    return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
+
+
+def _mutation(payload, key, method, input_cls, roles, description):
+    @requires(*roles)
+    def resolve(root, info, input):
+        accountability = info.context.services.accountability
+        return payload_errors(payload, key, lambda: getattr(accountability, method)(
+            _data(input), _actor(info)))
+    return graphene.Field(payload, required=True, input=Argument(input_cls, required=True),
+                          resolver=resolve, description=description)
+
+
+class FindingInput(graphene.InputObjectType):
+    officer_id = ID(required=True)
+    description = String(required=True)
+    source = InputField(FindingSource, description="Defaults to AUDIT; AUTOMATIC is the "
+                                                   "rules' alone.")
+    case_id = ID()
+    inspection_id = ID()
+    evidence = List(NonNull(String))
+    request_key = String(description=REQUEST_KEY)
+
+
+class SanctionInput(graphene.InputObjectType):
+    finding_id = ID(required=True)
+    measure = InputField(SanctionMeasure, required=True)
+    effective_at = graphene.DateTime(description="Defaults to now.")
+    request_key = String(description=REQUEST_KEY)
+
+
+class OfficerStepInput(graphene.InputObjectType):
+    officer_id = ID(required=True)
+
+
+class OpenLedgerItemInput(graphene.InputObjectType):
+    owner = String(required=True)
+    description = String(required=True)
+    deadline_workdays = Int(description="Working days from today; defaults to 10.")
+    finding_ids = List(NonNull(ID))
+    request_key = String(description=REQUEST_KEY)
+
+
+class FixOnTheSpotInput(graphene.InputObjectType):
+    owner = String(required=True)
+    description = String(required=True)
+    evidence = List(NonNull(String), required=True)
+    finding_ids = List(NonNull(ID))
+    request_key = String(description=REQUEST_KEY)
+
+
+class RectifyLedgerItemInput(graphene.InputObjectType):
+    item_id = ID(required=True)
+    evidence = List(NonNull(String), required=True)
+
+
+class VerifyLedgerItemInput(graphene.InputObjectType):
+    item_id = ID(required=True)
+
+
+class OfficerAccountabilityRecord(graphene.ObjectType):
+    officer_id = ID(required=True)
+    officer = graphene.Field(Officer)
+    active_measures = List(NonNull(SanctionMeasure), required=True,
+                           description="Sanctions in force now.")
+    findings = graphene.relay.ConnectionField(FindingConnection)
+    sanctions = graphene.relay.ConnectionField(SanctionConnection)
+    ledger_items = graphene.relay.ConnectionField(LedgerItemConnection)
+
+    @staticmethod
+    def resolve_active_measures(root, info):
+        return root["standing"]["active_measures"]
+
+
+class Query(graphene.ObjectType):
+    accountability_findings = graphene.Field(
+        FindingConnection, required=True, officer_id=ID(), source=Argument(FindingSource),
+        rule=String(), case_id=ID(), first=Int(), after=String(),
+        description="Findings, newest first.")
+    ledger_items = graphene.Field(
+        LedgerItemConnection, required=True, owner=String(), status=Argument(LedgerItemStatus),
+        first=Int(), after=String(), description="The rectification ledger, newest first.")
+    officer_accountability_record = graphene.Field(
+        OfficerAccountabilityRecord, officer_id=ID(required=True),
+        description="Null for an officer certification does not know.")
+    accountability_counts = graphene.Field(
+        AccountabilityCounts, required=True, start=Date(required=True), end=Date(required=True),
+        description="Figures for the civil days start..end (inclusive), e.g. a year.")
+
+    @requires(*READERS)
+    def resolve_accountability_findings(root, info, first=None, after=None, **filters):
+        page = info.context.services.accountability.list_findings(_data(filters), first, after)
+        remember_officers(info, page["items"])
+        return connection(FindingConnection, page, after)
+
+    @requires(*READERS)
+    def resolve_ledger_items(root, info, first=None, after=None, **filters):
+        page = info.context.services.accountability.list_ledger_items(_data(filters), first,
+                                                                      after)
+        return connection(LedgerItemConnection, page, after)
+
+    @requires(*READERS)
+    def resolve_officer_accountability_record(root, info, officer_id):
+        officer = officer_of(info, officer_id)
+        if officer is None:
+            return None
+        agency = info.context.principal.agency
+        if agency and officer["agency"] != agency:  # staff of one agency see their own
+            raise forbidden(f"officer {officer_id} belongs to another agency")
+        record = info.context.services.accountability.officer_record(officer_id)
+        return {**record, "officer": officer}
+
+    @requires(*READERS)
+    def resolve_accountability_counts(root, info, start, end):
+        counts = info.context.services.accountability.period_counts(start.isoformat(),
+                                                                    end.isoformat())
+        return {k: {n.lower(): c for n, c in v.items()} if isinstance(v, dict) else v
+                for k, v in counts.items()}
+
+
+class Mutation(graphene.ObjectType):
+    record_finding = _mutation(FindingPayload, "finding", "record_finding", FindingInput,
+                               WRITERS, "A finding of illegal or improper enforcement.")
+    impose_sanction = _mutation(SanctionPayload, "sanction", "impose_sanction", SanctionInput,
+                                WRITERS, "Certification applies it to the qualification.")
+    complete_training = _mutation(LiftedSanctionsPayload, "sanctions", "complete_training",
+                                  OfficerStepInput, LIFTERS, "Off-post training is done.")
+    reinstate_to_post = _mutation(LiftedSanctionsPayload, "sanctions", "reinstate_to_post",
+                                  OfficerStepInput, LIFTERS, "Back on the enforcement post.")
+    open_ledger_item = _mutation(LedgerItemPayload, "ledger_item", "open_ledger_item",
+                                 OpenLedgerItemInput, WRITERS, "Something to put right.")
+    fix_on_the_spot = _mutation(LedgerItemPayload, "ledger_item", "fix_on_the_spot",
+                                FixOnTheSpotInput, WRITERS, "Opened and rectified at once.")
+    rectify_ledger_item = _mutation(LedgerItemPayload, "ledger_item", "rectify_ledger_item",
+                                    RectifyLedgerItemInput, WRITERS, "Put right, with evidence.")
+    verify_ledger_item = _mutation(LedgerItemPayload, "ledger_item", "verify_ledger_item",
+                                   VerifyLedgerItemInput, WRITERS,
+                                   "Checked by someone other than who rectified it.")

@@ -1,0 +1,170 @@
+"""GraphQL types of the accountability context (contract: Finding, Sanction, their
+payloads and SanctionMeasure; the rest is the superset the legal-affairs staff need).
+
+Resolvers receive the service's dicts (snake_case keys, ISO strings for times). A
+finding's officer is fetched for every row of the answer in one certification call.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import graphene
+from graphene.types.resolver import dict_or_attr_resolver
+
+from gateway.schema.base import UserError
+from gateway.schema.certification_types import Officer, _parsed
+from services.accountability.domain.findings import SOURCES
+from services.accountability.domain.ledger import STATUSES
+from services.accountability.domain.sanctions import MEASURES
+
+FindingSource = graphene.Enum("FindingSource", [(s, s) for s in SOURCES])
+SanctionMeasure = graphene.Enum("SanctionMeasure", [(m, m) for m in MEASURES])
+LedgerItemStatus = graphene.Enum("LedgerItemStatus", [(s, s) for s in STATUSES])
+_time = lambda key: staticmethod(_parsed(key, dt.datetime.fromisoformat))  # noqa: E731
+_key = lambda key: staticmethod(lambda root, info: dict_or_attr_resolver(  # noqa: E731
+    key, None, root, info))
+_Strings = lambda **kw: graphene.List(graphene.NonNull(graphene.String), required=True, **kw)  # noqa: E731
+_Ids = lambda **kw: graphene.List(graphene.NonNull(graphene.ID), required=True, **kw)  # noqa: E731
+OFFICER_IDS, OFFICERS = "accountability.officer_ids", "accountability.officers"
+
+
+def remember_officers(info, rows) -> None:
+    """Rows about to be shown: their officers are fetched together when first asked for."""
+    info.context.cache.setdefault(OFFICER_IDS, set()).update(r["officer_id"] for r in rows)
+
+
+def officer_of(info, officer_id: str):
+    ctx = info.context
+    known = ctx.cache.setdefault(OFFICERS, {})
+    if officer_id not in known:
+        ids = sorted((ctx.cache.get(OFFICER_IDS, set()) | {officer_id}) - set(known))
+        principal = ctx.principal
+        viewer = {"roles": sorted(principal.roles), "agency": principal.agency}
+        known.update(zip(ids, ctx.services.certification.get_officers(ids, viewer)))
+    return known[officer_id]
+
+
+class Finding(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    officer_id = graphene.ID(required=True)
+    description = graphene.String(required=True, description="Plain text; escape it.")
+    recorded_at = graphene.DateTime(required=True)
+    source = graphene.Field(FindingSource, required=True)
+    case_id = graphene.ID()
+    inspection_id = graphene.ID()
+    evidence = _Strings(description="References to the evidence (file ids, record numbers).")
+    rule = graphene.String(description="The automatic rule that fired (AUTOMATIC only).")
+    trigger_event_ids = _Ids(description="Events that made the automatic rule fire.")
+    officer = graphene.Field(Officer, description="As certification knows the officer now.")
+
+    resolve_id = _key("finding_id")
+    resolve_recorded_at = _time("recorded_at")
+
+    @staticmethod
+    def resolve_officer(root, info):
+        return officer_of(info, root["officer_id"])
+
+
+class Sanction(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    finding_id = graphene.ID(required=True)
+    officer_id = graphene.ID(required=True)
+    measure = graphene.Field(SanctionMeasure, required=True)
+    effective_at = graphene.DateTime(required=True)
+    imposed_at = graphene.DateTime(required=True)
+    lifted_at = graphene.DateTime(description="Training completed / back on post.")
+
+    resolve_id = _key("sanction_id")
+    resolve_effective_at = _time("effective_at")
+    resolve_imposed_at = _time("imposed_at")
+    resolve_lifted_at = _time("lifted_at")
+
+
+class LedgerItem(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    owner = graphene.String(required=True)
+    description = graphene.String(required=True)
+    opened_at = graphene.DateTime(required=True)
+    deadline = graphene.Date(required=True, description="Civil date, in working days.")
+    status = graphene.Field(LedgerItemStatus, required=True)
+    finding_ids = _Ids()
+    on_the_spot = graphene.Boolean(required=True)
+    rectified_at = graphene.DateTime()
+    rectified_by = graphene.String()
+    evidence = _Strings()
+    verified_at = graphene.DateTime()
+    verified_by = graphene.String()
+    overdue_at = graphene.DateTime(description="When it was found past its deadline.")
+
+    resolve_id = _key("item_id")
+    resolve_opened_at = _time("opened_at")
+    resolve_deadline = staticmethod(_parsed("deadline", dt.date.fromisoformat))
+    resolve_rectified_at = _time("rectified_at")
+    resolve_verified_at = _time("verified_at")
+    resolve_overdue_at = _time("overdue_at")
+
+
+class FindingConnection(graphene.relay.Connection):
+    class Meta:
+        node = Finding
+
+
+class SanctionConnection(graphene.relay.Connection):
+    class Meta:
+        node = Sanction
+
+
+class LedgerItemConnection(graphene.relay.Connection):
+    class Meta:
+        node = LedgerItem
+
+
+def connection(conn_cls, page: dict, after: str | None):
+    """A connection from a service page {items, cursors, has_next_page}."""
+    cursors = page["cursors"]
+    return conn_cls(
+        edges=[conn_cls.Edge(node=n, cursor=c) for n, c in zip(page["items"], cursors)],
+        page_info=graphene.relay.PageInfo(
+            has_next_page=page["has_next_page"], has_previous_page=bool(after),
+            start_cursor=cursors[0] if cursors else None,
+            end_cursor=cursors[-1] if cursors else None))
+
+
+def _counts(name: str, keys) -> type:
+    """One Int field per key: the breakdowns are fixed by the enums, not open lists."""
+    return type(name, (graphene.ObjectType,),
+                {k.lower(): graphene.Int(required=True) for k in keys})
+
+
+class AccountabilityCounts(graphene.ObjectType):
+    start = graphene.Date(required=True)
+    end = graphene.Date(required=True, description="Inclusive.")
+    findings_by_source = graphene.Field(_counts("FindingCountsBySource", SOURCES), required=True)
+    sanctions_by_measure = graphene.Field(_counts("SanctionCountsByMeasure", MEASURES),
+                                          required=True)
+    ledger_items_by_status = graphene.Field(_counts("LedgerItemCountsByStatus", STATUSES),
+                                            required=True)
+
+    resolve_start = staticmethod(_parsed("start", dt.date.fromisoformat))
+    resolve_end = staticmethod(_parsed("end", dt.date.fromisoformat))
+
+
+class FindingPayload(graphene.ObjectType):
+    finding = graphene.Field(Finding)
+    errors = graphene.List(graphene.NonNull(UserError), required=True)
+
+
+class SanctionPayload(graphene.ObjectType):
+    sanction = graphene.Field(Sanction)
+    errors = graphene.List(graphene.NonNull(UserError), required=True)
+
+
+class LiftedSanctionsPayload(graphene.ObjectType):
+    sanctions = graphene.List(graphene.NonNull(Sanction),
+                              description="The sanctions this step lifted.")
+    errors = graphene.List(graphene.NonNull(UserError), required=True)
+
+
+class LedgerItemPayload(graphene.ObjectType):
+    ledger_item = graphene.Field(LedgerItem)
+    errors = graphene.List(graphene.NonNull(UserError), required=True)

@@ -1,0 +1,78 @@
+"""Stored shapes of the accountability model.
+
+Field names are the domain dataclasses' (`to_dict`) names, so one converter serves every
+document (`services.accountability.repository`) and the period-count pipeline of the domain
+(`records.period_counts_pipeline`) runs on the collections as they are. Times are BSON
+dates (the pipeline compares them), civil dates ISO strings (they sort as text).
+"""
+from __future__ import annotations
+
+from mongoengine import (BooleanField, DateTimeField, Document, IntField, ListField,
+                         StringField)
+
+from services.accountability.domain.records import COLLECTIONS
+
+ALIAS = "accountability"
+_Strings = lambda: ListField(StringField())  # noqa: E731  (tuples of ids / evidence refs)
+
+
+class FindingDoc(Document):
+    id = StringField(primary_key=True)  # finding_id
+    officer_id = StringField(required=True)
+    description = StringField(required=True)
+    source = StringField(required=True)
+    recorded_at = DateTimeField(required=True)
+    case_id = StringField(null=True)
+    inspection_id = StringField(null=True)
+    evidence = _Strings()
+    rule = StringField(null=True)
+    trigger_event_ids = _Strings()
+    # Unique: the last guard against one automatic finding being opened twice.
+    dedupe_key = StringField(null=True)
+    meta = {"db_alias": ALIAS, "collection": COLLECTIONS["findings"], "indexes": [
+        {"fields": ["dedupe_key"], "unique": True, "sparse": True},
+        ("officer_id", "-recorded_at"), ("-recorded_at", "-_id"), "case_id"]}
+
+
+class SanctionDoc(Document):
+    id = StringField(primary_key=True)  # sanction_id
+    finding_id = StringField(required=True)
+    officer_id = StringField(required=True)
+    measure = StringField(required=True)
+    effective_at = DateTimeField(required=True)
+    imposed_at = DateTimeField(required=True)
+    lifted_at = DateTimeField(null=True)
+    version = IntField(default=0)
+    meta = {"db_alias": ALIAS, "collection": COLLECTIONS["sanctions"], "indexes": [
+        # One decision per finding and measure, also under concurrent requests.
+        {"fields": ["finding_id", "measure"], "unique": True},
+        ("officer_id", "measure"), "effective_at"]}
+
+
+class LedgerItemDoc(Document):
+    id = StringField(primary_key=True)  # item_id
+    owner = StringField(required=True)
+    description = StringField(required=True)
+    opened_at = DateTimeField(required=True)
+    deadline = StringField(required=True)  # civil date, ISO
+    status = StringField(required=True)
+    finding_ids = _Strings()
+    on_the_spot = BooleanField(default=False)
+    rectified_at = DateTimeField(null=True)
+    rectified_by = StringField(null=True)
+    evidence = _Strings()
+    verified_at = DateTimeField(null=True)
+    verified_by = StringField(null=True)
+    overdue_at = DateTimeField(null=True)
+    version = IntField(default=0)
+    meta = {"db_alias": ALIAS, "collection": COLLECTIONS["ledger"], "indexes": [
+        ("status", "deadline"), "owner", "finding_ids", ("-opened_at", "-_id")]}
+
+
+class CaseOfficers(Document):
+    """Projection of enforcement.case_decided.v1: who handled the case. The 'published
+    late' rule needs it because decision_published names no officers."""
+    id = StringField(primary_key=True)  # case_id
+    officer_ids = _Strings()
+    decided_event_id = StringField()
+    meta = {"db_alias": ALIAS, "collection": "case_officers"}

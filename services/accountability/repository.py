@@ -1,0 +1,100 @@
+"""Reading and writing the accountability model: documents <-> domain dataclasses, and
+the queries the service answers (keyset pages, an officer's record, period counts)."""
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import datetime as dt
+import json
+
+from services.accountability.documents import (CaseOfficers, FindingDoc, LedgerItemDoc,
+                                               SanctionDoc)
+from services.accountability.domain import Finding, LedgerItem, Sanction, codec
+from services.accountability.domain.records import (counts_from_rows, officer_record,
+                                                    period_counts_pipeline)
+from services.common.errors import InvalidInput
+
+# document class -> (domain class, the domain's name for the primary key)
+MODEL = {FindingDoc: (Finding, "finding_id"), SanctionDoc: (Sanction, "sanction_id"),
+         LedgerItemDoc: (LedgerItem, "item_id")}
+DOCS = (*MODEL, CaseOfficers)
+MAX_PAGE = 100
+
+
+def _stored(value):
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def to_doc(doc_cls, obj, version: int = 0):
+    fields = {f.name: _stored(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    extra = {"version": version} if "version" in doc_cls._fields else {}
+    return doc_cls(id=fields.pop(MODEL[doc_cls][1]), **fields, **extra)
+
+
+def from_doc(doc):
+    cls, key = MODEL[type(doc)]
+    data = {name: doc[name] for name in cls.__dataclass_fields__ if name != key}
+    return codec.load(cls, {**data, key: doc.id})
+
+
+def load(doc_cls, **query) -> list:
+    return [from_doc(d) for d in doc_cls.objects(**query)]
+
+
+def get(doc_cls, ident: str):
+    doc = doc_cls.objects(id=ident).first()
+    return from_doc(doc) if doc else None
+
+
+def load_versioned(doc_cls, **query) -> list[tuple]:
+    """(domain object, stored version) pairs: a later save is refused if someone else
+    changed the row in between (UnitOfWork.save with expect_version)."""
+    return [(from_doc(d), d.version) for d in doc_cls.objects(**query)]
+
+
+# ---- keyset pages, newest first: a cursor is (time, id) of the last row shown
+def _cursor(moment, ident) -> str:
+    raw = json.dumps([codec.parse_time(moment).isoformat(), ident]).encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+def _after(cursor: str, time_field: str) -> dict:
+    try:
+        moment, ident = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        moment = codec.parse_time(moment)
+    except (ValueError, TypeError, binascii.Error):
+        raise InvalidInput("not a cursor this list gave out", ["after"]) from None
+    return {"$or": [{time_field: {"$lt": moment}},
+                    {time_field: moment, "_id": {"$lt": str(ident)}}]}
+
+
+def page(doc_cls, time_field: str, query: dict, first: int | None, after: str | None) -> dict:
+    first = MAX_PAGE if first is None else first
+    if not 0 < first <= MAX_PAGE:
+        raise InvalidInput(f"first must be 1..{MAX_PAGE}", ["first"])
+    raw = {**query, **(_after(after, time_field) if after else {})}
+    docs = list(doc_cls.objects(__raw__=raw).order_by(f"-{time_field}", "-id")
+                .limit(first + 1))
+    rows = [from_doc(d) for d in docs[:first]]
+    cursors = [_cursor(d[time_field], d.id) for d in docs[:first]]
+    return {"items": [r.to_dict() for r in rows], "cursors": cursors,
+            "has_next_page": len(docs) > first}
+
+
+# ---- records and figures
+def record_of(officer_id: str) -> dict:
+    findings = load(FindingDoc, officer_id=officer_id)
+    ids = [f.finding_id for f in findings]
+    items = [from_doc(d) for d in LedgerItemDoc.objects(
+        __raw__={"$or": [{"owner": officer_id}, {"finding_ids": {"$in": ids}}]})]
+    return officer_record(officer_id, findings, load(SanctionDoc, officer_id=officer_id), items)
+
+
+def period_counts(start, end) -> dict:
+    rows = FindingDoc._get_collection().aggregate(period_counts_pipeline(start, end))
+    return counts_from_rows(rows)

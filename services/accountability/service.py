@@ -1,0 +1,111 @@
+"""The accountability service: entrypoints only (see commands, queries, automatic)."""
+from __future__ import annotations
+
+import logging
+
+from nameko.rpc import rpc
+
+from services.accountability import automatic, commands, queries
+from services.accountability.dependencies import (SWEEP_SECONDS, AccountabilityStore,
+                                                  Certification, sweep_timer)
+from services.bus.rpc import command
+from services.bus.service import BusService
+from services.bus.subscriber import subscribe
+
+log = logging.getLogger(__name__)
+
+
+class AccountabilityService(BusService):
+    name = "accountability"
+    store = AccountabilityStore("accountability")
+    certification = Certification()
+
+    # ---- findings and sanctions (`actor`: {sub, roles, agency} of the caller)
+    @rpc
+    @command
+    def record_finding(self, input: dict, actor: dict | None = None) -> dict:
+        return commands.record_finding(self.store, self.certification, input)
+
+    @rpc
+    @command
+    def impose_sanction(self, input: dict, actor: dict | None = None) -> dict:
+        return commands.impose_sanction(self.store, input)
+
+    @rpc
+    @command
+    def complete_training(self, input: dict, actor: dict | None = None) -> list[dict]:
+        return commands.lift_sanctions(self.store, input, "OFF_POST_TRAINING")
+
+    @rpc
+    @command
+    def reinstate_to_post(self, input: dict, actor: dict | None = None) -> list[dict]:
+        return commands.lift_sanctions(self.store, input, "REMOVAL_FROM_POST")
+
+    # ---- the rectification ledger
+    @rpc
+    @command
+    def open_ledger_item(self, input: dict, actor: dict | None = None) -> dict:
+        return commands.open_ledger_item(self.store, input)
+
+    @rpc
+    @command
+    def fix_on_the_spot(self, input: dict, actor: dict | None = None) -> dict:
+        return commands.fix_on_the_spot(self.store, input, actor)
+
+    @rpc
+    @command
+    def rectify_ledger_item(self, input: dict, actor: dict | None = None) -> dict:
+        return commands.rectify_ledger_item(self.store, input, actor)
+
+    @rpc
+    @command
+    def verify_ledger_item(self, input: dict, actor: dict | None = None) -> dict:
+        return commands.verify_ledger_item(self.store, input, actor)
+
+    @rpc
+    @command
+    def sweep_overdue(self) -> int:
+        return commands.sweep_overdue(self.store)
+
+    @sweep_timer(interval=SWEEP_SECONDS, eager=True)
+    def overdue_sweep(self):
+        marked = commands.sweep_overdue(self.store)
+        if marked:
+            log.info("ledger sweep: %d item(s) overdue", marked)
+
+    # ---- reads
+    @rpc
+    @command
+    def list_findings(self, filters: dict | None = None, first: int | None = None,
+                      after: str | None = None) -> dict:
+        return queries.list_findings(filters, first, after)
+
+    @rpc
+    @command
+    def get_findings(self, ids: list[str]) -> list:
+        return queries.get_findings(ids)
+
+    @rpc
+    @command
+    def list_ledger_items(self, filters: dict | None = None, first: int | None = None,
+                          after: str | None = None) -> dict:
+        return queries.list_ledger_items(filters, first, after)
+
+    @rpc
+    @command
+    def officer_record(self, officer_id: str) -> dict:
+        return queries.officer_record(officer_id)
+
+    @rpc
+    @command
+    def period_counts(self, start: str, end: str) -> dict:
+        return queries.period_counts(start, end)
+
+    # ---- automatic findings
+    @subscribe(*automatic.CASE_EVENTS)
+    def on_case_event(self, event: dict):
+        automatic.on_case_event(self.store, event)
+
+    @subscribe(*automatic.ACTION_EVENTS)
+    def on_action_event(self, event: dict):
+        automatic.on_action_event(self.store, self.certification, event)
