@@ -1,0 +1,133 @@
+"""`draws`: double-random draws. Planners make them; cross-agency systems read them; the
+published document of a revealed draw (and its verification) is readable by anyone."""
+from __future__ import annotations
+
+import functools
+
+import graphene
+
+from gateway.schema.base import Agency, EnforcementDomain, enum_value, payload_errors, requires
+from gateway.schema.draws_types import (
+    Draw, DrawConnection, DrawKind, DrawPayload, DrawStatus, DrawVerification, PublishedDraw,
+    actor, page, typed_draw, typed_published)
+from gateway.auth import ROLES
+
+READERS = ("planner", "cross_agency")
+
+
+def public_read(resolver):
+    """Like `requires`, but anonymous callers (no token) are let in too: it guards only
+    reads of what has been published to everyone."""
+    @functools.wraps(resolver)
+    def inner(root, info, *args, **kwargs):
+        return resolver(root, info, *args, **kwargs)
+    inner.required_roles = ROLES
+    inner.allows_anonymous = True
+    return inner
+
+
+class TierRateInput(graphene.InputObjectType):
+    tier = graphene.String(required=True, description="LOW, MEDIUM or HIGH")
+    rate = graphene.String(required=True, description="Decimal share, e.g. \"0.05\"")
+
+
+class CategoryRateInput(graphene.InputObjectType):
+    category = graphene.String(required=True)
+    tier = graphene.String(required=True)
+    rate = graphene.String(required=True)
+
+
+class DrawRulesInput(graphene.InputObjectType):
+    tier_rates = graphene.List(graphene.NonNull(TierRateInput), required=True)
+    category_rates = graphene.List(graphene.NonNull(CategoryRateInput))
+    flagged_rate = graphene.String(description="Default 1: every flagged entity is drawn.")
+    min_inspectors = graphene.Int(description="Default 2 (APL art. 42).")
+    max_checks_per_inspector = graphene.Int()
+
+
+class CreateDrawInput(graphene.InputObjectType):
+    title = graphene.String(required=True)
+    operation_id = graphene.ID(description="A joint operation's draw: mixed inspectors, "
+                                           "dates default to the operation's.")
+    agency = graphene.Field(Agency, description="An agency batch's agency.")
+    domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True)
+    inspection_date = graphene.Date()
+    inspections_end = graphene.Date(description="Default: the inspection date.")
+    rules = graphene.Field(DrawRulesInput, required=True)
+    results_due_workdays = graphene.Int(description="Default 20 working days.")
+
+
+def _rules(data) -> dict:
+    category_rates = {}
+    for row in data.get("category_rates") or ():
+        category_rates.setdefault(row.category, {})[row.tier] = row.rate
+    rules = {"tier_rates": {r.tier: r.rate for r in data.tier_rates},
+             "category_rates": category_rates}
+    for key in ("flagged_rate", "min_inspectors", "max_checks_per_inspector"):
+        if data.get(key) is not None:
+            rules[key] = data.get(key)
+    return rules
+
+
+def _create_input(data) -> dict:
+    out = {"title": data.title, "operation_id": data.get("operation_id"),
+           "agency": enum_value(data.get("agency")),
+           "domains": [enum_value(d) for d in data.domains], "rules": _rules(data.rules),
+           "results_due_workdays": data.get("results_due_workdays")}
+    for key in ("inspection_date", "inspections_end"):
+        out[key] = data.get(key).isoformat() if data.get(key) else None
+    return out
+
+
+class Query(graphene.ObjectType):
+    draw = graphene.Field(Draw, id=graphene.ID(required=True))
+    draws = graphene.relay.ConnectionField(
+        DrawConnection, status=DrawStatus(), kind=DrawKind(), operation_id=graphene.ID())
+    published_draw = graphene.Field(
+        PublishedDraw, id=graphene.ID(required=True),
+        description="Public (no token needed): a revealed draw's verifiable document.")
+    draw_verification = graphene.Field(
+        DrawVerification, id=graphene.ID(required=True),
+        description="Public: the server re-runs the published draw and lists differences.")
+
+    @requires(*READERS)
+    def resolve_draw(root, info, id):
+        return typed_draw(info.context.services.draws.get_draws([id])[0])
+
+    @requires(*READERS)
+    def resolve_draws(root, info, status=None, kind=None, operation_id=None, **args):
+        filters = {"status": enum_value(status), "kind": enum_value(kind),
+                   "operation_id": operation_id}
+        return page(DrawConnection, args, lambda offset, limit: info.context.services.draws
+                    .list_draws(filters, offset, limit), typed_draw)
+
+    @public_read
+    def resolve_published_draw(root, info, id):
+        return typed_published(info.context.services.draws.published_draw(id))
+
+    @public_read
+    def resolve_draw_verification(root, info, id):
+        return info.context.services.draws.verify_draw(id)
+
+
+def _step(method):
+    @requires("planner")
+    def mutate(root, info, id):
+        call = getattr(info.context.services.draws, method)
+        return payload_errors(DrawPayload, "draw",
+                              lambda: typed_draw(call(id, actor(info))))
+    return graphene.Field(DrawPayload, id=graphene.ID(required=True), required=True,
+                          resolver=mutate)
+
+
+class Mutation(graphene.ObjectType):
+    create_draw = graphene.Field(DrawPayload, input=CreateDrawInput(required=True),
+                                 required=True)
+    commit_draw = _step("commit_draw")
+    reveal_draw = _step("reveal_draw")
+    publish_draw_results = _step("publish_results")
+
+    @requires("planner")
+    def resolve_create_draw(root, info, input):
+        return payload_errors(DrawPayload, "draw", lambda: typed_draw(
+            info.context.services.draws.create_draw(_create_input(input), actor(info))))

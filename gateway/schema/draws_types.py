@@ -1,0 +1,222 @@
+"""GraphQL types of the draws context and the helpers its resolvers share.
+
+The service answers JSON (ISO strings); `typed_*` turn dates and times into objects
+once, because graphene's Date/DateTime scalars serialize only those.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import graphene
+from graphene.relay.connection import connection_adapter, page_info_adapter
+from graphql_relay import connection_from_array_slice, cursor_to_offset
+
+from gateway.schema.base import Agency, EnforcementDomain, UserError
+from gateway.schema.certification_types import Officer
+from services.common.errors import InvalidInput
+
+MAX_PAGE, DEFAULT_PAGE = 100, 20
+_DATES = ("inspection_date", "inspections_end", "results_due", "results_published_on")
+_TIMES = ("created_at", "committed_at", "revealed_at", "performed_at")
+
+
+def _typed(data: dict | None) -> dict | None:
+    if data is None:
+        return None
+    out = dict(data)
+    for key in _DATES:
+        if isinstance(out.get(key), str):
+            out[key] = dt.date.fromisoformat(out[key])
+    for key in _TIMES:
+        if isinstance(out.get(key), str):
+            out[key] = dt.datetime.fromisoformat(out[key])
+    return out
+
+
+typed_draw = typed_published = _typed
+
+
+def actor(info) -> dict:
+    p = info.context.principal
+    return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
+
+
+def page(connection_type, args: dict, fetch, convert=lambda x: x):
+    """A Relay page from an (offset, limit) service call: one call per page."""
+    first, after = args.get("first"), args.get("after")
+    if args.get("last") is not None or args.get("before"):
+        raise InvalidInput("page forwards with first/after", ["last"])
+    if first is not None and not 1 <= first <= MAX_PAGE:
+        raise InvalidInput(f"first must be 1..{MAX_PAGE}", ["first"])
+    offset = 0
+    if after:
+        if cursor_to_offset(after) is None:
+            raise InvalidInput("after is not a cursor of this list", ["after"])
+        offset = cursor_to_offset(after) + 1
+    limit = first or DEFAULT_PAGE
+    got = fetch(offset, limit)
+    connection = connection_from_array_slice(
+        [convert(i) for i in got["items"]], {"first": limit, "after": after},
+        slice_start=offset, array_length=got["total"],
+        connection_type=partial(connection_adapter, connection_type),
+        edge_type=connection_type.Edge, page_info_type=page_info_adapter)
+    connection.total_count = got["total"]
+    return connection
+
+
+def _officers(info, ids) -> dict:
+    """All inspectors of the page in one certification call (ids queued by the page)."""
+    cache = info.context.cache
+    known, queued = cache.setdefault("draws.officers", {}), cache.setdefault(
+        "draws.officer_queue", set())
+    missing = sorted((queued | set(ids)) - known.keys())
+    if missing:
+        p = info.context.principal
+        viewer = {"roles": sorted(p.roles), "agency": p.agency} if p else None
+        found = info.context.services.certification.get_officers(missing, viewer)
+        known.update(zip(missing, found))
+    return known
+
+
+class DrawKind(graphene.Enum):
+    AGENCY_BATCH = "AGENCY_BATCH"
+    JOINT_OPERATION = "JOINT_OPERATION"
+
+
+class DrawStatus(graphene.Enum):
+    CREATED = "CREATED"
+    COMMITTED = "COMMITTED"
+    REVEALED = "REVEALED"
+    RESULTS_PUBLISHED = "RESULTS_PUBLISHED"
+
+
+class TierRate(graphene.ObjectType):
+    tier = graphene.String(required=True)
+    rate = graphene.String(required=True)
+
+
+class CategoryRate(graphene.ObjectType):
+    category = graphene.String(required=True)
+    tier = graphene.String(required=True)
+    rate = graphene.String(required=True)
+
+
+class DrawRules(graphene.ObjectType):
+    tier_rates = graphene.List(graphene.NonNull(TierRate), required=True)
+    category_rates = graphene.List(graphene.NonNull(CategoryRate), required=True)
+    flagged_rate = graphene.String(required=True)
+    min_inspectors = graphene.Int(required=True)
+    max_checks_per_inspector = graphene.Int()
+    joint = graphene.Boolean(required=True)
+
+    def resolve_tier_rates(rules, info):
+        return [TierRate(tier=t, rate=r) for t, r in rules["tier_rates"].items()]
+
+    def resolve_category_rates(rules, info):
+        return [CategoryRate(category=c, tier=t, rate=r)
+                for c, tiers in rules["category_rates"].items() for t, r in tiers.items()]
+
+
+class DrawHashes(graphene.ObjectType):
+    directory = graphene.String(required=True)
+    roster = graphene.String(required=True)
+    rules = graphene.String(required=True)
+    result = graphene.String(required=True)
+
+
+class DrawCheckResult(graphene.ObjectType):
+    inspection_id = graphene.ID(required=True)
+    performed_at = graphene.DateTime()
+    violation_found = graphene.Boolean()
+
+
+class DrawAssignment(graphene.ObjectType):
+    entity_id = graphene.ID(required=True)
+    agency = graphene.Field(Agency, required=True)
+    category = graphene.String(required=True)
+    tier = graphene.String(required=True)
+    flagged = graphene.Boolean(required=True)
+    inspector_ids = graphene.List(graphene.NonNull(graphene.ID), required=True)
+    inspectors = graphene.List(Officer, required=True,
+                               description="Batched: one certification call per page.")
+    result = graphene.Field(DrawCheckResult)
+
+    def resolve_inspectors(row, info):
+        known = _officers(info, row["inspector_ids"])
+        return [known.get(i) for i in row["inspector_ids"]]
+
+    def resolve_result(row, info):
+        return _typed(row.get("result"))
+
+
+class DrawAssignmentConnection(graphene.relay.Connection):
+    class Meta:
+        node = DrawAssignment
+
+    total_count = graphene.Int(required=True)
+
+
+class Draw(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    kind = graphene.Field(DrawKind, required=True)
+    status = graphene.Field(DrawStatus, required=True)
+    operation_id = graphene.ID()
+    agencies = graphene.List(graphene.NonNull(Agency), required=True)
+    domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True)
+    inspection_date = graphene.Date(required=True)
+    inspections_end = graphene.Date(required=True)
+    rules = graphene.Field(DrawRules, required=True)
+    created_at = graphene.DateTime(required=True)
+    seed_commitment = graphene.String(description="Published at commit, before the "
+                                                  "directories are frozen.")
+    committed_at = graphene.DateTime()
+    seed = graphene.String(description="Null until the reveal.")
+    revealed_at = graphene.DateTime()
+    hashes = graphene.Field(DrawHashes)
+    entity_count = graphene.Int()
+    inspector_count = graphene.Int()
+    results_due_workdays = graphene.Int(required=True)
+    results_due = graphene.Date(required=True)
+    results_published_on = graphene.Date()
+    results_overdue = graphene.Boolean(required=True)
+    assignments = graphene.relay.ConnectionField(DrawAssignmentConnection)
+
+    def resolve_assignments(draw, info, **args):
+        def fetch(offset, limit):
+            got = info.context.services.draws.list_assignments(draw["id"], offset, limit)
+            queue = info.context.cache.setdefault("draws.officer_queue", set())
+            for row in got["items"]:
+                queue.update(row["inspector_ids"])
+            return got
+        return page(DrawAssignmentConnection, args, fetch)
+
+
+class DrawConnection(graphene.relay.Connection):
+    class Meta:
+        node = Draw
+
+    total_count = graphene.Int(required=True)
+
+
+class PublishedDraw(graphene.ObjectType):
+    draw_id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    status = graphene.Field(DrawStatus, required=True)
+    revealed_at = graphene.DateTime()
+    result_hash = graphene.String()
+    document = graphene.String(required=True, description="The published-draw JSON: save it "
+                               "and run `jointops draw verify FILE`.")
+    results = graphene.String(description="Inspection results JSON, once published.")
+
+
+class DrawVerification(graphene.ObjectType):
+    draw_id = graphene.ID(required=True)
+    verified = graphene.Boolean(required=True)
+    differences = graphene.List(graphene.NonNull(graphene.String), required=True)
+
+
+class DrawPayload(graphene.ObjectType):
+    draw = graphene.Field(Draw)
+    errors = graphene.List(graphene.NonNull(UserError), required=True)

@@ -1,0 +1,86 @@
+"""The draws service: "double random, one public" draws, entrypoints only."""
+from __future__ import annotations
+
+from nameko.rpc import RpcProxy, rpc
+from nameko.timer import timer
+
+from services.bus.rpc import command
+from services.bus.service import BusService
+from services.bus.store import Store
+from services.bus.subscriber import subscribe
+from services.draws import reads, steps
+
+SWEEP_SECONDS = 3600  # deadlines are in days: hourly is prompt enough
+
+
+class DrawsService(BusService):
+    name = "draws"
+    store = Store("draws")
+    certification = RpcProxy("certification")
+    culture = RpcProxy("culture")
+    transport = RpcProxy("transport")
+    operations = RpcProxy("operations")
+
+    @rpc
+    @command
+    def create_draw(self, input: dict, actor: dict) -> dict:
+        return steps.create(self, input, actor)
+
+    @rpc
+    @command
+    def commit_draw(self, draw_id: str, actor: dict) -> dict:
+        return steps.commit(self, draw_id, actor)
+
+    @rpc
+    @command
+    def reveal_draw(self, draw_id: str, actor: dict) -> dict:
+        return steps.reveal(self, draw_id, actor)
+
+    @rpc
+    @command
+    def publish_results(self, draw_id: str, actor: dict) -> dict:
+        return steps.publish_results(self, draw_id, actor)
+
+    @rpc
+    @command
+    def get_draws(self, ids: list) -> list:
+        return reads.get_draws(ids)
+
+    @rpc
+    @command
+    def list_draws(self, filters: dict | None = None, offset: int = 0, limit: int = 20) -> dict:
+        return reads.list_draws(filters, offset, limit)
+
+    @rpc
+    @command
+    def list_assignments(self, draw_id: str, offset: int = 0, limit: int = 20) -> dict:
+        return reads.list_assignments(draw_id, offset, limit)
+
+    @rpc
+    @command
+    def published_draw(self, draw_id: str) -> dict | None:
+        return reads.published(draw_id)
+
+    @rpc
+    @command
+    def verify_draw(self, draw_id: str) -> dict | None:
+        return reads.verify(draw_id)
+
+    @rpc
+    @command
+    def draw_targets(self, draw_id: str) -> list:
+        return reads.targets(draw_id)
+
+    @rpc
+    @command
+    def sweep_overdue(self, as_of: str | None = None) -> list:
+        """`as_of` (ISO date) lets an operator re-run the sweep for a given day."""
+        return steps.sweep_overdue(self, as_of)
+
+    @timer(interval=SWEEP_SECONDS)
+    def sweep(self):
+        steps.sweep_overdue(self)
+
+    @subscribe("enforcement.inspection_recorded.v1")
+    def on_inspection_recorded(self, event: dict):
+        steps.record_inspection(self, event["payload"])
