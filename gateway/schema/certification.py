@@ -1,0 +1,222 @@
+"""`certification`: the contract's officer and qualification operations, plus what
+certification administrators need day to day (paged officer lists, full history, the
+certificate lifecycle). Every answer comes from ONE certification call per root field.
+
+Who sees what: certification administrators manage (their own agency's officers when
+the token names an agency); planners, enforcement and accountability officers read
+officer records; cross-agency systems read basics and qualifications only. Full ID
+numbers reach only administrators of the officer's agency (the service masks them).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+import graphene
+from graphql import GraphQLError
+
+from gateway.limits import MAX_LIST_INPUT
+from gateway.schema.base import Agency, EnforcementDomain, UserError, forbidden, requires
+from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
+                                                Qualification, QualificationCheck, _parsed)
+from services.common.errors import DomainError
+
+ADMIN = ("certification_admin",)
+RECORD_READERS = ("certification_admin", "planner", "enforcement_officer",
+                  "accountability_officer")
+READERS = RECORD_READERS + ("cross_agency",)
+
+
+def _plain(value):
+    """GraphQL input values as the JSON the service takes (ISO dates, enum names)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value.value if isinstance(value, Enum) else value
+
+
+def _viewer(info) -> dict:
+    p = info.context.principal
+    return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
+
+
+def _service(info):
+    return info.context.services.certification
+
+
+# ---------------------------------------------------------------- types
+class CertificateRecord(Certificate):
+    issued_at = graphene.DateTime(required=True)
+    next_review_due = graphene.Date(required=True, description="Last day the annual review "
+                                    "is on time; after it the officer is not qualified.")
+    revoked_at = graphene.DateTime()
+
+    resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
+    resolve_next_review_due = staticmethod(_parsed("next_review_due", dt.date.fromisoformat))
+    resolve_revoked_at = staticmethod(_parsed("revoked_at", dt.datetime.fromisoformat))
+
+
+class OfficerRecord(Officer):
+    """An officer as administrators and planners see them."""
+    id_number = graphene.String(required=True, description="Masked unless you administer "
+                                "this officer's agency.")
+    certificate = graphene.Field(CertificateRecord, description="The one that counts now.")
+    certificates = graphene.List(graphene.NonNull(CertificateRecord), required=True,
+                                 description="Every certificate issued, oldest first.")
+
+
+class HistoryEntry(graphene.ObjectType):
+    seq = graphene.Int(required=True)
+    kind = graphene.String(required=True)
+    effective_at = graphene.DateTime(required=True)
+    recorded_at = graphene.DateTime(required=True)
+    cause = graphene.String()
+    certificate_no = graphene.String()
+    data = graphene.JSONString(required=True)
+
+    resolve_effective_at = staticmethod(_parsed("effective_at", dt.datetime.fromisoformat))
+    resolve_recorded_at = staticmethod(_parsed("recorded_at", dt.datetime.fromisoformat))
+
+
+class OfficerHistory(graphene.ObjectType):
+    officer = graphene.Field(OfficerRecord, required=True)
+    entries = graphene.List(graphene.NonNull(HistoryEntry), required=True)
+
+
+class OfficerRecordConnection(graphene.relay.Connection):
+    class Meta:
+        node = OfficerRecord
+
+
+class OfficerFilter(graphene.InputObjectType):
+    agency = graphene.Field(Agency)
+    domain = graphene.Field(EnforcementDomain, description="The certificate held now covers it.")
+    status = graphene.Field(OfficerStatus)
+    expiring_within_days = graphene.Int(description="Valid certificate ending within N days.")
+    name_prefix = graphene.String()
+
+
+# ---------------------------------------------------------------- queries
+class Query(graphene.ObjectType):
+    officer = graphene.Field(Officer, id=graphene.ID(required=True))
+    officer_qualification = graphene.Field(
+        Qualification, required=True, officer_id=graphene.ID(required=True),
+        domain=EnforcementDomain(required=True), at=graphene.DateTime())
+    officer_qualifications = graphene.List(
+        graphene.NonNull(Qualification), required=True,
+        checks=graphene.List(graphene.NonNull(QualificationCheck), required=True),
+        description="One answer per check, in the order asked; answered with a bounded "
+                    "number of service calls however many checks.")
+    officer_record = graphene.Field(OfficerRecord, id=graphene.ID(required=True))
+    officers = graphene.Field(OfficerRecordConnection, required=True, filter=OfficerFilter(),
+                              first=graphene.Int(description="1..100, default 20."),
+                              after=graphene.String())
+    officer_history = graphene.Field(OfficerHistory, officer_id=graphene.ID(required=True))
+
+    @requires(*READERS)
+    def resolve_officer(root, info, id):
+        return _service(info).get_officers([id], _viewer(info))[0]
+
+    @requires(*READERS)
+    def resolve_officer_qualification(root, info, officer_id, domain, at=None):
+        check = _plain({"officer_id": officer_id, "domain": domain, "at": at})
+        return _service(info).check_many([{"at": None, **check}])[0]
+
+    @requires(*READERS)
+    def resolve_officer_qualifications(root, info, checks):
+        if len(checks) > MAX_LIST_INPUT:
+            raise GraphQLError(f"at most {MAX_LIST_INPUT} checks per request",
+                               extensions={"code": "BAD_USER_INPUT"})
+        return _service(info).check_many([{"at": None, **_plain(c)} for c in checks])
+
+    @requires(*RECORD_READERS)
+    def resolve_officer_record(root, info, id):
+        return _service(info).get_officers([id], _viewer(info))[0]
+
+    @requires(*RECORD_READERS)
+    def resolve_officers(root, info, filter=None, first=None, after=None):
+        page = _service(info).list_officers(_plain(filter or {}), 20 if first is None else first,
+                                            after, _viewer(info))
+        edges = [OfficerRecordConnection.Edge(node=e["node"], cursor=e["cursor"])
+                 for e in page["edges"]]
+        return OfficerRecordConnection(edges=edges, page_info=graphene.relay.PageInfo(
+            has_next_page=page["has_next_page"], has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None, end_cursor=page["end_cursor"]))
+
+    @requires("certification_admin", "accountability_officer")
+    def resolve_officer_history(root, info, officer_id):
+        try:
+            found = _service(info).officer_history(officer_id, _viewer(info))
+        except DomainError as exc:
+            if exc.code == "NOT_FOUND":
+                return None
+            raise
+        return OfficerHistory(officer=found["officer"], entries=found["history"])
+
+
+# ---------------------------------------------------------------- mutations
+class OfficerPayload(graphene.ObjectType):
+    officer = graphene.Field(Officer)
+    errors = graphene.List(graphene.NonNull(UserError), required=True)
+
+
+def _command(method):
+    """Resolver running `certification.<method>(input, actor)`: refusals become payload
+    errors; acting on another agency's officer is an authorization failure."""
+    @requires(*ADMIN)
+    def resolve(root, info, input):
+        try:
+            officer = getattr(_service(info), method)(_plain(input), _viewer(info))
+        except DomainError as exc:
+            if exc.code == "FORBIDDEN":
+                raise forbidden(exc.message) from None
+            return OfficerPayload(officer=None, errors=[
+                UserError(code=exc.code, message=exc.message, field=exc.field)])
+        return OfficerPayload(officer=officer, errors=[])
+    return resolve
+
+
+def _input(type_name, **fields):
+    return type(type_name, (graphene.InputObjectType,), fields)
+
+
+_OFFICER = {"officer_id": graphene.ID(required=True)}
+_WHEN = {"effective_at": graphene.DateTime(description="Defaults to now; a past moment "
+                                           "records a decision taken then.")}
+_REASON = {"reason": graphene.String()}
+INPUTS = {
+    "register_officer": _input("RegisterOfficerInput", name=graphene.String(required=True),
+                               agency=Agency(required=True),
+                               id_number=graphene.String(required=True)),
+    "record_exam": _input("ExamResultInput", **_OFFICER, exam=graphene.String(required=True),
+                          score=graphene.Float(required=True),
+                          taken_on=graphene.Date(required=True)),
+    "issue_certificate": _input(
+        "IssueCertificateInput", **_OFFICER, **_WHEN,
+        domains=graphene.List(graphene.NonNull(EnforcementDomain), required=True),
+        valid_from=graphene.Date(required=True), valid_until=graphene.Date(required=True)),
+    "renew_certificate": _input("RenewCertificateInput", **_OFFICER, **_WHEN,
+                                valid_until=graphene.Date(required=True)),
+    "suspend_certificate": _input("SuspendCertificateInput", **_OFFICER, **_WHEN, **_REASON),
+    "reinstate_certificate": _input("ReinstateCertificateInput", **_OFFICER, **_WHEN,
+                                    **_REASON),
+    "revoke_certificate": _input("RevokeCertificateInput", **_OFFICER, **_WHEN, **_REASON),
+    "record_annual_review": _input("AnnualReviewInput", **_OFFICER, **_WHEN),
+}
+# GraphQL name -> service method (the contract's names first).
+MUTATIONS = {"register_officer": "register_officer", "record_exam_result": "record_exam",
+             "issue_certificate": "issue_certificate", "renew_certificate": "renew_certificate",
+             "suspend_certificate": "suspend_certificate",
+             "reinstate_certificate": "reinstate_certificate",
+             "revoke_certificate": "revoke_certificate",
+             "record_annual_review": "record_annual_review"}
+
+Mutation = type("Mutation", (graphene.ObjectType,), {
+    **{name: graphene.Field(OfficerPayload, required=True,
+                            input=INPUTS[method](required=True))
+       for name, method in MUTATIONS.items()},
+    **{f"resolve_{name}": staticmethod(_command(method)) for name, method in MUTATIONS.items()},
+})
