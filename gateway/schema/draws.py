@@ -11,6 +11,7 @@ from gateway.schema.draws_types import (
     Draw, DrawConnection, DrawKind, DrawPayload, DrawStatus, DrawVerification, PublishedDraw,
     actor, page, typed_draw, typed_published)
 from gateway.auth import ROLES
+from gateway.schema.operations import paging
 
 READERS = ("planner", "cross_agency")
 
@@ -55,6 +56,8 @@ class CreateDrawInput(graphene.InputObjectType):
     inspections_end = graphene.Date(description="Default: the inspection date.")
     rules = graphene.Field(DrawRulesInput, required=True)
     results_due_workdays = graphene.Int(description="Default 20 working days.")
+    key = graphene.String(description="Idempotency key: sending it again returns the same "
+                                      "draw instead of creating another.")
 
 
 def _rules(data) -> dict:
@@ -73,7 +76,7 @@ def _create_input(data) -> dict:
     out = {"title": data.title, "operation_id": data.get("operation_id"),
            "agency": enum_value(data.get("agency")),
            "domains": [enum_value(d) for d in data.domains], "rules": _rules(data.rules),
-           "results_due_workdays": data.get("results_due_workdays")}
+           "results_due_workdays": data.get("results_due_workdays"), "key": data.get("key")}
     for key in ("inspection_date", "inspections_end"):
         out[key] = data.get(key).isoformat() if data.get(key) else None
     return out
@@ -81,8 +84,8 @@ def _create_input(data) -> dict:
 
 class Query(graphene.ObjectType):
     draw = graphene.Field(Draw, id=graphene.ID(required=True))
-    draws = graphene.relay.ConnectionField(
-        DrawConnection, status=DrawStatus(), kind=DrawKind(), operation_id=graphene.ID())
+    draws = paging.field(DrawConnection, "Newest first.", status=DrawStatus(), kind=DrawKind(),
+                         operation_id=graphene.ID())
     published_draw = graphene.Field(
         PublishedDraw, id=graphene.ID(required=True),
         description="Public (no token needed): a revealed draw's verifiable document.")
@@ -95,11 +98,12 @@ class Query(graphene.ObjectType):
         return typed_draw(info.context.services.draws.get_draws([id])[0])
 
     @requires(*READERS)
-    def resolve_draws(root, info, status=None, kind=None, operation_id=None, **args):
+    def resolve_draws(root, info, status=None, kind=None, operation_id=None, first=None,
+                      after=None):
         filters = {"status": enum_value(status), "kind": enum_value(kind),
                    "operation_id": operation_id}
-        return page(DrawConnection, args, lambda offset, limit: info.context.services.draws
-                    .list_draws(filters, offset, limit), typed_draw)
+        return page(DrawConnection, lambda offset, limit: info.context.services.draws
+                    .list_draws(filters, offset, limit), first, after, typed_draw)
 
     @public_read
     def resolve_published_draw(root, info, id):

@@ -6,17 +6,11 @@ once, because graphene's Date/DateTime scalars serialize only those.
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
-
 import graphene
-from graphene.relay.connection import connection_adapter, page_info_adapter
-from graphql_relay import connection_from_array_slice, cursor_to_offset
 
 from gateway.schema.base import Agency, EnforcementDomain, UserError
 from gateway.schema.certification_types import Officer
-from services.common.errors import InvalidInput
-
-MAX_PAGE, DEFAULT_PAGE = 100, 20
+from gateway.schema.operations import paging  # the schema's one offset-cursor paging
 _DATES = ("inspection_date", "inspections_end", "results_due", "results_published_on")
 _TIMES = ("created_at", "committed_at", "revealed_at", "performed_at")
 
@@ -42,27 +36,11 @@ def actor(info) -> dict:
     return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
 
 
-def page(connection_type, args: dict, fetch, convert=lambda x: x):
+def page(conn, fetch, first=None, after=None, convert=lambda x: x):
     """A Relay page from an (offset, limit) service call: one call per page."""
-    first, after = args.get("first"), args.get("after")
-    if args.get("last") is not None or args.get("before"):
-        raise InvalidInput("page forwards with first/after", ["last"])
-    if first is not None and not 1 <= first <= MAX_PAGE:
-        raise InvalidInput(f"first must be 1..{MAX_PAGE}", ["first"])
-    offset = 0
-    if after:
-        if cursor_to_offset(after) is None:
-            raise InvalidInput("after is not a cursor of this list", ["after"])
-        offset = cursor_to_offset(after) + 1
-    limit = first or DEFAULT_PAGE
+    offset, limit = paging.window(first, after)
     got = fetch(offset, limit)
-    connection = connection_from_array_slice(
-        [convert(i) for i in got["items"]], {"first": limit, "after": after},
-        slice_start=offset, array_length=got["total"],
-        connection_type=partial(connection_adapter, connection_type),
-        edge_type=connection_type.Edge, page_info_type=page_info_adapter)
-    connection.total_count = got["total"]
-    return connection
+    return paging.build(conn, [convert(i) for i in got["items"]], got["total"], offset)
 
 
 def _officers(info, ids) -> dict:
@@ -150,11 +128,7 @@ class DrawAssignment(graphene.ObjectType):
         return _typed(row.get("result"))
 
 
-class DrawAssignmentConnection(graphene.relay.Connection):
-    class Meta:
-        node = DrawAssignment
-
-    total_count = graphene.Int(required=True)
+DrawAssignmentConnection = paging.connection(DrawAssignment)
 
 
 class Draw(graphene.ObjectType):
@@ -181,23 +155,19 @@ class Draw(graphene.ObjectType):
     results_due = graphene.Date(required=True)
     results_published_on = graphene.Date()
     results_overdue = graphene.Boolean(required=True)
-    assignments = graphene.relay.ConnectionField(DrawAssignmentConnection)
+    assignments = paging.field(DrawAssignmentConnection)
 
-    def resolve_assignments(draw, info, **args):
+    def resolve_assignments(draw, info, first=None, after=None):
         def fetch(offset, limit):
             got = info.context.services.draws.list_assignments(draw["id"], offset, limit)
             queue = info.context.cache.setdefault("draws.officer_queue", set())
             for row in got["items"]:
                 queue.update(row["inspector_ids"])
             return got
-        return page(DrawAssignmentConnection, args, fetch)
+        return page(DrawAssignmentConnection, fetch, first, after)
 
 
-class DrawConnection(graphene.relay.Connection):
-    class Meta:
-        node = Draw
-
-    total_count = graphene.Int(required=True)
+DrawConnection = paging.connection(Draw)
 
 
 class PublishedDraw(graphene.ObjectType):

@@ -16,9 +16,9 @@ PUBLISHED = (REVEALED, RESULTS_PUBLISHED)
 
 
 def _page(offset, limit) -> tuple[int, int]:
-    offset, limit = int(offset or 0), int(limit or 20)
-    if offset < 0 or not 1 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"page: offset >= 0 and 1 <= first <= {MAX_PAGE}", ["first"])
+    offset, limit = int(offset or 0), int(20 if limit is None else limit)
+    if offset < 0 or not 0 <= limit <= MAX_PAGE:
+        raise InvalidInput(f"page: offset >= 0 and 0 <= first <= {MAX_PAGE}", ["first"])
     return offset, limit
 
 

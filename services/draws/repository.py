@@ -55,11 +55,18 @@ def load(draw_id: str) -> DrawRecord:
     return to_record(doc)
 
 
-def save(uow, record: DrawRecord, expect_version: int | None) -> DrawRecord:
-    """Bump the version; with expect_version, lose cleanly to a concurrent change."""
-    record = dataclasses.replace(record, version=record.version + 1)
-    uow.save(to_doc(record), expect_version=expect_version)
+def insert(uow, record: DrawRecord) -> DrawRecord:
+    record = dataclasses.replace(record, version=1)
+    uow.insert(to_doc(record))
     return record
+
+
+def save(uow, record: DrawRecord) -> DrawRecord:
+    """Store as the next version of the one loaded; CONCURRENT_UPDATE if someone else
+    stored another first."""
+    after = dataclasses.replace(record, version=record.version + 1)
+    uow.save(to_doc(after), expect_version=record.version)
+    return after
 
 
 def assignment_rows(draw_id: str, draw: Draw, directory: DirectorySnapshot,

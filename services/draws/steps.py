@@ -3,8 +3,11 @@ the draw, its rows and its events together (one unit of work)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 import uuid
+
+from pymongo.errors import DuplicateKeyError
 
 from services.bus.rpc import unwrap
 from services.common.clock import local_date, utcnow
@@ -44,11 +47,16 @@ def _scope(svc, data: dict):
 def create(svc, data: dict, actor: dict) -> dict:
     scope = _scope(svc, data)
     rules = lifecycle.rules_for(scope, data.get("rules") or {})
-    draw_id = "DRW-" + uuid.uuid4().hex[:12].upper()
+    key = data.get("key")  # a client's idempotency key: the same key, the same draw
+    draw_id = "DRW-" + (hashlib.sha256(str(key).encode()).hexdigest() if key
+                        else uuid.uuid4().hex)[:12].upper()
     record = lifecycle.create(draw_id, data.get("title") or "", scope, rules, actor, utcnow(),
                               int(data.get("results_due_workdays") or 20))
-    with svc.store.transaction() as uow:
-        record = repository.save(uow, record, None)
+    try:
+        with svc.store.transaction() as uow:
+            record = repository.insert(uow, record)
+    except DuplicateKeyError:
+        record = repository.load(draw_id)
     return views.draw(record)
 
 
@@ -59,7 +67,7 @@ def commit(svc, draw_id: str, actor: dict) -> dict:
     done, events = lifecycle.commit(record, seed, utcnow())
     with svc.store.transaction() as uow:
         uow.insert(DrawSeed(id=record.id, seed=seed))  # a second commit fails on its key
-        done = repository.save(uow, done, record.version)
+        done = repository.save(uow, done)
         uow.emit_all(events)
     return views.draw(done)
 
@@ -75,7 +83,7 @@ def reveal(svc, draw_id: str, actor: dict) -> dict:
     document = published_document(record.id, draw, directory, roster, record.rules, seed,
                                   record.scope.inspection_date)
     with svc.store.transaction() as uow:
-        done = repository.save(uow, done, record.version)
+        done = repository.save(uow, done)
         repository.insert_many(uow, AssignmentDoc, repository.assignment_rows(
             record.id, draw, directory, record.scope.inspection_date))
         repository.insert_many(uow, TextChunk, repository.text_chunks(
@@ -97,7 +105,7 @@ def publish_results(svc, draw_id: str, actor: dict) -> dict:
                "not_inspected": [r.entity_id for r in rows if not r.inspection_id]}
     coll = AssignmentDoc._get_collection()
     with svc.store.transaction() as uow:
-        done = repository.save(uow, done, record.version)
+        done = repository.save(uow, done)
         uow.run(lambda s: coll.update_many({"draw_id": record.id}, {"$set": {"open": False}},
                                            session=s))
         repository.insert_many(uow, TextChunk, repository.text_chunks(
@@ -118,7 +126,7 @@ def sweep_overdue(svc, as_of: str | None = None) -> list[str]:
             continue
         try:
             with svc.store.transaction() as uow:
-                repository.save(uow, done, record.version)
+                repository.save(uow, done)
                 uow.emit_all(events)
         except DomainError:  # CONCURRENT_UPDATE: someone else flagged or published it
             continue

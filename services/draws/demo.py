@@ -1,0 +1,41 @@
+"""Demo data: one committed and revealed culture batch draw at the annual report's scale
+(about 40 inspectors drawn for 60 entities), when the culture directory and the roster
+have data. Idempotent: the draw has a fixed key, and a step already done is skipped."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from services.bus.rpc import unwrap
+from services.common.clock import local_date, utcnow
+
+KEY = "demo:culture-batch:v1"
+DOMAIN = "CULTURE_MARKET"
+TARGET_ENTITIES = 60
+PLANNER = {"sub": "demo-loader", "roles": ["planner"], "agency": "CULTURE"}
+
+
+def sampling_rate(entities: int, flagged: int, target: int = TARGET_ENTITIES) -> str:
+    """The rate that draws about `target` entities; flagged ones are all drawn anyway."""
+    rest = max(entities - flagged, 1)
+    rate = min(Decimal(1), Decimal(max(target - flagged, 0)) / rest)
+    return str(rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+
+
+def load(rpc) -> str:
+    directory = unwrap(rpc.culture.directory_snapshot([DOMAIN]))
+    roster = unwrap(rpc.certification.qualified_roster(DOMAIN, None, "CULTURE"))
+    if not directory["entity_id"] or len(roster) < 2:
+        return (f"skipped: {len(directory['entity_id'])} {DOMAIN} entities, "
+                f"{len(roster)} qualified inspectors")
+    rate = sampling_rate(len(directory["entity_id"]), sum(directory["flagged"]))
+    draw = unwrap(rpc.draws.create_draw({
+        "key": KEY, "title": "Culture market double-random batch (demo)", "agency": "CULTURE",
+        "domains": [DOMAIN], "inspection_date": local_date(utcnow()).isoformat(),
+        "rules": {"tier_rates": {"LOW": rate, "MEDIUM": rate, "HIGH": rate},
+                  "min_inspectors": 2}}, PLANNER))
+    if draw["status"] == "CREATED":
+        draw = unwrap(rpc.draws.commit_draw(draw["id"], PLANNER))
+    if draw["status"] == "COMMITTED":
+        draw = unwrap(rpc.draws.reveal_draw(draw["id"], PLANNER))
+    return (f"draw {draw['id']} {draw['status']}: {draw['entity_count']} entities, "
+            f"{draw['inspector_count']} inspectors")
