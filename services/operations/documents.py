@@ -32,16 +32,26 @@ def to_document(op: JointOperation, version: int) -> OperationDocument:
         planned_at=op.planned_at, version=version, body=op.to_dict())
 
 
-def to_operation(doc: OperationDocument) -> JointOperation:
-    return JointOperation.from_dict(doc.body)
+def _raw(**query):
+    # Raw dicts: the domain copies its operations, which mongoengine's tracked lists refuse.
+    return OperationDocument.objects(**query).as_pymongo()
+
+
+def to_operation(raw: dict) -> JointOperation:
+    return JointOperation.from_dict(raw["body"])
+
+
+def find(operation_id: str) -> tuple[JointOperation, int] | None:
+    raw = _raw(id=str(operation_id)).first()
+    return None if raw is None else (to_operation(raw), raw["version"])
 
 
 def load(operation_id: str) -> tuple[JointOperation, int]:
     """(operation, version). Raises NOT_FOUND."""
-    doc = OperationDocument.objects(id=str(operation_id)).first()
-    if doc is None:
+    found = find(operation_id)
+    if found is None:
         raise NotFound("joint operation", operation_id, ["id"])
-    return to_operation(doc), doc.version
+    return found
 
 
 def launched_with(officer_ids, starts_at=None, ends_at=None) -> list[tuple[JointOperation, int]]:
@@ -50,7 +60,7 @@ def launched_with(officer_ids, starts_at=None, ends_at=None) -> list[tuple[Joint
     query = {"status": "LAUNCHED", "officer_ids__in": list(officer_ids)}
     if starts_at is not None:
         query.update(starts_at__lt=parse(ends_at), ends_at__gt=parse(starts_at))
-    return [(to_operation(d), d.version) for d in OperationDocument.objects(**query)]
+    return [(to_operation(raw), raw["version"]) for raw in _raw(**query)]
 
 
 def page(status=None, agency=None, officer_id=None, offset=0, limit=20):
@@ -62,5 +72,5 @@ def page(status=None, agency=None, officer_id=None, offset=0, limit=20):
         query["agencies"] = str(agency)
     if officer_id:
         query["officer_ids"] = str(officer_id)
-    found = OperationDocument.objects(**query).order_by("-starts_at", "id")
-    return [to_operation(d) for d in found.skip(offset).limit(limit)], found.count()
+    found = _raw(**query).order_by("-starts_at", "id")
+    return [to_operation(raw) for raw in found.skip(offset).limit(limit)], found.count()

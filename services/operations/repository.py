@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
+from tenacity import (
+    retry, retry_if_exception_type, stop_after_attempt, wait_random_exponential)
 
 from services.bus.unit_of_work import ConcurrentUpdate
 from services.common.errors import DomainError
@@ -14,7 +15,8 @@ from services.operations.domain.model import JointOperation, iso
 # A planner's edit and a live event can touch one operation at the same moment; the loser
 # re-reads and re-applies (domain rules are re-checked on the fresh state).
 retry_on_conflict = retry(retry=retry_if_exception_type(ConcurrentUpdate),
-                          stop=stop_after_attempt(5), wait=wait_random(0.005, 0.05),
+                          stop=stop_after_attempt(10),
+                          wait=wait_random_exponential(multiplier=0.01, max=0.2),
                           reraise=True)
 
 

@@ -68,8 +68,8 @@ class OperationsService(BusService):
     @rpc
     @command
     def get_operation(self, operation_id: str) -> dict | None:
-        found = documents.OperationDocument.objects(id=str(operation_id)).first()
-        return views.present(documents.to_operation(found)) if found else None
+        found = documents.find(operation_id)
+        return views.present(found[0]) if found else None
 
     @rpc
     @command

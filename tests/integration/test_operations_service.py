@@ -1,0 +1,125 @@
+"""The operations service through the real broker and database, with the real
+certification service: assignment and launch rules, tasks announced at launch, and the
+live reaction to a revoked certificate and to inspections done under the operation."""
+import pytest
+from nameko.standalone.rpc import ServiceRpcProxy
+
+from services.bus.envelope import make
+from services.bus.relay import publish_envelopes
+from services.certification.service import CertificationService
+from services.operations.documents import OperationDocument
+from services.operations.service import OperationsService
+from tests.integration.test_operations_support import PLANNER, certify, code, moment, ok, plan_input
+from tests.support import wait_until
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def rpc(container_factory, service_config):
+    for cls in (CertificationService, OperationsService):
+        container_factory(cls, service_config).start()
+    with ServiceRpcProxy("certification", service_config) as cert, \
+            ServiceRpcProxy("operations", service_config) as ops:
+        yield cert, ops
+
+
+def assign(ops, op_id, team, officer, domain):
+    return ops.assign_officer({"operation_id": op_id, "team_name": team, "officer_id": officer,
+                               "domain": domain}, PLANNER)
+
+
+def outbox(type_):
+    db = OperationDocument._get_db()
+    return [d["envelope"]["payload"] for d in db["outbox"].find({"type": type_})]
+
+
+def team(op, name):
+    return [m["officer_id"] for t in op["teams"] if t["name"] == name for m in t["members"]]
+
+
+def test_assignment_launch_tasks_and_live_removal(rpc):
+    cert, ops = rpc
+    for i, (oid, agency) in enumerate([("c1", "CULTURE"), ("c2", "CULTURE"),
+                                       ("t1", "TRANSPORT"), ("t2", "TRANSPORT")]):
+        certify(cert, oid, agency, i)
+    certify(cert, "t-exp", "TRANSPORT", 9, valid_days=3)  # expires mid-operation
+    op = ok(ops.plan(plan_input(), PLANNER))
+    refused = assign(ops, op["operation_id"], "B", "t-exp", "ROAD_TRANSPORT")
+    assert code(refused) == "OFFICER_NOT_QUALIFIED"
+    assert refused["error"]["details"]["reasons"] == ["CERTIFICATE_EXPIRED"]
+    assert code(assign(ops, op["operation_id"], "B", "ghost", "ROAD_TRANSPORT")) == \
+        "OFFICER_NOT_QUALIFIED"
+    for officer, name, domain in (("c1", "A", "CULTURE_MARKET"), ("t1", "B", "ROAD_TRANSPORT")):
+        ok(assign(ops, op["operation_id"], name, officer, domain))
+    assert code(assign(ops, op["operation_id"], "A", "t1", "ROAD_TRANSPORT")) == \
+        "OFFICER_ALREADY_ASSIGNED"
+    ok(ops.add_targets({"operation_id": op["operation_id"], "targets": [
+        {"agency": "CULTURE", "entity_id": "cafe-1", "category": "INTERNET_CAFE"},
+        {"agency": "TRANSPORT", "entity_id": "coach-1", "category": "TOURIST_COACH"}]}, PLANNER))
+    assert code(ops.launch(op["operation_id"], PLANNER)) == "TEAM_UNDERSTAFFED"
+    ok(assign(ops, op["operation_id"], "A", "c2", "CULTURE_MARKET"))
+    ok(assign(ops, op["operation_id"], "B", "t2", "ROAD_TRANSPORT"))
+    live = ok(ops.launch(op["operation_id"], PLANNER))
+    assert live["status"] == "LAUNCHED"
+    tasks = {t["entity_id"]: t for t in outbox("operations.inspection_task_assigned.v1")}
+    assert tasks["coach-1"]["officer_ids"] == ["t1", "t2"] and tasks["cafe-1"]["team"] == "A"
+
+    ok(cert.revoke_certificate({"officer_id": "t1", "reason": "misconduct"}, None))
+    now = wait_until(lambda: "t1" not in team(ok(ops.get_operation(op["operation_id"])), "B")
+                     and ok(ops.get_operation(op["operation_id"])), timeout=5)
+    assert [(a["kind"], a["officer_id"]) for a in now["alerts"]] == [
+        ("MEMBER_DISQUALIFIED", "t1"), ("TEAM_UNDERSTAFFED", None)]
+    assert now["alerts"][0]["reasons"] == ["CERTIFICATE_REVOKED"]
+    assert [t["understaffed"] for t in now["teams"]] == [[], ["ROAD_TRANSPORT"]]
+
+
+def test_inspections_under_the_operation_mark_tasks_once(rpc, service_config):
+    cert, ops = rpc
+    for i, oid in enumerate(("t1", "t2")):
+        certify(cert, oid, "TRANSPORT", i)
+    op_id = ok(ops.plan(plan_input(), PLANNER))["operation_id"]
+    for oid in ("t1", "t2"):
+        ok(assign(ops, op_id, "B", oid, "ROAD_TRANSPORT"))
+    ok(ops.add_targets({"operation_id": op_id, "targets": [
+        {"agency": "TRANSPORT", "entity_id": f"coach-{i}", "category": "TOURIST_COACH"}
+        for i in range(3)]}, PLANNER))
+    task_ids = [t["task_id"] for t in ok(ops.launch(op_id, PLANNER))["tasks"]]
+
+    def inspection(iid, entity, task_id, violation):
+        return make("enforcement.inspection_recorded.v1", {
+            "inspection_id": iid, "agency": "TRANSPORT", "domain": "ROAD_TRANSPORT",
+            "entity_id": entity, "officer_ids": ["t1", "t2"], "performed_at": moment(0),
+            "operation_id": op_id, "task_id": task_id, "findings_count": int(violation),
+            "violation_found": violation}, producer="transport")
+    first = inspection("i-1", "coach-0", task_ids[0], True)
+    # the same event twice, one naming no task (matched by entity), one for no operation task
+    publish_envelopes(service_config["AMQP_URI"], [
+        first, first, inspection("i-2", "coach-1", None, False),
+        inspection("i-3", "elsewhere", None, False)])
+    progress = wait_until(lambda: (lambda p: p["total"]["done"] == 2 and p)(
+        ok(ops.progress(op_id))))
+    assert progress["total"] == {"planned": 3, "done": 2, "with_findings": 1}
+    assert progress["by_agency"]["TRANSPORT"]["with_findings"] == 1
+
+
+def test_busy_officer_and_concurrent_assignments(rpc):
+    cert, ops = rpc
+    ids = [f"c{i}" for i in range(6)]
+    for i, oid in enumerate(ids):
+        certify(cert, oid, "CULTURE", i)
+    first = ok(ops.plan(plan_input("Summer coaches", 1, 5), PLANNER))["operation_id"]
+    second = ok(ops.plan(plan_input("Overlapping", 4, 9), PLANNER))["operation_id"]
+    # Six planners at once on one operation: the losers of each race retry, none is lost.
+    pending = [ops.assign_officer.call_async({"operation_id": first, "team_name": "A",
+                                              "officer_id": oid, "domain": "CULTURE_MARKET"},
+                                             PLANNER) for oid in ids]
+    replies = [p.result() for p in pending]
+    assert all("ok" in r for r in replies), replies
+    assert sorted(team(ok(ops.get_operation(first)), "A")) == ids
+    ok(ops.launch(first, PLANNER))
+    assert code(assign(ops, second, "A", "c0", "CULTURE_MARKET")) == "OFFICER_BUSY"
+    assert code(ops.launch(first, PLANNER)) == "INVALID_TRANSITION"
+    assert ok(ops.list_operations({"officer_id": "c3"}, 0, 10))["total"] == 1
+    assert code(ops.remove_member({"operation_id": second, "officer_id": "c0"},
+                                  PLANNER)) == "NOT_FOUND"
