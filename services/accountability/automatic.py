@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from services.accountability import domain, repository as repo
 from services.accountability.documents import CaseOfficers, FindingDoc
-from services.common.clock import utcnow
 
 CASE_DECIDED = "enforcement.case_decided.v1"
 DECISION_PUBLISHED = "enforcement.decision_published.v1"
@@ -25,7 +24,7 @@ class CaseNotProjected(Exception):
 def _open(store, drafts, extra_writes=()) -> list[dict]:
     known = FindingDoc.objects(dedupe_key__in=[d.dedupe_key for d in drafts]).scalar(
         "dedupe_key") if drafts else []
-    findings, events = domain.open_automatic_findings(drafts, list(known), utcnow())
+    findings, events = domain.open_automatic_findings(drafts, list(known), repo.stored_now())
     if not findings and not extra_writes:
         return []
     with store.transaction() as uow:

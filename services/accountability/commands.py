@@ -10,7 +10,7 @@ from services.accountability import domain, repository as repo
 from services.accountability.documents import FindingDoc, LedgerItemDoc, SanctionDoc
 from services.accountability.domain.codec import parse_time
 from services.bus.unit_of_work import ConcurrentUpdate
-from services.common.clock import local_date, utcnow
+from services.common.clock import local_date
 from services.common.errors import DomainError, InvalidInput, NotFound
 
 # A finding recorded by legal-affairs staff on their own review, unless they say otherwise.
@@ -73,7 +73,7 @@ def record_finding(store, certification, data: dict) -> dict:
         raise NotFound("officer", officer_id, ["input", "officerId"])
     finding, events = domain.record_finding(
         finding_id, officer_id, data.get("description"), data.get("source") or DEFAULT_SOURCE,
-        utcnow(), case_id=data.get("case_id"), inspection_id=data.get("inspection_id"),
+        repo.stored_now(), case_id=data.get("case_id"), inspection_id=data.get("inspection_id"),
         evidence=data.get("evidence") or ())
     return _insert(store, FindingDoc, finding, events)
 
@@ -86,7 +86,7 @@ def impose_sanction(store, data: dict) -> dict:
     finding = repo.get(FindingDoc, finding_id)
     sanction, events = domain.impose_sanction(
         sanction_id, finding_id, data.get("measure"), {finding_id: finding} if finding else {},
-        utcnow(), _moment(data.get("effective_at"), "effectiveAt"),
+        repo.stored_now(), _moment(data.get("effective_at"), "effectiveAt"),
         existing=repo.load(SanctionDoc, finding_id=finding_id))
     try:
         return _insert(store, SanctionDoc, sanction, events)
@@ -100,7 +100,7 @@ def lift_sanctions(store, data: dict, measure: str) -> list[dict]:
     officer_id = text_id(data, "officer_id", "officerId")
     rows = repo.load_versioned(SanctionDoc, officer_id=officer_id, measure=measure)
     step = domain.complete_training if measure == "OFF_POST_TRAINING" else domain.reinstate_to_post
-    lifted, events = step([s for s, _ in rows], officer_id, utcnow())
+    lifted, events = step([s for s, _ in rows], officer_id, repo.stored_now())
     versions = {s.sanction_id: v for s, v in rows}
     _replace(store, SanctionDoc, [(s, versions[s.sanction_id]) for s in lifted], events)
     return [s.to_dict() for s in lifted]
@@ -126,7 +126,7 @@ def open_ledger_item(store, data: dict) -> dict:
         raise InvalidInput("deadlineWorkdays must be a whole number", ["input", "deadlineWorkdays"])
     extra = {} if days is None else {"deadline_workdays": days}
     item, events = domain.open_item(item_id, data.get("owner"), data.get("description"),
-                                    utcnow(), finding_ids=_known_findings(data), **extra)
+                                    repo.stored_now(), finding_ids=_known_findings(data), **extra)
     return _insert(store, LedgerItemDoc, item, events)
 
 
@@ -135,7 +135,7 @@ def fix_on_the_spot(store, data: dict, actor: dict) -> dict:
     if existing:
         return existing.to_dict()
     item, events = domain.fix_on_the_spot(
-        item_id, data.get("owner"), data.get("description"), utcnow(),
+        item_id, data.get("owner"), data.get("description"), repo.stored_now(),
         data.get("evidence") or (), finding_ids=_known_findings(data),
         rectified_by=_actor(actor))
     return _insert(store, LedgerItemDoc, item, events)
@@ -154,17 +154,18 @@ def _ledger_step(store, data: dict, step) -> dict:
 
 def rectify_ledger_item(store, data: dict, actor: dict) -> dict:
     return _ledger_step(store, data, lambda item: domain.rectify(
-        item, utcnow(), data.get("evidence") or (), _actor(actor)))
+        item, repo.stored_now(), data.get("evidence") or (), _actor(actor)))
 
 
 def verify_ledger_item(store, data: dict, actor: dict) -> dict:
-    return _ledger_step(store, data, lambda item: domain.verify(item, utcnow(), _actor(actor)))
+    return _ledger_step(store, data, lambda item: domain.verify(item, repo.stored_now(),
+                                                                _actor(actor)))
 
 
 def sweep_overdue(store, now=None) -> int:
     """Mark OPEN items past their deadline OVERDUE, one transaction each. Safe to run in
     several replicas at once: an item someone else changed first is left to them."""
-    now = now or utcnow()
+    now = now or repo.stored_now()
     due = repo.load_versioned(LedgerItemDoc, status="OPEN",
                               deadline__lt=local_date(now).isoformat())
     marked = 0

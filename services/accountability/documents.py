@@ -27,8 +27,9 @@ class FindingDoc(Document):
     evidence = _Strings()
     rule = StringField(null=True)
     trigger_event_ids = _Strings()
-    # Unique: the last guard against one automatic finding being opened twice.
-    dedupe_key = StringField(null=True)
+    # Unique: the last guard against one automatic finding being opened twice. Not
+    # null=True: a manual finding must omit the field, or the sparse index counts its null.
+    dedupe_key = StringField()
     meta = {"db_alias": ALIAS, "collection": COLLECTIONS["findings"], "indexes": [
         {"fields": ["dedupe_key"], "unique": True, "sparse": True},
         ("officer_id", "-recorded_at"), ("-recorded_at", "-_id"), "case_id"]}

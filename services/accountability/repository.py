@@ -13,6 +13,7 @@ from services.accountability.documents import (CaseOfficers, FindingDoc, LedgerI
 from services.accountability.domain import Finding, LedgerItem, Sanction, codec
 from services.accountability.domain.records import (counts_from_rows, officer_record,
                                                     period_counts_pipeline)
+from services.common.clock import utcnow
 from services.common.errors import InvalidInput
 
 # document class -> (domain class, the domain's name for the primary key)
@@ -20,6 +21,13 @@ MODEL = {FindingDoc: (Finding, "finding_id"), SanctionDoc: (Sanction, "sanction_
          LedgerItemDoc: (LedgerItem, "item_id")}
 DOCS = (*MODEL, CaseOfficers)
 MAX_PAGE = 100
+
+
+def stored_now() -> dt.datetime:
+    """Now, to the millisecond: BSON dates keep no more, and what a command returns and
+    announces must equal what a later read gives back."""
+    now = utcnow()
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 def _stored(value):
