@@ -8,7 +8,7 @@ from pymongo.errors import DuplicateKeyError
 
 from services.bus.rpc import unwrap
 from services.common.clock import utcnow
-from services.common.errors import DomainError
+from services.common.errors import DomainError, InvalidInput, NotFound
 from services.operations import documents, domain
 from services.operations.domain.model import JointOperation
 from services.operations.repository import change, check_access, remaining_window
@@ -70,8 +70,29 @@ def move(store, data: dict, actor: dict | None) -> JointOperation:
         op, str(data.get("officer_id") or ""), data.get("team_name") or "", utcnow()))
 
 
-def add_targets(store, data: dict, actor: dict | None) -> JointOperation:
-    targets = domain.targets_from_draw(data.get("targets") or [])
+def directory_targets(enforcement: dict, refs) -> list[domain.Target]:
+    """Targets from entity refs ({agency, entity_id[, domain]}): each must be in its
+    agency's directory, which gives its category and domain (one lookup per agency)."""
+    refs = [r if isinstance(r, dict) else {} for r in refs or []]
+    entities = {}
+    for agency in dict.fromkeys(r.get("agency") for r in refs):
+        if agency not in enforcement:
+            raise InvalidInput(f"agency must be one of {', '.join(enforcement)}",
+                               ["input", "targets"])
+        ids = [str(r.get("entity_id")) for r in refs if r.get("agency") == agency]
+        found = unwrap(enforcement[agency].get_entities(ids, None))
+        entities.update({(agency, i): e for i, e in zip(ids, found)})
+    for n, ref in enumerate(refs):
+        if entities[(ref["agency"], str(ref.get("entity_id")))] is None:
+            raise NotFound(f"{ref['agency']} directory entity", ref.get("entity_id"),
+                           ["input", "targets", str(n), "entityId"])
+    return domain.targets_from_draw([
+        {**entities[(r["agency"], str(r["entity_id"]))], "entity_id": str(r["entity_id"]),
+         **({"domain": r["domain"]} if r.get("domain") else {})} for r in refs])
+
+
+def add_targets(store, enforcement: dict, data: dict, actor: dict | None) -> JointOperation:
+    targets = directory_targets(enforcement, data.get("targets"))
     return change(store, data.get("operation_id"), actor, lambda op: domain.add_targets(
         op, targets, data.get("team_name")))
 

@@ -46,7 +46,8 @@ class OperationsService(BusService):
     @rpc
     @command
     def add_targets(self, input: dict, actor: dict | None = None) -> dict:
-        return views.present(commands.add_targets(self.store, input, actor))
+        return views.present(commands.add_targets(self.store, self._enforcement(), input,
+                                                      actor))
 
     @rpc
     @command

@@ -7,9 +7,12 @@ from nameko.standalone.rpc import ServiceRpcProxy
 from services.bus.envelope import make
 from services.bus.relay import publish_envelopes
 from services.certification.service import CertificationService
+from services.culture.service import CultureService
 from services.operations.documents import OperationDocument
 from services.operations.service import OperationsService
-from tests.integration.test_operations_support import PLANNER, certify, code, moment, ok, plan_input
+from services.transport.service import TransportService
+from tests.integration.test_operations_support import (
+    PLANNER, certify, code, directory, moment, ok, plan_input)
 from tests.support import wait_until
 
 pytestmark = pytest.mark.integration
@@ -17,11 +20,22 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def rpc(container_factory, service_config):
-    for cls in (CertificationService, OperationsService):
+    for cls in (CertificationService, OperationsService, CultureService, TransportService):
         container_factory(cls, service_config).start()
     with ServiceRpcProxy("certification", service_config) as cert, \
             ServiceRpcProxy("operations", service_config) as ops:
         yield cert, ops
+
+
+@pytest.fixture
+def enforcement(rpc, service_config):
+    with ServiceRpcProxy("culture", service_config) as culture, \
+            ServiceRpcProxy("transport", service_config) as transport:
+        yield {"CULTURE": culture, "TRANSPORT": transport}
+
+
+def targets(agency, ids):
+    return [{"agency": agency, "entity_id": i} for i in ids]
 
 
 def assign(ops, op_id, team, officer, domain):
@@ -38,8 +52,10 @@ def team(op, name):
     return [m["officer_id"] for t in op["teams"] if t["name"] == name for m in t["members"]]
 
 
-def test_assignment_launch_tasks_and_live_removal(rpc):
+def test_assignment_launch_tasks_and_live_removal(rpc, enforcement):
     cert, ops = rpc
+    cafe = directory(enforcement["CULTURE"], "INTERNET_CAFE", 1, "C")
+    coach = directory(enforcement["TRANSPORT"], "COACH_OPERATOR", 1, "T")
     for i, (oid, agency) in enumerate([("c1", "CULTURE"), ("c2", "CULTURE"),
                                        ("t1", "TRANSPORT"), ("t2", "TRANSPORT")]):
         certify(cert, oid, agency, i)
@@ -54,16 +70,19 @@ def test_assignment_launch_tasks_and_live_removal(rpc):
         ok(assign(ops, op["operation_id"], name, officer, domain))
     assert code(assign(ops, op["operation_id"], "A", "t1", "ROAD_TRANSPORT")) == \
         "OFFICER_ALREADY_ASSIGNED"
-    ok(ops.add_targets({"operation_id": op["operation_id"], "targets": [
-        {"agency": "CULTURE", "entity_id": "cafe-1", "category": "INTERNET_CAFE"},
-        {"agency": "TRANSPORT", "entity_id": "coach-1", "category": "TOURIST_COACH"}]}, PLANNER))
+    refused = ops.add_targets({"operation_id": op["operation_id"],
+                               "targets": targets("TRANSPORT", ["no-such-entity"])}, PLANNER)
+    assert code(refused) == "NOT_FOUND" and refused["error"]["field"][-1] == "entityId"
+    ok(ops.add_targets({"operation_id": op["operation_id"], "targets": targets(
+        "CULTURE", cafe) + targets("TRANSPORT", coach)}, PLANNER))
     assert code(ops.launch(op["operation_id"], PLANNER)) == "TEAM_UNDERSTAFFED"
     ok(assign(ops, op["operation_id"], "A", "c2", "CULTURE_MARKET"))
     ok(assign(ops, op["operation_id"], "B", "t2", "ROAD_TRANSPORT"))
     live = ok(ops.launch(op["operation_id"], PLANNER))
     assert live["status"] == "LAUNCHED"
     tasks = {t["entity_id"]: t for t in outbox("operations.inspection_task_assigned.v1")}
-    assert tasks["coach-1"]["officer_ids"] == ["t1", "t2"] and tasks["cafe-1"]["team"] == "A"
+    assert tasks[coach[0]]["officer_ids"] == ["t1", "t2"] and tasks[cafe[0]]["team"] == "A"
+    assert tasks[cafe[0]]["domain"] == "CULTURE_MARKET"
 
     ok(cert.revoke_certificate({"officer_id": "t1", "reason": "misconduct"}, None))
     now = wait_until(lambda: "t1" not in team(ok(ops.get_operation(op["operation_id"])), "B")
@@ -74,17 +93,17 @@ def test_assignment_launch_tasks_and_live_removal(rpc):
     assert [t["understaffed"] for t in now["teams"]] == [[], ["ROAD_TRANSPORT"]]
 
 
-def test_inspections_under_the_operation_mark_tasks_once(rpc, service_config):
+def test_inspections_under_the_operation_mark_tasks_once(rpc, enforcement, service_config):
     cert, ops = rpc
+    coaches = directory(enforcement["TRANSPORT"], "COACH_OPERATOR", 3, "T")
     for i, oid in enumerate(("t1", "t2")):
         certify(cert, oid, "TRANSPORT", i)
     op_id = ok(ops.plan(plan_input(), PLANNER))["operation_id"]
     for oid in ("t1", "t2"):
         ok(assign(ops, op_id, "B", oid, "ROAD_TRANSPORT"))
-    ok(ops.add_targets({"operation_id": op_id, "targets": [
-        {"agency": "TRANSPORT", "entity_id": f"coach-{i}", "category": "TOURIST_COACH"}
-        for i in range(3)]}, PLANNER))
-    task_ids = [t["task_id"] for t in ok(ops.launch(op_id, PLANNER))["tasks"]]
+    ok(ops.add_targets({"operation_id": op_id, "targets": targets("TRANSPORT", coaches)},
+                       PLANNER))
+    ok(ops.launch(op_id, PLANNER))
 
     def inspection(iid, entity, task_id, violation):
         return make("enforcement.inspection_recorded.v1", {
@@ -92,10 +111,11 @@ def test_inspections_under_the_operation_mark_tasks_once(rpc, service_config):
             "entity_id": entity, "officer_ids": ["t1", "t2"], "performed_at": moment(0),
             "operation_id": op_id, "task_id": task_id, "findings_count": int(violation),
             "violation_found": violation}, producer="transport")
-    first = inspection("i-1", "coach-0", task_ids[0], True)
+    by_entity = {t["entity_id"]: t["task_id"] for t in ok(ops.get_operation(op_id))["tasks"]}
+    first = inspection("i-1", coaches[0], by_entity[coaches[0]], True)
     # the same event twice, one naming no task (matched by entity), one for no operation task
     publish_envelopes(service_config["AMQP_URI"], [
-        first, first, inspection("i-2", "coach-1", None, False),
+        first, first, inspection("i-2", coaches[1], None, False),
         inspection("i-3", "elsewhere", None, False)])
     progress = wait_until(lambda: (lambda p: p["total"]["done"] == 2 and p)(
         ok(ops.progress(op_id))))

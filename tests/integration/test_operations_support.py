@@ -46,3 +46,11 @@ def certify(cert, officer_id: str, agency: str, seq: int, domains=None, valid_da
 def plan_input(name="National Day safe tourism", start_days=0.01, end_days=7, **extra):
     return {"name": name, "agencies": ["CULTURE", "TRANSPORT"], "legal_basis": "Plan 2026-7",
             "starts_at": moment(start_days), "ends_at": moment(end_days), **extra}
+
+
+def directory(enforcement, category: str, n: int, prefix: str) -> list[str]:
+    """Register `n` entities of `category` in an agency's directory; their ids."""
+    rows = [{"registration_no": f"91320100{prefix}{i:05d}", "category": category,
+             "name": f"{category.title()} {prefix}{i}", "licence": f"LIC-{prefix}-{i}"}
+            for i in range(n)]
+    return ok(enforcement.import_entities(rows))["entity_ids"]
