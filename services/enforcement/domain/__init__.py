@@ -3,8 +3,8 @@
 No I/O here: the culture and transport services load and store, this package decides.
 """
 from services.enforcement.domain.case_model import (  # noqa: F401
-    STATES, TRANSITIONS, Case, Decision, DecisionDraft, LegalReview, Party, Publication,
-    ServiceAttempt)
+    STATES, TRANSITIONS, Case, Decision, DecisionDraft, JusticeFiling, LegalReview, Party,
+    Publication, ServiceAttempt)
 from services.enforcement.domain.cases import (  # noqa: F401
     close_case, file_case, notify_rights, record_legal_review, start_investigation,
     submit_for_legal_review)
@@ -19,7 +19,8 @@ from services.enforcement.domain.discretion import is_major, validate_draft  # n
 from services.enforcement.domain.entities import (  # noqa: F401
     Entity, entity_id, merge_entities, new_entity, register_entity)
 from services.enforcement.domain.entity_import import (  # noqa: F401
-    RowError, parse_entity_csv, parse_entity_row)
+    RowError, parse_entity_csv, parse_entity_row, parse_entity_rows)
+from services.enforcement.domain.justice import file_with_justice_bureau  # noqa: F401
 from services.enforcement.domain.inspections import Inspection, record_inspection  # noqa: F401
 from services.enforcement.domain.publication import (  # noqa: F401
     mask_identifier, mask_name, public_version, publish_decision)
@@ -27,3 +28,4 @@ from services.enforcement.domain.record import RecordEntry, verify_chain  # noqa
 from services.enforcement.domain.statistics import (  # noqa: F401
     compute_statistics, statistics_pipeline)
 from services.enforcement.domain.team import Team, check_team  # noqa: F401
+from services.enforcement.domain.timing import check_step_time  # noqa: F401

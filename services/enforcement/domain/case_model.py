@@ -93,6 +93,14 @@ class Publication(Plain):
 
 
 @dataclass
+class JusticeFiling(Plain):
+    """A major decision's filing for the record with the justice bureau (备案)."""
+    filed_at: dt.datetime
+    reference: str                           # the bureau's acknowledgement number
+    filed_by: str
+
+
+@dataclass
 class Case(Plain):
     id: str
     agency: str
@@ -111,6 +119,7 @@ class Case(Plain):
     publication_due: dt.date | None = None
     service: list[ServiceAttempt] = field(default_factory=list)
     publication: Publication | None = None
+    justice_filing: JusticeFiling | None = None
     closed_at: dt.datetime | None = None
     overdue_reported: list[str] = field(default_factory=list)
     record: list[RecordEntry] = field(default_factory=list)

@@ -122,6 +122,10 @@ def close_case(case: m.Case, team: Team, at: dt.datetime, documents=()):
         m.refuse(case, m.CLOSED, "the decision must be served first")
     if case.state == m.SERVED and decision and decision.publication_required:
         m.refuse(case, m.CLOSED, "the decision must be published first")
+    if decision and decision.justice_filing_required and case.justice_filing is None:
+        raise DomainError("JUSTICE_FILING_REQUIRED",
+                          f"case {case.id}: a major decision is filed with the justice bureau "
+                          "before the case closes", None, case_id=case.id, state=case.state)
     officers, _ = advance(case, team, at, m.CLOSED, "CLOSED", documents)
     case.closed_at = at
     return [events.make(events.CASE_CLOSED, **events.case_base(case),

@@ -79,18 +79,21 @@ def _entity(row: dict, catalogue: AgencyCatalogue) -> Entity:
 
 def parse_entity_row(row: dict, catalogue: AgencyCatalogue, line: int = 0
                      ) -> Entity | RowError:
-    clean = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+    # values may arrive as numbers or null through RPC/GraphQL, not only as CSV text
+    clean = {str(k).strip(): ("" if v is None else str(v)).strip()
+             for k, v in row.items() if k}
     try:
         return _entity(clean, catalogue)
     except DomainError as err:
         return _row_error(line, err)
 
 
-def parse_entity_csv(text: str, catalogue: AgencyCatalogue):
-    """(entities, errors); duplicates within the file are merged like re-imports."""
+def parse_entity_rows(rows, catalogue: AgencyCatalogue):
+    """(entities, errors) from `(line, row)` pairs; a registration number seen twice is
+    merged like a re-import, so the same rows give the same result however they arrive."""
     found: dict[str, Entity] = {}
     errors: list[RowError] = []
-    for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+    for line, row in rows:
         result = parse_entity_row(row, catalogue, line)
         if isinstance(result, RowError):
             errors.append(result)
@@ -101,3 +104,8 @@ def parse_entity_csv(text: str, catalogue: AgencyCatalogue):
         except DomainError as err:
             errors.append(_row_error(line, err))
     return list(found.values()), errors
+
+
+def parse_entity_csv(text: str, catalogue: AgencyCatalogue):
+    """(entities, errors); line numbers count the header as line 1."""
+    return parse_entity_rows(enumerate(csv.DictReader(io.StringIO(text)), start=2), catalogue)

@@ -46,7 +46,10 @@ def statistics_pipeline(agency: str, start: dt.datetime, end: dt.datetime,
               for name, match in _facets(within).items()}
     facets["by_outcome"] = [{"$match": _facets(within)["decided"]},
                             {"$group": {"_id": "$decision.draft.outcome", "n": {"$sum": 1}}}]
-    counted = {name: {"$ifNull": [{"$arrayElemAt": [f"${name}.n", 0]}, 0]}
+    # `$let` over the first element rather than the path `$name.n`: some MongoDB-wire
+    # servers (SecantusDB) do not traverse arrays of documents in field paths.
+    counted = {name: {"$ifNull": [{"$let": {"vars": {"f": {"$arrayElemAt": [f"${name}", 0]}},
+                                            "in": "$$f.n"}}, 0]}
                for name in COUNTERS}
     outcomes = {"$arrayToObject": {"$map": {"input": "$by_outcome", "as": "o",
                                             "in": {"k": "$$o._id", "v": "$$o.n"}}}}

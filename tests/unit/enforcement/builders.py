@@ -3,7 +3,7 @@ import datetime as dt
 
 from services.culture.catalogue import CATALOGUE as CULTURE
 from services.enforcement.domain import case_model as m
-from services.enforcement.domain import cases, decisions, delivery, publication
+from services.enforcement.domain import cases, decisions, delivery, justice, publication
 from services.enforcement.domain.entities import new_entity
 from services.enforcement.domain.entity_import import _ID_WEIGHTS
 from services.enforcement.domain.team import Team
@@ -79,6 +79,10 @@ def advance_to(case, state, draft=None, catalogue=CULTURE, review=None):
         m.PUBLISHED: lambda: cases.close_case(case, team(), at(day)),
     }
     while case.state != state:
+        decision = case.decision
+        if decision and decision.justice_filing_required and case.justice_filing is None:
+            # a major decision is filed with the justice bureau (it cannot close without)
+            raised += justice.file_with_justice_bureau(case, at(day), "SFJ-2026-001", "lawyer")
         raised += steps[case.state]()
         day += 1
     return raised
@@ -87,3 +91,4 @@ def advance_to(case, state, draft=None, catalogue=CULTURE, review=None):
 def _serve(case, when):
     raised = delivery.attempt_service(case, team(), when, "DECISION", "IN_PERSON")
     return raised + delivery.record_receipt(case, len(case.service) - 1, when)
+

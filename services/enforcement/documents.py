@@ -1,0 +1,149 @@
+"""The enforcement collections, one set per agency context.
+
+Culture and transport run the same code but own separate databases, so each Document is
+declared once (abstract) and bound to a context's `db_alias` by `bind(context)`.
+
+Cases and inspections are stored in the case core's plain form (`Case.to_dict()`):
+times there are fixed-width UTC ISO strings, because the hash chain covers them to the
+microsecond (BSON dates keep milliseconds) and the statistics pipeline range-matches them
+as text. Top-level fields the service queries on are declared so mongoengine validates
+them; nested parts are plain dicts.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from mongoengine import (BooleanField, DictField, Document, IntField, ListField, StringField)
+
+AGENCIES = ("CULTURE", "TRANSPORT")
+
+
+class EntityDoc(Document):
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)
+    agency = StringField(required=True, choices=AGENCIES)
+    category = StringField(required=True)
+    domain = StringField(required=True)
+    registration_no = StringField(required=True)
+    name = StringField(required=True)
+    risk_level = StringField(required=True)
+    natural_person = BooleanField(default=False)
+    id_number = StringField(null=True)
+    address = StringField(null=True)
+    attributes = DictField()
+    inspections = IntField(default=0)           # count, kept with each inspection
+    last_inspected_at = StringField(null=True)
+    updated_at = StringField()
+    version = IntField(default=0)
+
+
+class InspectionDoc(Document):
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)
+    agency = StringField(required=True, choices=AGENCIES)
+    domain = StringField(required=True)
+    entity_id = StringField(required=True)
+    kind = StringField(required=True)
+    officer_ids = ListField(StringField())
+    performed_at = StringField(required=True)
+    checklist = ListField(DictField())
+    findings = ListField(DictField())
+    evidence = ListField(StringField())
+    operation_id = StringField(null=True)
+    task_id = StringField(null=True)
+    record = ListField(DictField())
+    record_head = StringField()
+    recorded_by = StringField()
+
+
+class CaseDoc(Document):
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)
+    agency = StringField(required=True, choices=AGENCIES)
+    domain = StringField(required=True)
+    entity_id = StringField(required=True)
+    party = DictField(required=True)
+    filed_at = StringField(required=True)
+    decision_due = StringField(required=True)
+    state = StringField(required=True)
+    complex = BooleanField(default=False)
+    violation_code = StringField(null=True)
+    inspection_id = StringField(null=True)
+    operation_id = StringField(null=True)
+    legal_reviews = ListField(DictField())
+    decision = DictField(null=True)
+    publication_due = StringField(null=True)
+    service = ListField(DictField())
+    publication = DictField(null=True)
+    justice_filing = DictField(null=True)
+    closed_at = StringField(null=True)
+    overdue_reported = ListField(StringField())
+    record = ListField(DictField())
+    # The chain head kept apart from the entries: removing the newest entries is caught.
+    record_head = StringField(required=True)
+    version = IntField(default=0)
+
+
+class ConflictDoc(Document):
+    """A declared conflict of interest (APL art. 43): the officer recuses from the entity."""
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)          # officer_id|entity_id: declared once
+    officer_id = StringField(required=True)
+    entity_id = StringField(required=True)
+    reason = StringField(required=True)
+    declared_at = StringField(required=True)
+    declared_by = StringField()
+
+
+class TaskDoc(Document):
+    """A planned inspection handed over by a joint operation."""
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)          # the operation's task id
+    operation_id = StringField(required=True)
+    entity_id = StringField(required=True)
+    domain = StringField(required=True)
+    team = StringField(required=True)
+    officer_ids = ListField(StringField())
+    status = StringField(required=True, choices=("OPEN", "DONE"))
+    inspection_id = StringField(null=True)
+    assigned_at = StringField(required=True)
+
+
+class DeliveryDoc(Document):
+    """A decision delivered to the external publicity endpoint."""
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)          # case id
+    delivered_at = StringField(required=True)
+    status_code = IntField()
+    event_id = StringField()
+
+
+_COLLECTIONS = {
+    "Entity": (EntityDoc, "entities", [("category", "name"), "risk_level"]),
+    "Inspection": (InspectionDoc, "inspections",
+                   [("entity_id", "-performed_at"), "operation_id", "performed_at"]),
+    "Case": (CaseDoc, "cases", [("state", "decision_due"), "entity_id", "operation_id",
+                                "-filed_at"]),
+    "Conflict": (ConflictDoc, "conflicts", ["entity_id"]),
+    "Task": (TaskDoc, "tasks", ["operation_id"]),
+    "Delivery": (DeliveryDoc, "deliveries", []),
+}
+_bound: dict[str, SimpleNamespace] = {}
+
+
+def bind(context: str) -> SimpleNamespace:
+    """The concrete Documents of `context` (`docs.Case`, `docs.Entity`, ...), made once."""
+    if context not in _bound:
+        _bound[context] = SimpleNamespace(**{
+            name: type(f"{context.title()}{name}", (base,), {"meta": {
+                "db_alias": context, "collection": collection,
+                "indexes": [list(i) if isinstance(i, tuple) else i for i in indexes],
+                "auto_create_index": False}})
+            for name, (base, collection, indexes) in _COLLECTIONS.items()})
+    return _bound[context]
+
+
+def ensure_indexes(docs: SimpleNamespace) -> None:
+    # At start, not lazily: a lazy first use may fall inside a transaction.
+    for doc in vars(docs).values():
+        doc.ensure_indexes()

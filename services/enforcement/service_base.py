@@ -1,0 +1,172 @@
+"""The one enforcement service; culture and transport are thin subclasses that name
+their context, agency and store. Entrypoints only: the work is in the modules they call.
+
+Every RPC is `@rpc @command`: a refusal comes back as `{"error": {code, ...}}`. `actor` is
+the caller ({sub, roles, agency}); `viewer` decides whether personal data is masked.
+"""
+from __future__ import annotations
+
+from nameko.rpc import RpcProxy, rpc
+from nameko.timer import timer
+
+from services.bus.rpc import command
+from services.bus.service import BusService
+from services.bus.subscriber import subscribe
+from services.enforcement import (casework, directory, inspecting, overdue, publishing,
+                                  queries)
+from services.enforcement.dependencies import Collections, PublicityClient
+from services.enforcement.domain.catalogue import catalogue_for
+
+TASK_ASSIGNED = "operations.inspection_task_assigned.v1"
+DECISION_PUBLISHED = "enforcement.decision_published.v1"
+# Short, so an overdue deadline is announced within seconds of passing; cheap, because
+# the sweep is one indexed query that usually finds nothing.
+SWEEP_SECONDS = 2
+
+
+class EnforcementService(BusService):
+    agency: str
+    certification = RpcProxy("certification")
+    docs = Collections()
+    publicity = PublicityClient()
+
+    @property
+    def catalogue(self):
+        return catalogue_for(self.agency)
+
+    # ---- directory
+    @rpc
+    @command
+    def import_entities(self, rows, actor=None):
+        return directory.import_rows(self, rows, actor)
+
+    @rpc
+    @command
+    def register_entity(self, input, actor=None, viewer=None):
+        return directory.register(self, input, actor, viewer)
+
+    @rpc
+    @command
+    def list_entities(self, filter=None, first=None, after=None, viewer=None):
+        return directory.list_page(self, filter, first, after, viewer)
+
+    @rpc
+    @command
+    def get_entities(self, ids, viewer=None):
+        return directory.get_many(self, ids, viewer)
+
+    @rpc
+    @command
+    def directory_snapshot(self, domains=None):
+        return directory.snapshot(self, domains)
+
+    @rpc
+    @command
+    def recusals(self, domains=None):
+        return directory.recusals(self, domains)
+
+    @rpc
+    @command
+    def declare_conflict(self, input, actor=None):
+        return directory.declare_conflict(self, input, actor)
+
+    @rpc
+    @command
+    def list_conflicts(self, entity_id=None, officer_id=None):
+        return directory.conflicts(self, entity_id, officer_id)
+
+    # ---- inspections
+    @rpc
+    @command
+    def record_inspection(self, input, actor=None):
+        return inspecting.record(self, input, actor)
+
+    @rpc
+    @command
+    def list_inspections(self, filter=None, first=None, after=None):
+        return inspecting.list_page(self, filter, first, after)
+
+    @rpc
+    @command
+    def get_inspections(self, ids):
+        return inspecting.get_many(self, ids)
+
+    @rpc
+    @command
+    def list_tasks(self, filter=None, first=None, after=None):
+        return inspecting.tasks_page(self, filter, first, after)
+
+    @subscribe(TASK_ASSIGNED)
+    def on_task_assigned(self, event):
+        if event["payload"]["agency"] == self.agency:
+            inspecting.accept_task(self, event["payload"])
+
+    # ---- cases
+    @rpc
+    @command
+    def file_case(self, input, actor=None, viewer=None):
+        return casework.file(self, input, actor, viewer)
+
+    @rpc
+    @command
+    def case_action(self, case_id, action, input, actor=None, viewer=None):
+        return casework.act(self, case_id, action, input, actor, viewer)
+
+    @rpc
+    @command
+    def get_case(self, case_id, viewer=None):
+        return queries.get_case(self, case_id, viewer)
+
+    @rpc
+    @command
+    def get_cases(self, ids, viewer=None):
+        return queries.get_cases(self, ids, viewer)
+
+    @rpc
+    @command
+    def list_cases(self, filter=None, first=None, after=None, viewer=None):
+        return queries.list_cases(self, filter, first, after, viewer)
+
+    @rpc
+    @command
+    def verify_record(self, id):
+        return queries.verify_record(self, id)
+
+    @rpc
+    @command
+    def overdue(self, viewer=None):
+        return overdue.overdue(self, viewer)
+
+    @rpc
+    @command
+    def sweep(self):
+        return overdue.sweep(self)
+
+    @timer(interval=SWEEP_SECONDS)
+    def sweep_overdue(self):
+        overdue.sweep(self)
+
+    # ---- publication, figures
+    @rpc
+    @command
+    def public_decision(self, case_id):
+        return queries.public_decision(self, case_id)
+
+    @rpc
+    @command
+    def list_published(self, filter=None, first=None, after=None):
+        return queries.list_published(self, filter, first, after)
+
+    @subscribe(DECISION_PUBLISHED)
+    def deliver_publication(self, event):
+        publishing.deliver(self, event)
+
+    @rpc
+    @command
+    def statistics(self, start, end):
+        return queries.statistics(self, start, end)
+
+    @rpc
+    @command
+    def operation_summary(self, operation_id):
+        return queries.operation_summary(self, operation_id)
