@@ -1,54 +1,16 @@
 """Culture and transport services on the real broker and database, with the real
 certification service: directory import, inspections (qualification, recusal, joint
 operation tasks), the overdue sweep, and the case record against tampering."""
-from dataclasses import replace
-
 import pytest
-from nameko.standalone.rpc import ClusterRpcProxy
 
 from services.bus.envelope import make
 from services.bus.relay import publish_envelopes
-from services.certification.service import CertificationService
-from services.culture.service import CultureService
-from services.enforcement.documents import bind
-from services.transport.service import TransportService
-from tests.integration.test_enforcement_support import (
-    OFFICER, Receiver, ago, cafe_row, certify, coach_row, driver_row)
+from tests.integration.test_enforcement_support import (  # noqa: F401  (fixtures)
+    CULTURE, OFFICER, ago, cafe_row, coach_row, config, driver_row, outbox, receiver, rpc)
 from tests.integration.test_operations_support import code, ok
 from tests.support import wait_until
 
 pytestmark = pytest.mark.integration
-CULTURE, TRANSPORT = bind("culture"), bind("transport")
-
-
-@pytest.fixture
-def receiver():
-    r = Receiver()
-    yield r
-    r.close()
-
-
-@pytest.fixture
-def config(service_config, receiver):
-    return dict(service_config,
-                JOINTOPS=replace(service_config["JOINTOPS"], publicity_url=receiver.url))
-
-
-@pytest.fixture
-def rpc(container_factory, config):
-    for cls in (CertificationService, CultureService, TransportService):
-        container_factory(cls, config).start()
-    with ClusterRpcProxy(config) as proxy:
-        for seq, officer in enumerate(("cu-1", "cu-2", "cu-3")):
-            certify(proxy.certification, officer, "CULTURE", seq)
-        for seq, officer in enumerate(("tr-1", "tr-2"), start=10):
-            certify(proxy.certification, officer, "TRANSPORT", seq)
-        yield proxy
-
-
-def outbox(docs, event_type):
-    return [d["envelope"]["payload"] for d in docs.Case._get_db()["outbox"].find(
-        {"type": event_type}).sort("_id", 1)]
 
 
 def test_directory_import_merges_by_registration_number_and_reports_bad_rows(rpc):

@@ -5,13 +5,19 @@ Dates are relative to now, so the tests mean the same whatever day the suite run
 import datetime as dt
 import json
 import threading
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+from nameko.standalone.rpc import ClusterRpcProxy
+
 from services.certification.domain.idnumber import check_digit
+from services.enforcement.documents import bind
 from tests.integration.test_operations_support import day, moment, ok
 
 OFFICER = {"sub": "officer-1", "roles": ["enforcement_officer"], "agency": "CULTURE"}
 DOMAIN_OF = {"CULTURE": "CULTURE_MARKET", "TRANSPORT": "ROAD_TRANSPORT"}
+CULTURE, TRANSPORT = bind("culture"), bind("transport")
 
 
 def certify(cert, officer_id, agency, seq, domains=None, since_days=200):
@@ -78,3 +84,39 @@ class Receiver:
 
 def ago(days: float) -> str:
     return (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=days)).isoformat()
+
+
+@pytest.fixture
+def receiver():
+    r = Receiver()
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def config(service_config, receiver):
+    return dict(service_config,
+                JOINTOPS=replace(service_config["JOINTOPS"], publicity_url=receiver.url))
+
+
+@pytest.fixture
+def rpc(container_factory, config):
+    """The real certification, culture and transport services, with certified officers
+    cu-1..3 (culture market) and tr-1..2 (road transport); a cluster RPC proxy."""
+    from services.certification.service import CertificationService
+    from services.culture.service import CultureService
+    from services.transport.service import TransportService
+
+    for cls in (CertificationService, CultureService, TransportService):
+        container_factory(cls, config).start()
+    with ClusterRpcProxy(config) as proxy:
+        for seq, officer in enumerate(("cu-1", "cu-2", "cu-3")):
+            certify(proxy.certification, officer, "CULTURE", seq)
+        for seq, officer in enumerate(("tr-1", "tr-2"), start=10):
+            certify(proxy.certification, officer, "TRANSPORT", seq)
+        yield proxy
+
+
+def outbox(docs, event_type):
+    return [d["envelope"]["payload"] for d in docs.Case._get_db()["outbox"].find(
+        {"type": event_type}).sort("_id", 1)]
