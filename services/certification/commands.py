@@ -114,3 +114,24 @@ def run(store, name: str, data: dict, actor, config) -> dict:
         ensure_manages(actor, record.agency)
         return act(record, data, uow, utcnow(), config)
     return shown(roster.change(store, data.get("officer_id"), action), actor, config)
+
+
+def import_officer(store, row: dict, actor, config) -> dict:
+    """Register an officer with exam results, a certificate and its last annual review in
+    ONE transaction: a row that fails any rule leaves nothing behind."""
+    row = _input(row)
+
+    def build(uow):
+        now = utcnow()
+        record, events = _register(row, now)
+        ensure_manages(actor, record.agency)
+        steps = [("record_exam", exam) for exam in row.get("exams") or ()]
+        if row.get("certificate"):
+            steps.append(("issue_certificate", row["certificate"]))
+        if row.get("reviewed_at"):
+            steps.append(("record_annual_review", {"effective_at": row["reviewed_at"]}))
+        for name, data in steps:
+            record, raised = ACTIONS[name](record, _input(data), uow, now, config)
+            events = events + raised
+        return record, events
+    return shown(roster.create(store, build), actor, config)

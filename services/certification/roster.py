@@ -54,18 +54,21 @@ retry_on_conflict = retry(retry=retry_if_exception_type(ConcurrentUpdate),
 def create(store, build) -> OfficerRecord:
     """Insert the officer `build(uow) -> (record, events)` makes; the unique index, not a
     prior read, decides duplicates (so two racing registrations cannot both win)."""
-    try:
+    @retry_on_conflict  # only the certificate counter can conflict here
+    def attempt():
         with store.transaction() as uow:
             record, events = build(uow)
             uow.insert(OfficerDocument.from_record(record, 1))
             uow.emit_all(events)
+        return record
+    try:
+        return attempt()
     except DuplicateKeyError as exc:
         if "id_number" in str(exc):
             raise DomainError("DUPLICATE_ID_NUMBER", "an officer with this ID number is "
                               "already registered", ["input", "idNumber"]) from None
-        raise DomainError("DUPLICATE_OFFICER", f"officer {record.id} already exists",
+        raise DomainError("DUPLICATE_OFFICER", "an officer with this id already exists",
                           ["input", "officerId"]) from None
-    return record
 
 
 def change(store, officer_id, action, field=("input", "officerId")) -> OfficerRecord:

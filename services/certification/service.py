@@ -68,6 +68,11 @@ class CertificationService(BusService):
     def register_officer(self, input: dict, actor: dict | None = None) -> dict:
         return commands.register(self.store, input, actor, self.rules)
 
+    @rpc
+    @command
+    def import_officer(self, row: dict, actor: dict | None = None) -> dict:
+        return commands.import_officer(self.store, row, actor, self.rules)
+
     def _run(self, name, input, actor):
         return commands.run(self.store, name, input, actor, self.rules)
 

@@ -47,13 +47,13 @@ def moment(offset_days: int, hour: int = 10) -> str:
 
 
 def certify(proxy, name, agency, id_number, domains, valid=(-30, 300), issued=-40):
-    """Register, pass both exams (50 days ago), issue a certificate valid from `valid[0]`
+    """Register, pass both exams (10 days before the issue), issue a certificate valid from `valid[0]`
     to `valid[1]` days from today, issued `issued` days from today; returns the officer."""
     oid = ok(proxy.register_officer({"name": name, "agency": agency,
                                      "id_number": id_number}))["id"]
     for exam in ("PUBLIC_LAW", "PROFESSIONAL_LAW"):
         ok(proxy.record_exam({"officer_id": oid, "exam": exam, "score": 80,
-                              "taken_on": day(-50)}))
+                              "taken_on": day(issued - 10)}))
     return ok(proxy.issue_certificate({"officer_id": oid, "domains": domains,
                                        "valid_from": day(valid[0]),
                                        "valid_until": day(valid[1]),

@@ -1,0 +1,87 @@
+"""Pure pieces of the certification service's wiring: CSV rows, the demo roster, rule
+configuration, access rules and list cursors (no broker, no database)."""
+import datetime as dt
+
+import pytest
+
+from services.certification import access, csvrows, demo, listing
+from services.certification.dependencies import rules_from
+from services.certification.domain import validate_id_number
+from services.common.config import ConfigError
+from services.common.errors import DomainError
+
+ROW = {"name": " Li Wei ", "agency": "culture", "id_number": "11010519491231002X",
+       "public_law_score": "80", "professional_law_score": "61.5", "exams_taken_on": "2026-01-05",
+       "domains": "TOURISM; radio_tv", "valid_from": "2026-02-01", "valid_until": "2029-01-31",
+       "issued_on": "2026-01-20", "reviewed_on": ""}
+
+
+def code(fn, *args):
+    with pytest.raises(DomainError) as err:
+        fn(*args)
+    return err.value.code, err.value.field
+
+
+def test_csv_row_becomes_one_import_input():
+    row = csvrows.parse_row(ROW)
+    assert row["name"] == "Li Wei" and row["agency"] == "CULTURE"
+    assert row["exams"] == [{"exam": "PUBLIC_LAW", "score": 80.0, "taken_on": "2026-01-05"},
+                            {"exam": "PROFESSIONAL_LAW", "score": 61.5, "taken_on": "2026-01-05"}]
+    assert row["certificate"] == {"domains": ["TOURISM", "RADIO_TV"], "valid_from": "2026-02-01",
+                                  "valid_until": "2029-01-31",
+                                  "effective_at": "2026-01-20T09:00:00+08:00"}
+    bare = csvrows.parse_row({"name": "A", "agency": "TRANSPORT", "id_number": "1"})
+    assert bare["exams"] == [] and "certificate" not in bare
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"name": ""}, ["name"]), ({"public_law_score": "eighty"}, ["public_law_score"]),
+    ({"exams_taken_on": ""}, ["exams_taken_on"]), ({"valid_until": ""}, ["valid_until"]),
+    ({"domains": "", "valid_from": "", "valid_until": ""}, ["domains"])])
+def test_bad_csv_cells_name_their_column(change, field):
+    assert code(csvrows.parse_row, {**ROW, **change}) == ("INVALID_INPUT", field)
+
+
+def test_csv_header_must_name_known_columns():
+    csvrows.check_header(list(ROW))
+    assert code(csvrows.check_header, ["name", "agency"])[0] == "INVALID_INPUT"
+    assert code(csvrows.check_header, [*ROW, "salary"])[0] == "INVALID_INPUT"
+
+
+def test_demo_roster_has_the_reports_scale_and_valid_ids():
+    today = dt.date(2026, 11, 26)
+    rows, suspended = demo.roster(today)
+    assert rows == demo.roster(today)[0]  # deterministic
+    expired = [r for r in rows if r["certificate"]["valid_until"] < today.isoformat()]
+    certified = [r for r in rows if r not in expired and r["officer_id"] not in suspended]
+    assert len(certified) == 44 and len(expired) == 1 and len(suspended) == 1
+    assert sum(r["agency"] == "CULTURE" for r in certified) == 30
+    assert sum(r["certificate"]["valid_from"] >= "2026-01-01" for r in certified) == 13
+    assert len({validate_id_number(r["id_number"]) for r in rows}) == len(rows)
+    assert all(r["id_number"][6:10] < "1990" for r in rows)
+
+
+def test_rules_come_from_the_environment_and_are_checked():
+    rules = rules_from({"JOINTOPS_CERT_PASS_MARK": "70", "JOINTOPS_CERT_REVIEW_INTERVAL_DAYS": ""},
+                       {"revocation_wait_days": 30})
+    assert (rules.pass_mark, rules.review_interval_days, rules.revocation_wait_days) == (70, 365, 30)
+    for bad in ({"JOINTOPS_CERT_PASS_MARK": "101"}, {"JOINTOPS_CERT_REVIEW_INTERVAL_DAYS": "x"}):
+        with pytest.raises(ConfigError, match=next(iter(bad))):
+            rules_from(bad)
+
+
+def test_administrators_manage_only_their_own_agency():
+    admin_cu = {"roles": ["certification_admin"], "agency": "CULTURE"}
+    assert [a.value for a in access.admin_of(admin_cu)] == ["CULTURE"]
+    assert len(access.admin_of({"roles": ["certification_admin"], "agency": None})) == 2
+    assert access.admin_of({"roles": ["planner"], "agency": "CULTURE"}) == []
+    access.ensure_manages(admin_cu, "CULTURE")
+    access.ensure_manages(None, "TRANSPORT")  # trusted internal caller
+    assert code(access.ensure_manages, admin_cu, "TRANSPORT")[0] == "FORBIDDEN"
+
+
+def test_list_cursors_round_trip_and_reject_garbage():
+    assert listing.decode_cursor(listing.encode_cursor("Li Wei", "o-1")) == ("Li Wei", "o-1")
+    assert code(listing.decode_cursor, "not-a-cursor") == ("INVALID_INPUT", ["after"])
+    assert code(listing.parse_filter, {"expiring_within_days": -1})[0] == "INVALID_INPUT"
+    assert listing.parse_filter({"name_prefix": "Li.*"})["name_prefix"] == "Li.*"
