@@ -22,12 +22,11 @@ def sampling_rate(entities: int, flagged: int, target: int = TARGET_ENTITIES) ->
 
 
 def load(rpc) -> str:
-    directory = unwrap(rpc.culture.directory_snapshot([DOMAIN]))
+    flags = unwrap(rpc.culture.directory_snapshot([DOMAIN]))["flagged"]
     roster = unwrap(rpc.certification.qualified_roster(DOMAIN, None, "CULTURE"))
-    if not directory["entity_id"] or len(roster) < 2:
-        return (f"skipped: {len(directory['entity_id'])} {DOMAIN} entities, "
-                f"{len(roster)} qualified inspectors")
-    rate = sampling_rate(len(directory["entity_id"]), sum(directory["flagged"]))
+    if not flags or len(roster) < 2:
+        return f"skipped: {len(flags)} {DOMAIN} entities, {len(roster)} qualified inspectors"
+    rate = sampling_rate(len(flags), sum(flags))
     draw = unwrap(rpc.draws.create_draw({
         "key": KEY, "title": "Culture market double-random batch (demo)", "agency": "CULTURE",
         "domains": [DOMAIN], "inspection_date": local_date(utcnow()).isoformat(),

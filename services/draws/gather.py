@@ -1,5 +1,5 @@
-"""Freezing a draw's inputs: directory snapshots and recusals from culture/transport, the
-roster from certification. The calls of independent services run concurrently; each
+"""Freezing a draw's inputs: directory snapshots and recusals from culture and transport,
+the roster from certification. Independent calls run concurrently, and each
 service is asked once per kind of question however many officers or entities there are."""
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def freeze(svc, scope: Scope):
     pending = {
         "directory": {a: _agency_proxy(svc, a).directory_snapshot.call_async(
             scope.domains_of(a)) for a in scope.agencies},
+        # declared conflicts and each entity's last inspectors
         "recusals": {a: _agency_proxy(svc, a).recusals.call_async(scope.domains_of(a))
                      for a in scope.agencies},
         "roster": {d: svc.certification.qualified_roster.call_async(d, at, DOMAIN_AGENCY[d])

@@ -1,8 +1,8 @@
 """Freezing a draw's inputs from what the other contexts answer.
 
-Directories arrive as one columnar snapshot per agency, the roster as the officers
-qualified per domain plus each officer's answer over the whole inspection window, and
-recusals as (officer, entity, reason) triples. Only what can affect the draw is kept, so
+Directories arrive as one columnar snapshot per agency (of the draw's domains), the
+roster as the officers qualified per domain plus each officer's answer over the whole
+inspection window, and recusals as {officer_id, entity_id, reason}. Only what can affect the draw is kept, so
 the published document stays small and its hash covers exactly the inputs used.
 """
 from __future__ import annotations
@@ -17,7 +17,8 @@ COLUMNS = ("entity_id", "agency", "category", "tier", "flagged")
 
 
 def merge_directories(scope: Scope, parts: Mapping[str, dict]) -> DirectorySnapshot:
-    """One snapshot from each agency's columns; rows of another agency are refused."""
+    """One snapshot from each agency's columns (of the draw's domains). Rows of another
+    agency or repeated ids are refused: they would make the draw unfair."""
     merged = {c: [] for c in COLUMNS}
     for agency in scope.agencies:
         part = parts.get(agency) or {}

@@ -14,18 +14,19 @@ OP = {"operation_id": "OP1", "status": "LAUNCHED", "agencies": ["CULTURE", "TRAN
 JOINT = operation_scope(OP, ["TOURISM", "CULTURE_MARKET", "ROAD_TRANSPORT"])
 
 
-def columns(agency, ids, tier="LOW"):
+def columns(agency, ids, category="SCENIC_SPOT"):
     n = len(ids)
-    return {"entity_id": ids, "agency": [agency] * n, "category": ["C"] * n,
-            "tier": [tier] * n, "flagged": [False] * n}
+    return {"entity_id": ids, "agency": [agency] * n, "category": [category] * n,
+            "tier": ["LOW"] * n, "flagged": [False] * n}
 
 
 def test_directories_merge_and_refuse_foreign_or_repeated_rows():
     merged = merge_directories(JOINT, {"CULTURE": columns("CULTURE", ["c2", "c1"]),
-                                       "TRANSPORT": columns("TRANSPORT", ["t1"])})
+                                       "TRANSPORT": columns("TRANSPORT", ["t1"], "VEHICLE")})
     assert merged.entity_ids == ("c1", "c2", "t1") and merged.agencies == ("CULTURE", "TRANSPORT")
     for parts in ({"CULTURE": columns("TRANSPORT", ["x"]), "TRANSPORT": columns("TRANSPORT", [])},
-                  {"CULTURE": columns("CULTURE", ["x"]), "TRANSPORT": columns("TRANSPORT", ["x"])},
+                  {"CULTURE": columns("CULTURE", ["x"]),
+                   "TRANSPORT": columns("TRANSPORT", ["x"], "VEHICLE")},
                   {"CULTURE": {"entity_id": ["x"]}, "TRANSPORT": columns("TRANSPORT", [])}):
         with pytest.raises(DomainError):
             merge_directories(JOINT, parts)
