@@ -25,7 +25,7 @@ def api(start_services, gql):
     return mutate
 
 
-def register(api, name="Li Wei", agency="CULTURE", id_number=ID_CU, **who):
+def register(api, name="Li Wei", agency="CULTURE", id_number=ID_CU, who=ADMIN_CU):
     return api("registerOfficer", "RegisterOfficerInput",
                {"name": name, "agency": agency, "idNumber": id_number}, **who)
 
