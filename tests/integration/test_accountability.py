@@ -145,3 +145,20 @@ def test_ledger_lifecycle_and_the_timer_marks_overdue_once(stack, monkeypatch):
         spot["item_id"], item["item_id"]]
     page = ok(acc.list_ledger_items({"status": "RECTIFIED"}, 1))
     assert len(page["items"]) == 1 and page["has_next_page"] is False
+
+
+def test_demo_load_is_idempotent(stack, service_config):
+    from nameko.standalone.rpc import ClusterRpcProxy
+
+    from services.accountability import demo
+    from services.accountability.documents import FindingDoc, SanctionDoc
+
+    cert, _ = stack
+    with ClusterRpcProxy(service_config) as rpc:
+        assert demo.load(rpc).startswith("skipped")
+        for name, id_number in (("Li Wei", ID_CU), ("Wang Fang", ID_CU2), ("Zhou Min", ID_TR)):
+            certify(cert, name, "CULTURE", id_number, ["CULTURE_MARKET"])
+        first = demo.load(rpc)
+        assert demo.load(rpc) == first and "RECTIFIED on the spot" in first
+    assert (FindingDoc.objects.count(), SanctionDoc.objects.count()) == (3, 1)
+    assert LedgerItemDoc.objects.count() == 2
