@@ -9,7 +9,7 @@ from services.bus.rpc import unwrap
 from services.common.clock import local_date, utcnow
 
 KEY = "demo:culture-batch:v1"
-DOMAIN = "CULTURE_MARKET"
+CULTURE_DOMAINS = ["CULTURE_MARKET", "PUBLICATION", "RADIO_TV", "TOURISM"]
 TARGET_ENTITIES = 60
 PLANNER = {"sub": "demo-loader", "roles": ["planner"], "agency": "CULTURE"}
 
@@ -21,15 +21,26 @@ def sampling_rate(entities: int, flagged: int, target: int = TARGET_ENTITIES) ->
     return str(rate.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
 
+def domains_covered(rpc) -> tuple[list[str], set[str]]:
+    """Culture market plus every culture domain all its qualified officers also hold: the
+    widest directory the same inspectors can draw from (a draw's inspectors must be
+    qualified for all its domains of their agency)."""
+    rosters = {d: {r["officer_id"] for r in unwrap(
+        rpc.certification.qualified_roster(d, None, "CULTURE"))} for d in CULTURE_DOMAINS}
+    domains, officers = CULTURE_DOMAINS[:1], rosters[CULTURE_DOMAINS[0]]
+    domains += [d for d in CULTURE_DOMAINS[1:] if officers and officers <= rosters[d]]
+    return domains, officers
+
+
 def load(rpc) -> str:
-    flags = unwrap(rpc.culture.directory_snapshot([DOMAIN]))["flagged"]
-    roster = unwrap(rpc.certification.qualified_roster(DOMAIN, None, "CULTURE"))
-    if not flags or len(roster) < 2:
-        return f"skipped: {len(flags)} {DOMAIN} entities, {len(roster)} qualified inspectors"
+    domains, officers = domains_covered(rpc)
+    flags = unwrap(rpc.culture.directory_snapshot(domains))["flagged"]
+    if not flags or len(officers) < 2:
+        return f"skipped: {len(flags)} culture entities, {len(officers)} qualified inspectors"
     rate = sampling_rate(len(flags), sum(flags))
     draw = unwrap(rpc.draws.create_draw({
         "key": KEY, "title": "Culture market double-random batch (demo)", "agency": "CULTURE",
-        "domains": [DOMAIN], "inspection_date": local_date(utcnow()).isoformat(),
+        "domains": domains, "inspection_date": local_date(utcnow()).isoformat(),
         "rules": {"tier_rates": {"LOW": rate, "MEDIUM": rate, "HIGH": rate},
                   "min_inspectors": 2}}, PLANNER))
     if draw["status"] == "CREATED":

@@ -8,6 +8,7 @@ import pytest
 from nameko.standalone.rpc import ClusterRpcProxy
 
 from services import registry
+from services.draws import demo
 from services.draws.documents import AssignmentDoc
 from services.draws.domain.verify import verify_document
 from tests.integration.cert_support import certify, day, moment, ok, refused, valid_id
@@ -157,3 +158,14 @@ def test_a_joint_operation_draw_mixes_agencies_with_one_own_inspector_per_entity
         assert any(agency[i] == own[row["entity_id"]] for i in row["inspectors"])
     assert set(agency) == set(culture_staff) | set(transport_staff)
     assert ok(rpc.draws.draw_targets(draw["id"]))[0]["inspector_ids"]
+
+
+def test_demo_loads_one_revealed_culture_batch_once(rpc):
+    assert demo.load(rpc).startswith("skipped: 0 culture entities")
+    seed(rpc)
+    first = demo.load(rpc)
+    # the seeded officers hold only CULTURE_MARKET, so the scenic spots stay out; with
+    # fewer than 60 entities the rate is 1
+    assert " REVEALED: 24 entities, 8 inspectors" in first
+    assert demo.load(rpc) == first
+    assert ok(rpc.draws.list_draws({"kind": "AGENCY_BATCH"}))["total"] == 1
