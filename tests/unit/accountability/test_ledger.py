@@ -75,3 +75,12 @@ def test_deadline_is_never_before_opening_and_overdue_never_early(day, n):
     assert item.deadline >= day
     end_of_deadline = dt.datetime.combine(item.deadline, dt.time(15, 59), UTC)
     assert mark_overdue([item], end_of_deadline)[0] == []
+
+
+def test_verification_needs_a_second_person():
+    item, _ = fix_on_the_spot("l1", "o1", "badge not shown", NOW, ["photo"], rectified_by="amy")
+    assert item.rectified_by == "amy"
+    with pytest.raises(DomainError) as err:
+        verify(item, NOW, "amy")
+    assert err.value.code == "SAME_PERSON"
+    assert verify(item, NOW, "bob")[0].status == "VERIFIED"

@@ -111,3 +111,29 @@ def test_date_due_means_end_of_that_day_in_shanghai(moment):
     due = (moment + dt.timedelta(hours=8)).date()
     assert not is_after(moment.isoformat(), due.isoformat())
     assert is_after(moment.isoformat(), (due - dt.timedelta(days=1)).isoformat())
+
+
+def test_task_assignment_variant_uses_the_event_moment():
+    from services.accountability.domain import action_moment
+
+    task = {"operation_id": "op1", "task_id": "t1", "agency": "CULTURE", "entity_id": "ktv",
+            "domain": "CULTURE_MARKET", "team": "A", "officer_ids": ["o1", "o2", "o3"]}
+    envelope = {"type": "operations.inspection_task_assigned.v1", "payload": task,
+                "occurred_at": NOW.isoformat()}
+    assert action_moment(envelope) == NOW.isoformat()
+    assert action_moment({"type": "enforcement.inspection_recorded.v1",
+                          "payload": inspection(["o1"])}) == NOW.isoformat()
+    drafts = unqualified_or_understaffed_action("e6", task, {"o1": OK, "o2": OK, "o3": EXPIRED},
+                                                NOW.isoformat())
+    assert [d.officer_id for d in drafts] == ["o3"]
+    assert "task t1 of joint operation op1" in drafts[0].description
+    assert "assigned to officer o3" in drafts[0].description
+    assert drafts[0].case_id is None and drafts[0].inspection_id is None
+
+
+def test_published_late_is_the_flag_or_the_date():
+    from services.accountability.domain import published_late
+
+    assert not published_late(PUBLISHED)
+    assert published_late({**PUBLISHED, "late": True})
+    assert published_late({**PUBLISHED, "published_at": "2026-08-31T17:00:00+00:00"})

@@ -63,3 +63,30 @@ def test_revocation_maps_to_certificate_revoked():
     sanction, _ = impose_sanction("s1", "f1", "QUALIFICATION_REVOKED", FINDINGS, NOW)
     assert officer_standing([sanction], "o1", LATER)["reasons"] == ["CERTIFICATE_REVOKED"]
     assert officer_standing([sanction], "o2", LATER)["reasons"] == []
+
+
+def test_no_backdating_beyond_clock_skew_and_one_decision_per_finding_and_measure():
+    with pytest.raises(DomainError) as err:
+        impose_sanction("s1", "f1", "OFF_POST_TRAINING", FINDINGS, NOW,
+                        effective_at=NOW - dt.timedelta(hours=1))
+    assert (err.value.code, err.value.field) == ("INVALID_INPUT", ["input", "effectiveAt"])
+    skewed, _ = impose_sanction("s1", "f1", "OFF_POST_TRAINING", FINDINGS, NOW,
+                                effective_at=NOW - dt.timedelta(minutes=1))
+    with pytest.raises(DomainError) as err:
+        impose_sanction("s2", "f1", "OFF_POST_TRAINING", FINDINGS, NOW, existing=[skewed])
+    assert err.value.code == "SANCTION_ALREADY_IMPOSED"
+    heavier, _ = impose_sanction("s2", "f1", "REMOVAL_FROM_POST", FINDINGS, NOW,
+                                 existing=[skewed])
+    assert heavier.measure == "REMOVAL_FROM_POST"
+
+
+def test_completing_training_lifts_every_active_one_with_one_event(valid_events):
+    other, _ = record_finding("f2", "o1", "second case", "AUDIT", NOW)
+    findings = {**FINDINGS, "f2": other}
+    first, _ = impose_sanction("s1", "f1", "OFF_POST_TRAINING", findings, NOW)
+    second, _ = impose_sanction("s2", "f2", "OFF_POST_TRAINING", findings,
+                                NOW + dt.timedelta(days=1))
+    lifted, events = complete_training([second, first], "o1", LATER)
+    assert {s.sanction_id for s in lifted} == {"s1", "s2"}
+    # certification keeps one "in training" flag: a second event would be refused there
+    assert [p["sanction_id"] for _, p in valid_events(events)] == ["s1"]
