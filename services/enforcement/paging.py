@@ -1,12 +1,11 @@
 """Paged lists and their filters, built only from whitelisted fields.
 
-A cursor is an opaque offset into a stable sort (the sort always ends on `_id`). User
-text is only ever a value in a query, never a key or an operator.
+Pages are (offset, limit) over a stable sort (it always ends on `_id`); the gateway turns
+offsets into Relay cursors. User text is only ever a value in a query, never a key or an
+operator.
 """
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 
 from services.common.errors import InvalidInput
@@ -16,33 +15,21 @@ from services.enforcement.domain.serial import iso
 DEFAULT_PAGE, MAX_PAGE = 20, 100
 
 
-def cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
+def _whole(value, name, low, high, default) -> int:
+    value = default if value is None else value
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInput(f"{name} must be a whole number in {low}..{high}", [name])
+    return value
 
 
-def offset_of(after) -> int:
-    if after in (None, ""):
-        return 0
-    try:
-        kind, _, number = base64.urlsafe_b64decode(str(after).encode()).decode().partition(":")
-        if kind == "o" and number.isdigit():
-            return int(number)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        pass
-    raise InvalidInput("after is not a cursor from this list", ["after"])
-
-
-def page(collection, query: dict, sort: list, first=None, after=None, shape=lambda d: d):
-    """{items, cursors, total, has_next} for one page of `collection`."""
-    size = DEFAULT_PAGE if first is None else first
-    if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= MAX_PAGE:
-        raise InvalidInput(f"first must be 1..{MAX_PAGE}", ["first"])
-    start = offset_of(after)
+def page(collection, query: dict, sort: list, offset=None, limit=None, shape=lambda d: d):
+    """{items, total} for one page of `collection`."""
+    offset = _whole(offset, "offset", 0, 10_000_000, 0)
+    limit = _whole(limit, "limit", 0, MAX_PAGE, DEFAULT_PAGE)
     total = collection.count_documents(query)
-    docs = list(collection.find(query).sort([*sort, ("_id", 1)]).skip(start).limit(size))
-    return {"items": [shape(d) for d in docs],
-            "cursors": [cursor(start + i + 1) for i in range(len(docs))],
-            "total": total, "has_next": start + len(docs) < total}
+    docs = list(collection.find(query).sort([*sort, ("_id", 1)]).skip(offset).limit(limit)
+                ) if limit else []
+    return {"items": [shape(d) for d in docs], "total": total}
 
 
 def equal(filters: dict, allowed: dict) -> dict:

@@ -27,7 +27,7 @@ def get_case(svc, case_id, viewer) -> dict:
     return views.case(repository.raw(svc.docs.Case, case_id, "case", ("id",)), viewer)
 
 
-def list_cases(svc, filters, first, after, viewer) -> dict:
+def list_cases(svc, filters, offset, limit, viewer) -> dict:
     filters = inputs.obj(filters, "filter")
     query = {**paging.equal(filters, CASE_FILTERS),
              **paging.period("filed_at", filters.get("from"), filters.get("to"))}
@@ -63,12 +63,18 @@ def public_decision(svc, case_id) -> dict:
     return _published(svc, stored)
 
 
-def list_published(svc, filters, first, after) -> dict:
+def public_decisions(svc, wanted) -> list[dict | None]:
+    found = repository.many(svc.docs.Case, inputs.strings(wanted, "ids", 1000))
+    return [_published(svc, found[i]) if found.get(i, {}).get("publication") else None
+            for i in wanted]
+
+
+def list_published(svc, filters, offset, limit) -> dict:
     filters = inputs.obj(filters, "filter")
     query = {"publication.published_at": {"$exists": True},
              **paging.period("publication.published_at", filters.get("from"), filters.get("to"))}
     return paging.page(svc.docs.Case._get_collection(), query,
-                       [("publication.published_at", -1)], first, after,
+                       [("publication.published_at", -1)], offset, limit,
                        lambda d: _published(svc, d))
 
 

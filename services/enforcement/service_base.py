@@ -47,8 +47,8 @@ class EnforcementService(BusService):
 
     @rpc
     @command
-    def list_entities(self, filter=None, first=None, after=None, viewer=None):
-        return directory.list_page(self, filter, first, after, viewer)
+    def list_entities(self, filter=None, offset=0, limit=20, viewer=None):
+        return directory.list_page(self, filter, offset, limit, viewer)
 
     @rpc
     @command
@@ -83,8 +83,8 @@ class EnforcementService(BusService):
 
     @rpc
     @command
-    def list_inspections(self, filter=None, first=None, after=None):
-        return inspecting.list_page(self, filter, first, after)
+    def list_inspections(self, filter=None, offset=0, limit=20):
+        return inspecting.list_page(self, filter, offset, limit)
 
     @rpc
     @command
@@ -93,8 +93,8 @@ class EnforcementService(BusService):
 
     @rpc
     @command
-    def list_tasks(self, filter=None, first=None, after=None):
-        return inspecting.tasks_page(self, filter, first, after)
+    def list_tasks(self, filter=None, offset=0, limit=20):
+        return inspecting.tasks_page(self, filter, offset, limit)
 
     @subscribe(TASK_ASSIGNED)
     def on_task_assigned(self, event):
@@ -124,8 +124,8 @@ class EnforcementService(BusService):
 
     @rpc
     @command
-    def list_cases(self, filter=None, first=None, after=None, viewer=None):
-        return queries.list_cases(self, filter, first, after, viewer)
+    def list_cases(self, filter=None, offset=0, limit=20, viewer=None):
+        return queries.list_cases(self, filter, offset, limit, viewer)
 
     @rpc
     @command
@@ -149,13 +149,13 @@ class EnforcementService(BusService):
     # ---- publication, figures
     @rpc
     @command
-    def public_decision(self, case_id):
-        return queries.public_decision(self, case_id)
+    def public_decisions(self, ids):
+        return queries.public_decisions(self, ids)
 
     @rpc
     @command
-    def list_published(self, filter=None, first=None, after=None):
-        return queries.list_published(self, filter, first, after)
+    def list_published(self, filter=None, offset=0, limit=20):
+        return queries.list_published(self, filter, offset, limit)
 
     @subscribe(DECISION_PUBLISHED)
     def deliver_publication(self, event):

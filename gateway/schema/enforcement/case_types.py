@@ -1,0 +1,187 @@
+"""Case types: the case with its timeline, decisions, publication and the figures."""
+from __future__ import annotations
+
+import graphene
+
+from gateway.schema.base import Agency, EnforcementDomain
+from gateway.schema.certification_types import Officer
+from gateway.schema.enforcement import support
+from gateway.schema.enforcement.types import (
+    EnforcementEntity, RecordCheck, RecordEntry, _enum, _officers)
+from gateway.schema.operations.paging import connection
+from services.enforcement.domain.case_model import STATES
+from services.enforcement.domain.catalogue import CIRCUMSTANCES
+from services.enforcement.domain.delivery import METHODS
+from services.enforcement.domain.discretion import MEASURES, OUTCOMES
+from services.enforcement.domain.record import verify_chain
+
+CaseState = _enum("CaseState", STATES)
+DecisionOutcome = _enum("DecisionOutcome", OUTCOMES)
+Circumstance = _enum("DecisionCircumstance", CIRCUMSTANCES)
+Measure = _enum("PenaltyMeasure", MEASURES)
+ServiceMethod = _enum("ServiceMethod", METHODS)
+DeadlineKind = _enum("DeadlineKind", ("DECISION", "PUBLICATION"))
+ReviewOutcome = _enum("LegalReviewOutcome", ("APPROVED", "REJECTED"))
+
+
+class Party(graphene.ObjectType):
+    name = graphene.String(required=True)
+    natural_person = graphene.Boolean(required=True)
+    id_number = graphene.String()
+    registration_no = graphene.String()
+    consent_methods = graphene.List(graphene.NonNull(ServiceMethod), required=True,
+                                    resolver=lambda r, i: sorted(r.get("consent") or {}))
+
+
+class DecisionDraft(graphene.ObjectType):
+    outcome = graphene.Field(DecisionOutcome, required=True)
+    violation_code = graphene.String()
+    circumstance = graphene.Field(Circumstance)
+    fine = graphene.Int(description="Yuan.")
+    measures = graphene.List(graphene.NonNull(Measure), required=True)
+    first_violation = graphene.Boolean(required=True)
+    minor_harm = graphene.Boolean(required=True)
+    corrected_in_time = graphene.Boolean(required=True)
+    transfer_to = graphene.String()
+    reason = graphene.String()
+
+
+class LegalReview(graphene.ObjectType):
+    submitted_at = support.when("submitted_at", required=True)
+    proposal = graphene.Field(DecisionDraft, required=True)
+    outcome = graphene.Field(ReviewOutcome, description="Null while pending.")
+    reviewer_id = graphene.ID()
+    reviewed_at = support.when("reviewed_at")
+    opinion = graphene.String()
+
+
+class Decision(graphene.ObjectType):
+    draft = graphene.Field(DecisionDraft, required=True)
+    decided_at = support.when("decided_at", required=True)
+    major = graphene.Boolean(required=True)
+    legal_review_approved = graphene.Boolean(required=True)
+    justice_filing_required = graphene.Boolean(required=True)
+    publication_required = graphene.Boolean(required=True)
+    officer_ids = graphene.List(graphene.NonNull(graphene.ID), required=True)
+
+
+class ServiceAttempt(graphene.ObjectType):
+    document = graphene.String(required=True)
+    method = graphene.Field(ServiceMethod, required=True)
+    address = graphene.String()
+    at = support.when("at", required=True)
+    officer_ids = graphene.List(graphene.NonNull(graphene.ID), required=True)
+    received_at = support.when("received_at")
+
+
+class Publication(graphene.ObjectType):
+    published_at = support.when("published_at", required=True)
+    due = support.when("due", date=True, required=True)
+    late = graphene.Boolean(required=True)
+    channel = graphene.String()
+
+
+class JusticeFiling(graphene.ObjectType):
+    filed_at = support.when("filed_at", required=True)
+    reference = graphene.String(required=True)
+    filed_by = graphene.String(required=True)
+
+
+class EnforcementCase(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    agency = graphene.Field(Agency, required=True)
+    domain = graphene.Field(EnforcementDomain, required=True)
+    state = graphene.Field(CaseState, required=True)
+    entity = graphene.Field(EnforcementEntity)
+    party = graphene.Field(Party, required=True)
+    violation_code = graphene.String()
+    filed_at = support.when("filed_at", required=True)
+    decision_due = support.when("decision_due", date=True, required=True,
+                                description="90 calendar days after filing by default.")
+    complex = graphene.Boolean(required=True)
+    major = graphene.Boolean(required=True)
+    inspection_id = graphene.ID()
+    operation_id = graphene.ID()
+    legal_reviews = graphene.List(graphene.NonNull(LegalReview), required=True)
+    decision = graphene.Field(Decision)
+    publication_due = support.when("publication_due", date=True,
+                                   description="7 working days after the decision.")
+    service_attempts = graphene.List(graphene.NonNull(ServiceAttempt), required=True,
+                                     source="service")
+    publication = graphene.Field(Publication)
+    justice_filing = graphene.Field(JusticeFiling)
+    closed_at = support.when("closed_at")
+    overdue = graphene.List(graphene.NonNull(DeadlineKind), required=True,
+                            description="Deadlines passed with the step still undone.")
+    officers = graphene.List(graphene.NonNull(Officer), required=True, resolver=_officers)
+    timeline = graphene.List(graphene.NonNull(RecordEntry), required=True, source="record",
+                             description="Every step, oldest first (the full-process record).")
+    record_check = graphene.Field(RecordCheck, required=True)
+
+    def resolve_entity(root, info):
+        return support.entities(info).get((root["agency"], root["entity_id"]))
+
+    def resolve_record_check(root, info):
+        # The same check as the verifier's, on the record and head this answer carries.
+        check = verify_chain(root.get("record") or [], expected_head=root.get("record_head"))
+        return {"id": root["id"], "intact": check.intact, "index": check.index,
+                "reason": check.reason, "entries": len(root.get("record") or []),
+                "head": root.get("record_head")}
+
+
+class OverdueDeadline(graphene.ObjectType):
+    case = graphene.Field(EnforcementCase, required=True)
+    kind = graphene.Field(DeadlineKind, required=True)
+    due = support.when("due", date=True, required=True)
+
+
+class PublishedDecision(graphene.ObjectType):
+    """A decision as published: natural persons' names and ID numbers masked."""
+    case_id = graphene.ID(required=True)
+    agency = graphene.Field(Agency, required=True)
+    domain = graphene.Field(EnforcementDomain, required=True)
+    party_name = graphene.String(required=True)
+    party_id_number = graphene.String()
+    party_registration_no = graphene.String()
+    natural_person = graphene.Boolean(required=True)
+    violation_code = graphene.String()
+    violation = graphene.String()
+    legal_basis = graphene.String()
+    outcome = graphene.Field(DecisionOutcome, required=True)
+    fine = graphene.Int()
+    measures = graphene.List(graphene.NonNull(Measure), required=True)
+    decided_at = support.when("decided_at", required=True)
+    published_at = support.when("published_at", required=True)
+    publication_due = support.when("publication_due", date=True, required=True)
+    late = graphene.Boolean(required=True)
+
+
+class DecisionOutcomeCount(graphene.ObjectType):
+    outcome = graphene.Field(DecisionOutcome, required=True)
+    count = graphene.Int(required=True)
+
+
+class EnforcementStatistics(graphene.ObjectType):
+    """The annual-report figures of one agency over a period (computed in the database)."""
+    agency = graphene.Field(Agency, required=True)
+    period_from = support.when("from", date=True, required=True)
+    period_to = support.when("to", date=True, required=True)
+    inspections = graphene.Int(required=True)
+    cases_filed = graphene.Int(required=True)
+    decided = graphene.Int(required=True)
+    legally_reviewed = graphene.Int(required=True)
+    major_filed_with_justice = graphene.Int(required=True)
+    published_in_time = graphene.Int(required=True)
+    published_late = graphene.Int(required=True)
+    first_violation_waivers = graphene.Int(required=True)
+    guidance = graphene.Int(required=True)
+    mediation = graphene.Int(required=True)
+    by_outcome = graphene.List(graphene.NonNull(DecisionOutcomeCount), required=True)
+
+    def resolve_by_outcome(root, info):
+        return [{"outcome": k, "count": v} for k, v in sorted(root["by_outcome"].items())]
+
+
+CaseConnection = connection(EnforcementCase)
+OverdueDeadlineConnection = connection(OverdueDeadline)
+PublishedDecisionConnection = connection(PublishedDecision)

@@ -1,0 +1,145 @@
+"""Input types of the enforcement mutations (snake_case keys reach the services as is)."""
+from __future__ import annotations
+
+import graphene
+
+from gateway.schema.base import Agency
+from gateway.schema.enforcement.case_types import (
+    Circumstance, DecisionOutcome, Measure, ReviewOutcome, ServiceMethod)
+from gateway.schema.enforcement.types import (
+    ChecklistResult, EntityCategory, InspectionKind, RiskLevel)
+
+_ids = graphene.List(graphene.NonNull(graphene.ID), required=True,
+                     description="At least two officers qualified for the domain at `at`.")
+_texts = graphene.List(graphene.NonNull(graphene.String),
+                       description="References to documents, photos or recordings.")
+
+
+class EntityInput(graphene.InputObjectType):
+    agency = Agency(required=True)
+    registration_no = graphene.String(required=True)
+    category = EntityCategory(required=True)
+    name = graphene.String(required=True)
+    risk_level = RiskLevel()
+    sole_proprietor = graphene.Boolean()
+    id_number = graphene.String(description="Natural persons only.")
+    address = graphene.String()
+    plate = graphene.String()
+    seats = graphene.Int()
+    licence = graphene.String()
+
+
+class ConflictInput(graphene.InputObjectType):
+    agency = Agency(required=True)
+    officer_id = graphene.ID(required=True)
+    entity_id = graphene.ID(required=True)
+    reason = graphene.String(required=True)
+
+
+class ChecklistItemInput(graphene.InputObjectType):
+    item = graphene.String(required=True)
+    result = ChecklistResult(required=True)
+    note = graphene.String()
+
+
+class InspectionFindingInput(graphene.InputObjectType):
+    description = graphene.String(required=True)
+    violation_code = graphene.String()
+
+
+class RecordInspectionInput(graphene.InputObjectType):
+    agency = Agency(required=True)
+    entity_id = graphene.ID(required=True)
+    officer_ids = _ids
+    performed_at = graphene.DateTime(description="Defaults to now.")
+    kind = InspectionKind(description="PLANNED for a task, else AD_HOC by default.")
+    checklist = graphene.List(graphene.NonNull(ChecklistItemInput))
+    findings = graphene.List(graphene.NonNull(InspectionFindingInput))
+    evidence = _texts
+    operation_id = graphene.ID()
+    task_id = graphene.ID(description="The joint operation's task this inspection does.")
+
+
+class PartyInput(graphene.InputObjectType):
+    name = graphene.String(required=True)
+    natural_person = graphene.Boolean(required=True)
+    id_number = graphene.String()
+    registration_no = graphene.String()
+
+
+class FileCaseInput(graphene.InputObjectType):
+    agency = Agency(required=True)
+    entity_id = graphene.ID(required=True)
+    officer_ids = _ids
+    filed_at = graphene.DateTime(description="Defaults to now.")
+    violation_code = graphene.String()
+    inspection_id = graphene.ID()
+    operation_id = graphene.ID()
+    complex = graphene.Boolean(description="Complex cases are always major.")
+    party = PartyInput(description="Defaults to the entity.")
+    documents = _texts
+
+
+class DecisionInput(graphene.InputObjectType):
+    outcome = DecisionOutcome(required=True)
+    violation_code = graphene.String()
+    circumstance = Circumstance()
+    fine = graphene.Int(description="Yuan.")
+    measures = graphene.List(graphene.NonNull(Measure))
+    first_violation = graphene.Boolean()
+    minor_harm = graphene.Boolean()
+    corrected_in_time = graphene.Boolean()
+    transfer_to = graphene.String()
+    reason = graphene.String()
+
+
+class CaseStepInput(graphene.InputObjectType):
+    case_id = graphene.ID(required=True)
+    officer_ids = _ids
+    at = graphene.DateTime(description="Defaults to now; never before the previous step.")
+    documents = _texts
+
+
+class LegalReviewSubmissionInput(CaseStepInput):
+    proposal = DecisionInput(required=True)
+
+
+class DecideCaseInput(CaseStepInput):
+    decision = DecisionInput(required=True)
+
+
+class ServiceConsentInput(CaseStepInput):
+    method = ServiceMethod(required=True, description="EMAIL or FAX.")
+    address = graphene.String(required=True)
+
+
+class AttemptServiceInput(CaseStepInput):
+    document = graphene.String(description="Defaults to DECISION.")
+    method = ServiceMethod(required=True)
+    address = graphene.String()
+
+
+class PublishDecisionInput(CaseStepInput):
+    channel = graphene.String()
+
+
+class LegalReviewInput(graphene.InputObjectType):
+    case_id = graphene.ID(required=True)
+    outcome = ReviewOutcome(required=True)
+    opinion = graphene.String()
+    at = graphene.DateTime()
+    documents = _texts
+
+
+class ServiceReceiptInput(graphene.InputObjectType):
+    case_id = graphene.ID(required=True)
+    attempt_index = graphene.Int(required=True, description="0 for the first attempt.")
+    at = graphene.DateTime(description="When it was received; defaults to now.")
+    documents = _texts
+
+
+class JusticeFilingInput(graphene.InputObjectType):
+    case_id = graphene.ID(required=True)
+    reference = graphene.String(required=True, description="The bureau's acknowledgement.")
+    at = graphene.DateTime()
+    documents = _texts

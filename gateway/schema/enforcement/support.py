@@ -1,0 +1,110 @@
+"""Routing to the agency's service, who may act for an agency, batched lookups, and the
+conversions between GraphQL values and the services' JSON."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import graphene
+
+from gateway.schema.base import enum_value, forbidden
+from gateway.schema.operations.batch import Batch, viewer
+from gateway.schema.operations.paging import build, window
+from services.enforcement.ids import agency_of
+
+READERS = ("planner", "enforcement_officer", "accountability_officer")
+PUBLIC = (*READERS, "cross_agency")          # published decisions only
+OFFICERS = ("enforcement_officer",)
+LEGAL = ("accountability_officer",)           # legal-affairs staff
+
+
+def service(info, agency):
+    """The culture or transport client (they share one RPC API)."""
+    return getattr(info.context.services, enum_value(agency).lower())
+
+
+def service_of(info, ident):
+    """The service holding an inspection or case, from its id; None for a foreign id."""
+    agency = agency_of(ident)
+    return service(info, agency) if agency else None
+
+
+def actor(info) -> dict:
+    return {"sub": info.context.principal.sub, **viewer(info)}
+
+
+def acting(info, agency, roles=OFFICERS) -> dict:
+    """The actor, if they may act for `agency` in a mutation open to `roles`. Enforcement
+    officers act for the agency on their token only; legal-affairs staff, where the
+    mutation admits them, for any agency unless their token names another."""
+    principal, agency = info.context.principal, enum_value(agency)
+    legal = set(LEGAL) & set(roles) & principal.roles
+    if principal.agency not in ((None, agency) if legal else (agency,)):
+        raise forbidden(f"you may not act for {agency}")
+    return actor(info)
+
+
+def plain(value):
+    """GraphQL input (enums, datetimes, input objects) as the services' JSON."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def when(key, date=False, **kwargs):
+    """A DateTime/Date field read from an ISO string in the parent dict."""
+    parse = dt.date.fromisoformat if date else dt.datetime.fromisoformat
+    return (graphene.Date if date else graphene.DateTime)(
+        resolver=lambda root, info: parse(root[key]) if root.get(key) else None, **kwargs)
+
+
+def page(info, conn, call, first, after, prime=None):
+    """A Relay connection of one service page; `prime(info, items)` announces what the
+    rows' nested fields will look up, so each lookup is one call for the whole page."""
+    offset, limit = window(first, after)
+    found = call(offset, limit)
+    if prime:
+        prime(info, found["items"])
+    return build(conn, found["items"], found["total"], offset)
+
+
+def entities(info) -> Batch:
+    """Entities by (agency, id): one call per agency however many rows show one."""
+    cache = info.context.cache
+    if "enforcement.entities" not in cache:
+        def fetch(keys):
+            found = {}
+            for agency in {a for a, _ in keys}:
+                ids = [i for a, i in keys if a == agency]
+                found.update(zip([(agency, i) for i in ids],
+                                 service(info, agency).get_entities(ids, viewer(info))))
+            return [found[k] for k in keys]
+        cache["enforcement.entities"] = Batch(fetch)
+    return cache["enforcement.entities"]
+
+
+def officers(info) -> Batch:
+    cache, services = info.context.cache, info.context.services
+    if "enforcement.officers" not in cache:
+        cache["enforcement.officers"] = Batch(
+            lambda ids: services.certification.get_officers(ids, viewer(info)))
+    return cache["enforcement.officers"]
+
+
+def involved(row) -> list[str]:
+    """Officers of an inspection or case: who acted in its record, in order."""
+    ids = list(row.get("officer_ids") or [])
+    for entry in row.get("record") or []:
+        ids += entry.get("officer_ids", [])
+    return list(dict.fromkeys(ids))
+
+
+def prime_rows(info, rows) -> None:
+    entities(info).want([(r["agency"], r["entity_id"]) for r in rows])
+    officers(info).want([o for r in rows for o in involved(r)])

@@ -1,0 +1,115 @@
+"""Culture and transport cases from filing to closing through the real gateway over HTTP,
+with the real certification, culture and transport services: a major culture case with
+legal review, electronic service and justice filing; a transport driver's penalty whose
+publication is masked for cross-agency readers; a first-violation waiver; the figures."""
+import datetime as dt
+
+import pytest
+from nameko.standalone.rpc import ClusterRpcProxy
+
+from tests.integration.test_enforcement_support import certify, driver_row
+from tests.integration.test_operations_support import ok
+
+pytestmark = pytest.mark.e2e
+ERRORS = "errors { code message field }"
+CASE = """case { id state major overdue decisionDue publicationDue
+  entity { name } officers { id }
+  decision { major legalReviewApproved justiceFilingRequired draft { outcome fine } }
+  legalReviews { outcome reviewerId } serviceAttempts { method receivedAt }
+  publication { late } justiceFiling { reference }
+  timeline { seq action officerIds } recordCheck { intact reason } }"""
+CU_OFFICER = dict(roles=("enforcement_officer",), agency="CULTURE")
+TR_OFFICER = dict(roles=("enforcement_officer",), agency="TRANSPORT")
+LEGAL = dict(roles=("accountability_officer",))
+
+
+@pytest.fixture
+def officers(start_services, service_config):
+    start_services("certification", "culture", "transport")
+    with ClusterRpcProxy(service_config) as rpc:
+        for seq, (oid, agency) in enumerate([("c1", "CULTURE"), ("c2", "CULTURE"),
+                                             ("t1", "TRANSPORT"), ("t2", "TRANSPORT")]):
+            certify(rpc.certification, oid, agency, seq)
+        yield rpc
+
+
+def call(gql, name, input, who, selection=CASE, expect_error=None):
+    args = ", ".join(f"{k}: {v}" for k, v in input.items())
+    body = gql(f"mutation {{ {name}(input: {{ {args} }}) {{ {selection} {ERRORS} }} }}", **who)
+    assert "errors" not in body, body
+    payload = body["data"][name]
+    codes = [e["code"] for e in payload["errors"]]
+    assert codes == ([expect_error] if expect_error else []), payload
+    return payload
+
+
+def step(gql, name, case_id, team, who, expect_error=None, **extra):
+    return call(gql, name, {"caseId": f'"{case_id}"', "officerIds": team, **extra}, who,
+                expect_error=expect_error)
+
+
+def register(gql, agency, who, **fields):
+    args = {"agency": agency, **{k: f'"{v}"' if isinstance(v, str) else v
+                                 for k, v in fields.items()}}
+    args["category"] = fields["category"]
+    return call(gql, "registerEnforcementEntity", args, who, "entity { id name }")["entity"]
+
+
+def test_major_culture_case_with_legal_review_from_filing_to_closing(officers, gql):
+    team = '["c1", "c2"]'
+    cafe = register(gql, "CULTURE", CU_OFFICER, registrationNo="91320100MA1CAFE01X",
+                    category="INTERNET_CAFE", name="Star Net Cafe", licence="NC-001")
+    inspection = call(gql, "recordInspection", {
+        "agency": "CULTURE", "entityId": f'"{cafe["id"]}"', "officerIds": team,
+        "findings": '[{description: "two minors at terminals", '
+                    'violationCode: "NETCAFE_ADMITS_MINORS"}]'}, CU_OFFICER, "inspection { id }")
+    case = call(gql, "fileCase", {"agency": "CULTURE", "entityId": f'"{cafe["id"]}"',
+                                  "officerIds": team, "violationCode": '"NETCAFE_ADMITS_MINORS"',
+                                  "inspectionId": f'"{inspection["inspection"]["id"]}"'},
+                CU_OFFICER)["case"]
+    cid = case["id"]
+    assert call(gql, "startInvestigation", {"caseId": f'"{cid}"', "officerIds": '["c1"]'},
+                CU_OFFICER, expect_error="TOO_FEW_OFFICERS")["case"] is None
+    step(gql, "startInvestigation", cid, team, CU_OFFICER)
+    step(gql, "notifyRights", cid, team, CU_OFFICER)
+    harsh = ('{outcome: PENALTY, violationCode: "NETCAFE_ADMITS_MINORS", circumstance: '
+             'HEAVIER, fine: 12000, measures: [LICENCE_REVOCATION]}')
+    step(gql, "decideCase", cid, team, CU_OFFICER, "LEGAL_REVIEW_REQUIRED", decision=harsh)
+    step(gql, "submitForLegalReview", cid, team, CU_OFFICER, proposal=harsh)
+    reviewed = call(gql, "recordLegalReview", {"caseId": f'"{cid}"', "outcome": "APPROVED",
+                                               "opinion": '"facts and basis sound"'}, LEGAL)
+    assert reviewed["case"]["legalReviews"][0]["outcome"] == "APPROVED"
+    decided = step(gql, "decideCase", cid, team, CU_OFFICER, decision=harsh)["case"]
+    assert decided["state"] == "DECIDED" and decided["major"]
+    assert decided["decision"]["legalReviewApproved"] and decided["publicationDue"]
+    step(gql, "attemptService", cid, team, CU_OFFICER, "CONSENT_REQUIRED", method="EMAIL")
+    step(gql, "recordServiceConsent", cid, team, CU_OFFICER, method="EMAIL",
+         address='"boss@starnet.cn"')
+    step(gql, "attemptService", cid, team, CU_OFFICER, method="EMAIL")
+    served = call(gql, "recordServiceReceipt", {"caseId": f'"{cid}"', "attemptIndex": 0},
+                  CU_OFFICER)["case"]
+    assert served["state"] == "SERVED" and served["serviceAttempts"][0]["receivedAt"]
+    step(gql, "publishDecision", cid, team, CU_OFFICER, channel='"city portal"')
+    step(gql, "closeCase", cid, team, CU_OFFICER, "JUSTICE_FILING_REQUIRED")
+    call(gql, "fileWithJusticeBureau", {"caseId": f'"{cid}"', "reference": '"SFJ-2026-17"'},
+         LEGAL)
+    closed = step(gql, "closeCase", cid, team, CU_OFFICER)["case"]
+    assert closed["state"] == "CLOSED" and closed["recordCheck"] == {"intact": True,
+                                                                     "reason": None}
+    assert [e["action"] for e in closed["timeline"]] == [
+        "FILED", "INVESTIGATION_STARTED", "RIGHTS_NOTIFIED", "LEGAL_REVIEW_SUBMITTED",
+        "LEGAL_REVIEW_APPROVED", "DECIDED", "SERVICE_CONSENT_RECORDED", "SERVICE_ATTEMPTED",
+        "SERVICE_RECEIVED", "PUBLISHED", "JUSTICE_FILED", "CLOSED"]
+    assert closed["entity"]["name"] == "Star Net Cafe"
+    assert {o["id"] for o in closed["officers"]} >= {"c1", "c2"}
+    foreign = gql(f'mutation {{ closeCase(input: {{caseId: "{cid}", officerIds: ["t1", "t2"]}})'
+                  f' {{ {ERRORS} }} }}', **TR_OFFICER)
+    assert foreign["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    today = dt.date.today()
+    figures = gql(f'{{ enforcementStatistics(agency: CULTURE, periodFrom: "{today.year}-01-01",'
+                  f' periodTo: "{today.year}-12-31") {{ inspections casesFiled decided '
+                  f'legallyReviewed majorFiledWithJustice publishedInTime publishedLate '
+                  f'byOutcome {{ outcome count }} }} }}')["data"]["enforcementStatistics"]
+    assert figures == {"inspections": 1, "casesFiled": 1, "decided": 1, "legallyReviewed": 1,
+                       "majorFiledWithJustice": 1, "publishedInTime": 1, "publishedLate": 0,
+                       "byOutcome": [{"outcome": "PENALTY", "count": 1}]}
