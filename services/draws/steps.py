@@ -15,7 +15,7 @@ from services.common.errors import DomainError, InvalidInput
 from services.draws import gather, repository, views
 from services.draws.documents import AssignmentDoc, DrawDoc, DrawSeed, TextChunk
 from services.draws.domain import lifecycle
-from services.draws.domain.publication import published_document
+from services.draws.domain.publication import RESULTS_DUE_WORKDAYS, published_document
 from services.draws.domain.scope import batch_scope, operation_scope
 
 SEED_BYTES = 32  # 256 bits: the published commitment cannot be brute-forced
@@ -50,8 +50,9 @@ def create(svc, data: dict, actor: dict) -> dict:
     key = data.get("key")  # a client's idempotency key: the same key, the same draw
     draw_id = "DRW-" + (hashlib.sha256(str(key).encode()).hexdigest() if key
                         else uuid.uuid4().hex)[:12].upper()
+    workdays = data.get("results_due_workdays")
     record = lifecycle.create(draw_id, data.get("title") or "", scope, rules, actor, utcnow(),
-                              int(data.get("results_due_workdays") or 20))
+                              RESULTS_DUE_WORKDAYS if workdays is None else int(workdays))
     try:
         with svc.store.transaction() as uow:
             record = repository.insert(uow, record)
@@ -66,8 +67,8 @@ def commit(svc, draw_id: str, actor: dict) -> dict:
     seed = secrets.token_hex(SEED_BYTES)
     done, events = lifecycle.commit(record, seed, utcnow())
     with svc.store.transaction() as uow:
-        uow.insert(DrawSeed(id=record.id, seed=seed))  # a second commit fails on its key
-        done = repository.save(uow, done)
+        done = repository.save(uow, done)  # first: a racing commit loses on the version
+        uow.insert(DrawSeed(id=record.id, seed=seed))
         uow.emit_all(events)
     return views.draw(done)
 

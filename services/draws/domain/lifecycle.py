@@ -21,7 +21,8 @@ from services.draws.domain.snapshots import DirectorySnapshot, RosterSnapshot
 CREATED, COMMITTED, REVEALED, RESULTS_PUBLISHED = (
     "CREATED", "COMMITTED", "REVEALED", "RESULTS_PUBLISHED")
 MANAGERS = ("planner",)
-TIERS = ("LOW", "MEDIUM", "HIGH")  # directory risk levels; FLAGGED is drawn at its own rate
+TIERS = ("LOW", "MEDIUM", "HIGH")
+MIN_INSPECTORS = 2  # directory risk levels; FLAGGED is drawn at its own rate
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ def rules_for(scope: Scope, data: dict) -> RuleSet:
     if missing:
         raise DomainError("RULES_INCOMPLETE", f"no sampling rate for risk tier(s) "
                           f"{', '.join(missing)}", ["input", "rules", "tierRates"])
+    if int(data.get("min_inspectors", MIN_INSPECTORS)) < MIN_INSPECTORS:
+        raise DomainError("INVALID_INPUT", f"at least {MIN_INSPECTORS} inspectors per entity "
+                          "(Administrative Penalty Law art. 42)",
+                          ["input", "rules", "minInspectors"])
     return RuleSet.from_dict({**data, "joint": scope.joint})
 
 

@@ -1,5 +1,3 @@
-import numpy as np
-
 from services.draws.domain import DirectorySnapshot, RosterSnapshot, RuleSet, run_draw
 from services.draws.domain.prng import Stream
 from draws_factory import make_rules, small

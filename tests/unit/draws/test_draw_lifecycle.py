@@ -102,3 +102,9 @@ def test_overdue_is_raised_once_by_the_sweep_or_by_a_late_publication():
     published, evs = lifecycle.publish_results(record, 3, due)
     assert [t for t, _ in evs] == [events.RESULTS_PUBLISHED]
     assert lifecycle.sweep_overdue(published, due + dt.timedelta(days=30))[1] == []
+
+
+def test_rules_keep_the_two_inspector_minimum():
+    scope = batch_scope("CULTURE", ["TOURISM"], dt.date(2024, 9, 3))
+    assert _code(lifecycle.rules_for, scope, {**RULES, "min_inspectors": 1}) == "INVALID_INPUT"
+    assert lifecycle.rules_for(scope, {**RULES, "min_inspectors": 3}).min_inspectors == 3
