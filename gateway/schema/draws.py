@@ -6,11 +6,11 @@ import functools
 
 import graphene
 
+from gateway.auth import ROLES
 from gateway.schema.base import Agency, EnforcementDomain, enum_value, payload_errors, requires
 from gateway.schema.draws_types import (
     Draw, DrawConnection, DrawKind, DrawPayload, DrawStatus, DrawVerification, PublishedDraw,
-    actor, page, typed_draw, typed_published)
-from gateway.auth import ROLES
+    PublishedDrawSummaryConnection, actor, page, published_summary, typed_draw, typed_published)
 from gateway.schema.operations import paging
 
 READERS = ("planner", "cross_agency")
@@ -89,6 +89,8 @@ class Query(graphene.ObjectType):
     published_draw = graphene.Field(
         PublishedDraw, id=graphene.ID(required=True),
         description="Public (no token needed): a revealed draw's verifiable document.")
+    published_draws = paging.field(PublishedDrawSummaryConnection,
+                                   "Public: revealed draws, newest first.")
     draw_verification = graphene.Field(
         DrawVerification, id=graphene.ID(required=True),
         description="Public: the server re-runs the published draw and lists differences.")
@@ -108,6 +110,12 @@ class Query(graphene.ObjectType):
     @public_read
     def resolve_published_draw(root, info, id):
         return typed_published(info.context.services.draws.published_draw(id))
+
+    @public_read
+    def resolve_published_draws(root, info, first=None, after=None):
+        return page(PublishedDrawSummaryConnection, lambda offset, limit: info.context.services
+                    .draws.list_draws({"published": True}, offset, limit), first, after,
+                    published_summary)
 
     @public_read
     def resolve_draw_verification(root, info, id):

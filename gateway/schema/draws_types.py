@@ -181,6 +181,29 @@ class PublishedDraw(graphene.ObjectType):
     results = graphene.String(description="Inspection results JSON, once published.")
 
 
+class PublishedDrawSummary(graphene.ObjectType):
+    """A revealed draw as the public lists it; its document is `publishedDraw(id)`."""
+    draw_id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    status = graphene.Field(DrawStatus, required=True)
+    revealed_at = graphene.DateTime()
+    result_hash = graphene.String()
+    entity_count = graphene.Int()
+    inspector_count = graphene.Int()
+    results_due = graphene.Date(required=True)
+    results_published_on = graphene.Date()
+
+
+PublishedDrawSummaryConnection = paging.connection(PublishedDrawSummary)
+
+
+def published_summary(draw: dict) -> dict:
+    return _typed({**{k: draw[k] for k in (
+        "title", "status", "revealed_at", "entity_count", "inspector_count", "results_due",
+        "results_published_on")}, "draw_id": draw["id"],
+        "result_hash": (draw["hashes"] or {}).get("result")})
+
+
 class DrawVerification(graphene.ObjectType):
     draw_id = graphene.ID(required=True)
     verified = graphene.Boolean(required=True)

@@ -30,13 +30,17 @@ def get_draws(ids: list[str]) -> list[dict | None]:
 
 
 def list_draws(filters: dict | None, offset=0, limit=20) -> dict:
-    """Newest first; filters: status, kind, operation_id (exact values only)."""
+    """Newest first; filters: status, kind, operation_id (exact values only), and
+    published (revealed, with or without results: what the public may list)."""
     filters, query = filters or {}, {}
     for key in ("status", "kind", "operation_id"):
         if filters.get(key) is not None:
             query[key] = str(filters[key])
     if query.get("kind") not in (None, AGENCY_BATCH, JOINT_OPERATION):
         raise InvalidInput("unknown draw kind", ["kind"])
+    if filters.get("published"):
+        wanted = query.pop("status", None)
+        query["status__in"] = [s for s in PUBLISHED if wanted in (None, s)]
     offset, limit = _page(offset, limit)
     docs = DrawDoc.objects(**query).order_by("-created_at", "id")
     return {"total": docs.count(),

@@ -17,7 +17,8 @@ CREATE = """mutation($input: CreateDrawInput!) { createDraw(input: $input) {
     draw { %s } errors { code message field } } }""" % DRAW
 STEP = """mutation($id: ID!) { %s(id: $id) { draw { %s } errors { code message } } }"""
 PUBLISHED = """query($id: ID!) { publishedDraw(id: $id) { drawId status resultHash document }
-                                drawVerification(id: $id) { verified differences } }"""
+    drawVerification(id: $id) { verified differences }
+    publishedDraws(first: 5) { totalCount edges { node { drawId resultHash } } } }"""
 ASSIGNMENTS = """query($id: ID!, $after: String) { draw(id: $id) { assignments(first: 4,
     after: $after) { totalCount pageInfo { hasNextPage endCursor }
     edges { node { entityId agency tier inspectorIds inspectors { id name agency } } } } } }"""
@@ -43,7 +44,8 @@ def test_published_draw_verifies_with_the_cli_and_a_tampered_one_is_named(seeded
     draw_id = created["draw"]["id"]
     committed = step(gql, "commitDraw", draw_id)["draw"]
     assert committed["seed"] is None and len(committed["seedCommitment"]) == 64
-    assert gql(PUBLISHED, {"id": draw_id}, roles=None)["data"]["publishedDraw"] is None
+    before = gql(PUBLISHED, {"id": draw_id}, roles=None)["data"]
+    assert before["publishedDraw"] is None and before["publishedDraws"]["totalCount"] == 0
     assert step(gql, "commitDraw", draw_id)["errors"][0]["code"] == "INVALID_TRANSITION"
     refused = gql(STEP % ("revealDraw", "id"), {"id": draw_id}, roles=("enforcement_officer",))
     assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
@@ -56,6 +58,8 @@ def test_published_draw_verifies_with_the_cli_and_a_tampered_one_is_named(seeded
     assert public["data"]["drawVerification"] == {"verified": True, "differences": []}
     page = public["data"]["publishedDraw"]
     assert page["resultHash"] == revealed["hashes"]["result"]
+    assert public["data"]["publishedDraws"]["edges"] == [
+        {"node": {"drawId": draw_id, "resultHash": page["resultHash"]}}]
     good = tmp_path / "draw.json"
     good.write_text(page["document"], encoding="utf-8")
     result = CliRunner().invoke(draw_cli, ["verify", str(good)])
