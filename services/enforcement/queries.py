@@ -31,8 +31,8 @@ def list_cases(svc, filters, offset, limit, viewer) -> dict:
     filters = inputs.obj(filters, "filter")
     query = {**paging.equal(filters, CASE_FILTERS),
              **paging.period("filed_at", filters.get("from"), filters.get("to"))}
-    return paging.page(svc.docs.Case._get_collection(), query, [("filed_at", -1)], first,
-                       after, lambda d: views.case(d, viewer))
+    return paging.page(svc.docs.Case._get_collection(), query, [("filed_at", -1)], offset,
+                       limit, lambda d: views.case(d, viewer))
 
 
 def verify_record(svc, ident) -> dict:

@@ -113,3 +113,65 @@ def test_major_culture_case_with_legal_review_from_filing_to_closing(officers, g
     assert figures == {"inspections": 1, "casesFiled": 1, "decided": 1, "legallyReviewed": 1,
                        "majorFiledWithJustice": 1, "publishedInTime": 1, "publishedLate": 0,
                        "byOutcome": [{"outcome": "PENALTY", "count": 1}]}
+
+
+def test_transport_cases_waiver_and_masked_publication_with_batched_lists(officers, gql):
+    team = '["t1", "t2"]'
+    row = driver_row()
+    driver = register(gql, "TRANSPORT", TR_OFFICER, registrationNo=row["registration_no"],
+                      category="DRIVER", name=row["name"], idNumber=row["id_number"])
+    coach = register(gql, "TRANSPORT", TR_OFFICER, registrationNo="91320100COACH0001",
+                     category="COACH_OPERATOR", name="Jinling Tourist Coach Co.",
+                     licence="RT-001")
+    assert driver["name"] == "张三"                      # the holding agency's officer
+    cases = {}
+    for key, entity, code in (("driver", driver, "DRIVER_WITHOUT_QUALIFICATION"),
+                              ("coach", coach, "ROUTE_DEVIATION")):
+        cases[key] = call(gql, "fileCase", {
+            "agency": "TRANSPORT", "entityId": f'"{entity["id"]}"', "officerIds": team,
+            "violationCode": f'"{code}"'}, TR_OFFICER)["case"]["id"]
+        for name in ("startInvestigation", "notifyRights"):
+            step(gql, name, cases[key], team, TR_OFFICER)
+    fine = '{outcome: PENALTY, violationCode: "DRIVER_WITHOUT_QUALIFICATION", ' \
+           'circumstance: LIGHTER, fine: 500}'
+    waiver = '{outcome: NO_PENALTY_FIRST_VIOLATION, violationCode: "ROUTE_DEVIATION", ' \
+             'firstViolation: true, minorHarm: true, correctedInTime: false}'
+    step(gql, "decideCase", cases["coach"], team, TR_OFFICER,
+         "FIRST_VIOLATION_CONDITIONS_NOT_MET", decision=waiver)
+    waiver = waiver.replace("correctedInTime: false", "correctedInTime: true")
+    for key, decision in (("driver", fine), ("coach", waiver)):
+        step(gql, "decideCase", cases[key], team, TR_OFFICER, decision=decision)
+        step(gql, "attemptService", cases[key], team, TR_OFFICER, method="IN_PERSON")
+        call(gql, "recordServiceReceipt", {"caseId": f'"{cases[key]}"', "attemptIndex": 0},
+             TR_OFFICER)
+    step(gql, "publishDecision", cases["coach"], team, TR_OFFICER, "INVALID_TRANSITION")
+    step(gql, "publishDecision", cases["driver"], team, TR_OFFICER)
+    for key in cases:
+        assert step(gql, "closeCase", cases[key], team, TR_OFFICER)["case"]["state"] == "CLOSED"
+
+    published = gql(f'{{ publishedDecision(caseId: "{cases["driver"]}") {{ partyName '
+                    f'partyIdNumber outcome fine late }} }}', roles=("cross_agency",))
+    shown = published["data"]["publishedDecision"]
+    assert shown["partyName"] == "张*" and shown["partyIdNumber"].count("*") == 8
+    assert (shown["outcome"], shown["fine"], shown["late"]) == ("PENALTY", 500, False)
+    refused = gql(f'{{ enforcementCase(id: "{cases["driver"]}") {{ id }} }}',
+                  roles=("cross_agency",))
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+    listing = gql('{ enforcementCases(agency: TRANSPORT, first: 1) { totalCount '
+                  'pageInfo { hasNextPage endCursor } edges { node { id state party { name } '
+                  'entity { name } officers { id } } } } }')
+    page = listing["data"]["enforcementCases"]
+    assert page["totalCount"] == 2 and page["pageInfo"]["hasNextPage"]
+    after = page["pageInfo"]["endCursor"]
+    rest = gql(f'{{ enforcementCases(agency: TRANSPORT, first: 5, after: "{after}") {{ edges '
+               f'{{ node {{ id party {{ name }} entity {{ name }} officers {{ id }} }} }} }} }}')
+    rows = [e["node"] for e in page["edges"] + rest["data"]["enforcementCases"]["edges"]]
+    assert {r["id"] for r in rows} == set(cases.values())
+    assert "张三" not in str(rows)                       # a planner sees the driver masked
+    assert rest["extensions"]["serviceCalls"] == 3      # the page, its entities, its officers
+    year = dt.date.today().year
+    figures = gql(f'{{ enforcementStatistics(agency: TRANSPORT, periodFrom: "{year}-01-01", '
+                  f'periodTo: "{year}-12-31") {{ firstViolationWaivers publishedInTime }} }}')
+    assert figures["data"]["enforcementStatistics"] == {"firstViolationWaivers": 1,
+                                                         "publishedInTime": 1}
