@@ -25,6 +25,12 @@ def parse_moment(value, field, default=None) -> dt.datetime:
     return as_utc(moment)
 
 
+def id_list(ids) -> list:
+    if not isinstance(ids, list) or len(ids) > MAX_CHECKS:
+        raise InvalidInput(f"ids must be a list of at most {MAX_CHECKS}", ["ids"])
+    return ids
+
+
 def _checks(checks, fields):
     if not isinstance(checks, list) or len(checks) > MAX_CHECKS:
         raise InvalidInput(f"checks must be a list of at most {MAX_CHECKS}", ["checks"])

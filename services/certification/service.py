@@ -40,7 +40,8 @@ class CertificationService(BusService):
     @rpc
     @command
     def get_officers(self, ids: list, viewer: dict | None = None) -> list:
-        found, now, admin = roster.load_many(ids), utcnow(), admin_of(viewer)
+        found, now, admin = roster.load_many(qualification_checks.id_list(ids)), utcnow(), \
+            admin_of(viewer)
         return [officer_view(found[str(i)][0], now, admin_of=admin, config=self.rules)
                 if str(i) in found else None for i in ids]
 
