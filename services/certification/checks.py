@@ -47,9 +47,13 @@ def _checks(checks, fields):
 def check_many(checks, config) -> list[dict]:
     parsed = _checks(checks, ("at",))
     found = roster.load_many(officer_id for officer_id, *_ in parsed)
-    return [cd.qualification(found.get(oid, (None,))[0], domain, at, officer_id=oid,
-                             config=config).to_dict()
-            for oid, domain, at in parsed]
+    answers = {}  # a batch often repeats a check (one officer in several teams)
+    for key in parsed:
+        if key not in answers:
+            oid, domain, at = key
+            answers[key] = cd.qualification(found.get(oid, (None,))[0], domain, at,
+                                            officer_id=oid, config=config).to_dict()
+    return [answers[key] for key in parsed]
 
 
 def check_window_many(checks, config) -> list[dict]:
