@@ -17,6 +17,7 @@ from tests.integration.test_operations_support import day, moment, ok
 
 OFFICER = {"sub": "officer-1", "roles": ["enforcement_officer"], "agency": "CULTURE"}
 DOMAIN_OF = {"CULTURE": "CULTURE_MARKET", "TRANSPORT": "ROAD_TRANSPORT"}
+CULTURE_DOMAINS = ["CULTURE_MARKET", "PUBLICATION", "RADIO_TV", "TOURISM"]
 CULTURE, TRANSPORT = bind("culture"), bind("transport")
 
 
@@ -102,7 +103,7 @@ def config(service_config, receiver):
 @pytest.fixture
 def rpc(container_factory, config):
     """The real certification, culture and transport services, with certified officers
-    cu-1..3 (culture market) and tr-1..2 (road transport); a cluster RPC proxy."""
+    cu-1..3 (every culture domain) and tr-1..2 (road transport); a cluster RPC proxy."""
     from services.certification.service import CertificationService
     from services.culture.service import CultureService
     from services.transport.service import TransportService
@@ -111,7 +112,7 @@ def rpc(container_factory, config):
         container_factory(cls, config).start()
     with ClusterRpcProxy(config) as proxy:
         for seq, officer in enumerate(("cu-1", "cu-2", "cu-3")):
-            certify(proxy.certification, officer, "CULTURE", seq)
+            certify(proxy.certification, officer, "CULTURE", seq, CULTURE_DOMAINS)
         for seq, officer in enumerate(("tr-1", "tr-2"), start=10):
             certify(proxy.certification, officer, "TRANSPORT", seq)
         yield proxy

@@ -1,0 +1,21 @@
+"""The enforcement demo data loads through the running services, and again without
+doubling anything."""
+import pytest
+
+from services.enforcement import demo
+from tests.integration.test_enforcement_support import (  # noqa: F401  (fixtures)
+    CULTURE, TRANSPORT, config, receiver, rpc)
+from tests.integration.test_operations_support import ok
+
+pytestmark = pytest.mark.integration
+
+
+def test_demo_loads_directories_and_cases_in_various_states_idempotently(rpc):
+    assert demo.load(rpc) == "66 culture and 42 transport entities; 10 new demo cases"
+    assert demo.load(rpc) == "66 culture and 42 transport entities; 0 new demo cases"
+    states = sorted(c["state"] for docs in (CULTURE, TRANSPORT)
+                    for c in docs.Case._get_collection().find())
+    assert states == sorted(["FILED", "UNDER_INVESTIGATION", "RIGHTS_NOTIFIED", "LEGAL_REVIEW",
+                             "CLOSED", "CLOSED", "SERVED", "PUBLISHED", "DECIDED", "CLOSED"])
+    assert ok(rpc.culture.sweep()) + len(ok(rpc.culture.overdue())) >= 1
+    assert CULTURE.Entity._get_collection().count_documents({}) == 66
