@@ -3,6 +3,7 @@ rule, save the record with its events. Each returns the officer as the caller ma
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 from services.certification import domain as cd
@@ -45,8 +46,21 @@ def issue(record, data, uow, now, config):
                                 config=config)
 
 
+OFFICER_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def _officer_id(value) -> str:
+    """A caller-chosen id (import, demo) or a new one."""
+    if value is None:
+        return str(uuid.uuid4())
+    if not isinstance(value, str) or not OFFICER_ID.match(value):
+        raise InvalidInput("officerId must be 1..64 letters, digits, _ or -",
+                           ["input", "officerId"])
+    return value
+
+
 def _register(data, now):
-    return cd.register_officer(officer_id=data.get("officer_id") or str(uuid.uuid4()),
+    return cd.register_officer(officer_id=_officer_id(data.get("officer_id")),
                                name=data.get("name"), agency=data.get("agency"),
                                id_number=data.get("id_number"), now=now)
 

@@ -6,7 +6,7 @@ from nameko.standalone.rpc import ServiceRpcProxy
 
 from services.certification.service import CertificationService
 from tests.integration.cert_support import (ADMIN_CU, ID_CU, ID_CU2, ID_TR, certify, day,
-                                            moment, ok, outbox_types, refused)
+                                            moment, ok, outbox_types, refused, valid_id)
 
 pytestmark = pytest.mark.integration
 
@@ -87,3 +87,28 @@ def test_certificate_numbers_are_unique_and_increase_per_agency(cert):
         ("C", "CULTURE", ID_CU2, ["RADIO_TV"])]]
     year = day(-40)[:4]
     assert numbers == [f"CU-{year}-000001", f"TR-{year}-000001", f"CU-{year}-000002"]
+
+
+def test_certificates_issued_at_the_same_time_get_distinct_gapless_numbers(
+        cert, service_config):
+    import eventlet
+
+    ids = []
+    for n, id_number in enumerate([valid_id(f"110105198001{i + 1:02d}12{i}") for i in range(6)]):
+        oid = ok(cert.import_officer({"officer_id": f"c-{n}", "name": f"N{n}",
+                                      "agency": "CULTURE", "id_number": id_number,
+                                      "exams": [{"exam": e, "score": 90, "taken_on": day(-50)}
+                                                for e in ("PUBLIC_LAW", "PROFESSIONAL_LAW")]}))
+        ids.append(oid["id"])
+
+    def issue(oid):
+        with ServiceRpcProxy("certification", service_config) as own:  # one per caller
+            return ok(own.issue_certificate({"officer_id": oid, "domains": ["TOURISM"],
+                                             "valid_from": day(0), "valid_until": day(300)})
+                      )["certificate"]["number"]
+    numbers = sorted(eventlet.GreenPool(6).imap(issue, ids))
+    year = day(0)[:4]
+    assert numbers == [f"CU-{year}-{i:06d}" for i in range(1, 7)]
+    assert refused(cert.import_officer({"officer_id": "bad id!", "name": "X",
+                                        "agency": "CULTURE", "id_number": ID_TR})) == \
+        "INVALID_INPUT"
