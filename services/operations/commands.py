@@ -10,8 +10,10 @@ from services.bus.rpc import unwrap
 from services.common.clock import utcnow
 from services.common.errors import DomainError, InvalidInput, NotFound
 from services.operations import documents, domain
-from services.operations.domain.model import JointOperation
+from services.operations.domain.model import DOMAINS, JointOperation
 from services.operations.repository import change, check_access, remaining_window
+
+MAX_TARGETS = 1000  # one call; the gateway refuses longer lists before they get here
 
 
 def _operation_id(key: str | None) -> str:
@@ -48,6 +50,8 @@ def _officer_agency(certification, officer_id: str) -> str:
 
 def assign(store, certification, data: dict, actor: dict | None) -> JointOperation:
     officer_id, domain_name = str(data.get("officer_id") or ""), data.get("domain")
+    if domain_name not in DOMAINS:  # before asking anyone about it
+        raise InvalidInput(f"domain must be one of {', '.join(DOMAINS)}", ["input", "domain"])
     agency = _officer_agency(certification, officer_id)
 
     def apply(op):
@@ -73,7 +77,10 @@ def move(store, data: dict, actor: dict | None) -> JointOperation:
 def directory_targets(enforcement: dict, refs) -> list[domain.Target]:
     """Targets from entity refs ({agency, entity_id[, domain]}): each must be in its
     agency's directory, which gives its category and domain (one lookup per agency)."""
-    refs = [r if isinstance(r, dict) else {} for r in refs or []]
+    if not isinstance(refs, list) or len(refs) > MAX_TARGETS:
+        raise InvalidInput(f"targets must be a list of at most {MAX_TARGETS}",
+                           ["input", "targets"])
+    refs = [r if isinstance(r, dict) else {} for r in refs]
     entities = {}
     for agency in dict.fromkeys(r.get("agency") for r in refs):
         if agency not in enforcement:

@@ -109,7 +109,7 @@ def test_joint_operation_from_plan_to_report(rpc, gql, gateway_url, token):
     started, query = time.monotonic(), f'{{ jointOperation(id: "{op_id}") {{ {FIELDS} }} }}'
     live = wait_until(lambda: (lambda op: "t1" not in members({"operation": op}, "Coaches")
                                and op)(gql(query)["data"]["jointOperation"]), timeout=5)
-    assert time.monotonic() - started < 1.0  # measured: ~0.1 s on this machine
+    assert time.monotonic() - started < 1.0  # measured: 0.23-0.28 s under load
     coaches = next(t for t in live["teams"] if t["name"] == "Coaches")
     assert coaches["understaffed"] == ["ROAD_TRANSPORT"]
     assert [e["node"]["kind"] for e in live["alerts"]["edges"]] == [

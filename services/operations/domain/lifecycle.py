@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Iterable, Mapping
 
 from services.common.errors import DomainError, InvalidInput
+from services.operations.domain import inputs
 from services.operations.domain.model import (
     AGENCIES, MIN_QUALIFIED, JointOperation, iso, parse)
 from services.operations.domain.staffing import (
@@ -23,20 +24,23 @@ def plan_operation(operation_id: str, name: str, legal_basis: str, lead_agency: 
                    now: dt.datetime, *, areas: Iterable[str] = (),
                    objectives: Iterable[str] = ()) -> tuple[JointOperation, list]:
     """A DRAFT operation. Raises INVALID_INPUT. Returns (operation, events)."""
-    agencies = list(dict.fromkeys(agencies))
-    if not name or not name.strip():
-        raise InvalidInput("a name is required", ["input", "name"])
-    if not agencies or any(a not in AGENCIES for a in agencies):
+    name = inputs.text(name, "name")
+    legal_basis = inputs.text(legal_basis, "legalBasis", inputs.MAX_TEXT, required=False)
+    areas, objectives = inputs.texts(areas, "areas"), inputs.texts(objectives, "objectives")
+    agencies = list(agencies) if isinstance(agencies, (list, tuple)) else []
+    if not agencies or not all(isinstance(a, str) and a in AGENCIES for a in agencies):
         raise InvalidInput(f"agencies must be one or more of {', '.join(AGENCIES)}",
                            ["input", "agencies"])
     if lead_agency not in agencies:
         raise InvalidInput("the lead agency must be a participating agency",
                            ["input", "leadAgency"])
-    starts_at, ends_at = parse(starts_at), parse(ends_at)
-    if not starts_at < ends_at:
+    agencies = list(dict.fromkeys(agencies))
+    starts_at = inputs.moment(starts_at, "startsAt")
+    ends_at = inputs.moment(ends_at, "endsAt")
+    if starts_at is None or ends_at is None or not starts_at < ends_at:
         raise InvalidInput("the window must start before it ends", ["input", "endsAt"])
-    op = JointOperation(operation_id, name.strip(), legal_basis or "", lead_agency, agencies,
-                        starts_at, ends_at, list(areas), list(objectives), planned_at=parse(now))
+    op = JointOperation(operation_id, name, legal_basis, lead_agency, agencies, starts_at,
+                        ends_at, areas, objectives, planned_at=parse(now))
     payload = {k: v for k, v in op.to_dict().items() if k in (
         "operation_id", "name", "legal_basis", "lead_agency", "agencies", "starts_at",
         "ends_at", "areas", "objectives", "planned_at")}
@@ -46,7 +50,7 @@ def plan_operation(operation_id: str, name: str, legal_basis: str, lead_agency: 
 def launch_operation(op: JointOperation, qualifications: Mapping[str, Mapping],
                      now: dt.datetime, other_operations: Iterable[JointOperation] = ()):
     """Launch a DRAFT operation. `qualifications` maps officer_id -> {qualified, reasons}
-    for the officer's team domain, as of now. Raises INVALID_TRANSITION,
+    for the officer's team domain over what is left of the window (missing = not qualified). Raises INVALID_TRANSITION,
     TEAM_UNDERSTAFFED (details: team, domain), OFFICER_BUSY. Returns (operation, events)."""
     require_status(op, ["DRAFT"], "launch")
     if not op.teams:

@@ -6,12 +6,14 @@ import datetime as dt
 from typing import Iterable, Mapping
 
 from services.common.errors import DomainError, InvalidInput, NotFound
+from services.operations.domain import inputs
 from services.operations.domain.model import DOMAINS, JointOperation, Member, Team, iso
 from services.operations.domain.staffing import check_not_busy, require_status, restaff
 
 ASSIGNED = "operations.officer_assigned.v1"
 REMOVED = "operations.member_removed.v1"
 _OPEN = ("DRAFT", "LAUNCHED")
+MAX_TEAM_NAME = 100
 
 
 def assign_officer(op: JointOperation, team_name: str, officer_id: str, officer_agency: str,
@@ -23,8 +25,7 @@ def assign_officer(op: JointOperation, team_name: str, officer_id: str, officer_
     Raises INVALID_TRANSITION, INVALID_INPUT, AGENCY_NOT_PARTICIPATING,
     OFFICER_ALREADY_ASSIGNED, OFFICER_NOT_QUALIFIED (details: reasons), OFFICER_BUSY."""
     require_status(op, _OPEN, "assign officers")
-    if not team_name or not team_name.strip():
-        raise InvalidInput("a team name is required", ["input", "teamName"])
+    team_name = inputs.text(team_name, "teamName", MAX_TEAM_NAME)
     if domain not in DOMAINS:
         raise InvalidInput(f"unknown domain {domain}", ["input", "domain"])
     if officer_agency not in op.agencies:
@@ -42,8 +43,7 @@ def assign_officer(op: JointOperation, team_name: str, officer_id: str, officer_
     check_not_busy(op, officer_id, other_operations)
     if op.status == "LAUNCHED" and now is None:  # alerts raised while live need a time
         raise ValueError("now is required to assign during a LAUNCHED operation")
-    return _add(copy.deepcopy(op), team_name.strip(), Member(officer_id, officer_agency, domain),
-                now)
+    return _add(copy.deepcopy(op), team_name, Member(officer_id, officer_agency, domain), now)
 
 
 def _add(op: JointOperation, team_name: str, member: Member, now) -> tuple[JointOperation, list]:
@@ -84,14 +84,13 @@ def move_officer(op: JointOperation, officer_id: str, to_team: str, now: dt.date
     """Move a member to another (possibly new) team; their qualification is unchanged.
     Raises INVALID_TRANSITION, NOT_FOUND, INVALID_INPUT."""
     require_status(op, _OPEN, "move officers")
-    if not to_team or not to_team.strip():
-        raise InvalidInput("a team name is required", ["input", "teamName"])
+    to_team = inputs.text(to_team, "teamName", MAX_TEAM_NAME)
     found = op.member(officer_id)
-    if found and found[0].name == to_team.strip():
+    if found and found[0].name == to_team:
         raise InvalidInput(f"officer {officer_id} is already in team {to_team}",
                            ["input", "teamName"])
     op = copy.deepcopy(op)
     team, member, events = take_off(op, officer_id, "MOVED", now)
     events += restaff(op, team, now)
-    op, added = _add(op, to_team.strip(), member, now)
+    op, added = _add(op, to_team, member, now)
     return op, events + added
