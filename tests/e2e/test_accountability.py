@@ -7,7 +7,7 @@ import pytest
 from nameko.standalone.rpc import ServiceRpcProxy
 
 from services.common.clock import LOCAL_TZ
-from tests.integration.cert_support import ID_CU, ID_CU2, ID_TR, certify
+from tests.integration.test_accountability import certify_trio
 from tests.support import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -21,10 +21,7 @@ FINDING = "id officerId description recordedAt source"
 def officers(start_services, service_config):
     start_services("certification", "accountability")
     with ServiceRpcProxy("certification", service_config) as cert:
-        return [certify(cert, *args)["id"] for args in (
-            ("Li Wei", "CULTURE", ID_CU, ["CULTURE_MARKET"]),
-            ("Wang Fang", "CULTURE", ID_CU2, ["CULTURE_MARKET"]),
-            ("Zhao Lei", "TRANSPORT", ID_TR, ["ROAD_TRANSPORT"]))]
+        return certify_trio(cert)
 
 
 @pytest.fixture

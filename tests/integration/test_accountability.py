@@ -18,6 +18,14 @@ from tests.support import wait_until
 pytestmark = pytest.mark.integration
 STAFF = {"sub": "legal-1", "roles": ["accountability_officer"], "agency": None}
 CHIEF = {**STAFF, "sub": "legal-chief"}
+TRIO = (("Li Wei", "CULTURE", ID_CU, ["CULTURE_MARKET"]),
+        ("Wang Fang", "CULTURE", ID_CU2, ["CULTURE_MARKET"]),
+        ("Zhao Lei", "TRANSPORT", ID_TR, ["ROAD_TRANSPORT"]))
+
+
+def certify_trio(cert) -> list[str]:
+    """Two culture-market officers and one road-transport officer, qualified now."""
+    return [certify(cert, *args)["id"] for args in TRIO]
 
 
 @pytest.fixture
@@ -44,9 +52,7 @@ def sanction(acc, officer_id, measure):
 
 def test_each_sanction_changes_the_qualification_answer_and_lifting_restores_it(stack):
     cert, acc = stack
-    li = certify(cert, "Li Wei", "CULTURE", ID_CU, ["CULTURE_MARKET"])["id"]
-    wang = certify(cert, "Wang Fang", "CULTURE", ID_CU2, ["CULTURE_MARKET"])["id"]
-    zhao = certify(cert, "Zhao Lei", "TRANSPORT", ID_TR, ["ROAD_TRANSPORT"])["id"]
+    li, wang, zhao = certify_trio(cert)
 
     sanction(acc, li, "OFF_POST_TRAINING")
     wait_until(lambda: qualified(cert, li) == (False, ["OFF_POST_TRAINING"]))

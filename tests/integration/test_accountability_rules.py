@@ -14,7 +14,8 @@ from services.bus.deadletters import list_dead_letters, replay
 from services.bus.envelope import make
 from services.bus.relay import publish_envelopes
 from services.certification.service import CertificationService
-from tests.integration.cert_support import ID_CU, ID_CU2, ID_TR, certify, day, moment
+from tests.integration.cert_support import day, moment
+from tests.integration.test_accountability import certify_trio
 from tests.support import wait_until
 
 pytestmark = pytest.mark.integration
@@ -25,10 +26,7 @@ def officers(container_factory, service_config):
     container_factory(CertificationService, service_config).start()
     container_factory(AccountabilityService, service_config).start()
     with ServiceRpcProxy("certification", service_config) as cert:
-        return [certify(cert, *args)["id"] for args in (
-            ("Li Wei", "CULTURE", ID_CU, ["CULTURE_MARKET"]),
-            ("Wang Fang", "CULTURE", ID_CU2, ["CULTURE_MARKET"]),
-            ("Zhao Lei", "TRANSPORT", ID_TR, ["ROAD_TRANSPORT"]))]
+        return certify_trio(cert)
 
 
 @pytest.fixture
