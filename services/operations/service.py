@@ -7,10 +7,7 @@ from services.bus.rpc import command
 from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
-from services.common.errors import InvalidInput
 from services.operations import commands, documents, domain, reactions, views
-
-MAX_PAGE = 100
 
 
 class OperationsService(BusService):
@@ -76,12 +73,7 @@ class OperationsService(BusService):
     @command
     def list_operations(self, filter: dict | None = None, offset: int = 0,
                         limit: int = 20) -> dict:
-        if not (0 <= int(offset) and 0 <= int(limit) <= MAX_PAGE):
-            raise InvalidInput(f"offset must be >= 0 and limit 0..{MAX_PAGE}", ["first"])
-        f = filter or {}
-        ops, total = documents.page(f.get("status"), f.get("agency"), f.get("officer_id"),
-                                    int(offset), int(limit))
-        return {"items": [views.present(op) for op in ops], "total": total}
+        return views.page(filter, offset, limit)
 
     @rpc
     @command

@@ -99,6 +99,7 @@ def cancel_operation(op: JointOperation, now: dt.datetime,
                      reason: str = "") -> tuple[JointOperation, list]:
     """DRAFT or LAUNCHED -> CANCELLED. Raises INVALID_TRANSITION."""
     require_status(op, ["DRAFT", "LAUNCHED"], "cancel")
+    reason = inputs.text(reason, "reason", inputs.MAX_TEXT, required=False)
     op = copy.deepcopy(op)
     op.status, op.closed_at, op.cancel_reason = "CANCELLED", parse(now), reason or None
     return op, [(CANCELLED, {"operation_id": op.operation_id, "cancelled_at": iso(op.closed_at),
