@@ -101,6 +101,9 @@ def test_joint_operation_from_plan_to_report(rpc, gql, gateway_url, token):
     assign(gql, op_id, "Coaches", "t2", "ROAD_TRANSPORT")
     launched = mutate(gql, "launchJointOperation", launch)
     assert launched["errors"] == [] and launched["operation"]["status"] == "LAUNCHED"
+    listed = gql('{ jointOperations(status: LAUNCHED, agency: TRANSPORT, officerId: "t1") '
+                 '{ totalCount edges { node { id } } } }')["data"]["jointOperations"]
+    assert listed == {"totalCount": 1, "edges": [{"node": {"id": op_id}}]}
 
     revoked = gql('mutation { revokeCertificate(input: {officerId: "t1", reason: "forged '
                   'records"}) { errors { code } } }', roles=("certification_admin",),
