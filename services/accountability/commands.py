@@ -122,8 +122,6 @@ def open_ledger_item(store, data: dict) -> dict:
     if existing:
         return existing.to_dict()
     days = data.get("deadline_workdays")
-    if days is not None and not isinstance(days, int):
-        raise InvalidInput("deadlineWorkdays must be a whole number", ["input", "deadlineWorkdays"])
     extra = {} if days is None else {"deadline_workdays": days}
     item, events = domain.open_item(item_id, data.get("owner"), data.get("description"),
                                     repo.stored_now(), finding_ids=_known_findings(data), **extra)

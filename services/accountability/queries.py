@@ -37,13 +37,9 @@ def list_ledger_items(filters, first=None, after=None) -> dict:
     return repo.page(LedgerItemDoc, "opened_at", _filters(filters, LEDGER_FILTERS), first, after)
 
 
-def get_findings(ids: list[str]) -> list[dict | None]:
-    """In the order asked, None for an unknown id: one call for a whole page of rows."""
-    found = {f.finding_id: f.to_dict() for f in repo.load(FindingDoc, id__in=list(ids))}
-    return [found.get(i) for i in ids]
-
-
 def officer_record(officer_id: str) -> dict:
+    if not isinstance(officer_id, str) or not officer_id:
+        raise InvalidInput("officerId is required", ["officerId"])
     record = repo.record_of(officer_id)
     sanctions = [domain.Sanction.from_dict(s) for s in record["sanctions"]]
     return {**record, "standing": domain.officer_standing(sanctions, officer_id, utcnow())}

@@ -73,6 +73,8 @@ def _cursor(moment, ident) -> str:
 
 def _after(cursor: str, time_field: str) -> dict:
     try:
+        if not isinstance(cursor, str):
+            raise TypeError(cursor)
         moment, ident = json.loads(base64.urlsafe_b64decode(cursor.encode()))
         moment = codec.parse_time(moment)
     except (ValueError, TypeError, binascii.Error):
@@ -83,7 +85,7 @@ def _after(cursor: str, time_field: str) -> dict:
 
 def page(doc_cls, time_field: str, query: dict, first: int | None, after: str | None) -> dict:
     first = MAX_PAGE if first is None else first
-    if not 0 < first <= MAX_PAGE:
+    if isinstance(first, bool) or not isinstance(first, int) or not 0 < first <= MAX_PAGE:
         raise InvalidInput(f"first must be 1..{MAX_PAGE}", ["first"])
     raw = {**query, **(_after(after, time_field) if after else {})}
     docs = list(doc_cls.objects(__raw__=raw).order_by(f"-{time_field}", "-id")

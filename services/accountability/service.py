@@ -82,11 +82,6 @@ class AccountabilityService(BusService):
 
     @rpc
     @command
-    def get_findings(self, ids: list[str]) -> list:
-        return queries.get_findings(ids)
-
-    @rpc
-    @command
     def list_ledger_items(self, filters: dict | None = None, first: int | None = None,
                           after: str | None = None) -> dict:
         return queries.list_ledger_items(filters, first, after)

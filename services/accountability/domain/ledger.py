@@ -13,6 +13,7 @@ from services.common.workdays import add_workdays
 
 # Config knob: default deadline, working days after the day the item is opened.
 DEFAULT_DEADLINE_WORKDAYS = 10
+MAX_DEADLINE_WORKDAYS = 250  # about a year: a longer deadline is not a rectification plan
 STATUSES = ("OPEN", "RECTIFIED", "VERIFIED", "OVERDUE")
 OPENED = "accountability.ledger_item_opened.v1"
 RECTIFIED = "accountability.ledger_item_rectified.v1"
@@ -57,8 +58,10 @@ def open_item(item_id: str, owner: str, description: str, now: dt.datetime, *,
     Raises INVALID_INPUT. Returns (item, events)."""
     if not owner:
         raise InvalidInput("an owner is required", ["input", "owner"])
-    if deadline_workdays < 0:
-        raise InvalidInput("deadline must be >= 0 working days", ["input", "deadlineWorkdays"])
+    if (isinstance(deadline_workdays, bool) or not isinstance(deadline_workdays, int)
+            or not 0 <= deadline_workdays <= MAX_DEADLINE_WORKDAYS):
+        raise InvalidInput(f"deadline must be 0..{MAX_DEADLINE_WORKDAYS} working days",
+                           ["input", "deadlineWorkdays"])
     now = codec.parse_time(now)
     item = LedgerItem(item_id, owner, plain_text(description, ["input", "description"]), now,
                       add_workdays(local_date(now), deadline_workdays),

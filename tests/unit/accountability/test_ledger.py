@@ -84,3 +84,10 @@ def test_verification_needs_a_second_person():
         verify(item, NOW, "amy")
     assert err.value.code == "SAME_PERSON"
     assert verify(item, NOW, "bob")[0].status == "VERIFIED"
+
+
+@pytest.mark.parametrize("days", [-1, 251, 10**9, True, "5"])
+def test_deadline_must_be_a_plausible_number_of_working_days(days):
+    with pytest.raises(DomainError) as err:
+        open_item("l1", "o1", "fix", NOW, deadline_workdays=days)
+    assert err.value.field == ["input", "deadlineWorkdays"]
