@@ -10,7 +10,7 @@ from nameko.standalone.rpc import ServiceRpcProxy
 
 from gateway.service import GatewayService
 from tests.conftest import _free_port
-from tests.integration.test_operations_support import certify, directory, moment, ok
+from tests.integration.test_operations_support import certify, directory, moment
 from tests.support import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -61,11 +61,16 @@ def members(payload, team):
             for m in t["members"]]
 
 
-def inspect(enforcement, op_id, task, officers, violation):
-    return ok(enforcement.record_inspection({
-        "entity_id": task["entityId"], "task_id": task["id"], "operation_id": op_id,
-        "officer_ids": officers, "performed_at": moment(0),
-        "findings": [{"description": "licence not displayed"}] if violation else []}))
+def inspect(gql, op_id, task, officers, violation) -> str:
+    """An inspection under the operation, recorded by the agency's own officers."""
+    findings = '[{description: "licence not displayed"}]' if violation else "[]"
+    body = gql(f'mutation {{ recordInspection(input: {{agency: {task["agency"]}, entityId: '
+               f'"{task["entityId"]}", officerIds: {officers}, operationId: "{op_id}", '
+               f'taskId: "{task["id"]}", findings: {findings}}}) {{ inspection {{ id }} '
+               f'{ERRORS} }} }}'.replace("'", '"'), roles=("enforcement_officer",),
+               agency=task["agency"])
+    assert body["data"]["recordInspection"]["errors"] == [], body
+    return body["data"]["recordInspection"]["inspection"]["id"]
 
 
 def test_joint_operation_from_plan_to_report(rpc, gql, gateway_url, token):
@@ -125,10 +130,12 @@ def test_joint_operation_from_plan_to_report(rpc, gql, gateway_url, token):
                 f'agency officerIds }} }} }} }} }}')["data"]["jointOperation"]["tasks"]["edges"]
     task = {t["node"]["agency"]: t["node"] for t in tasks}
     assert task["TRANSPORT"]["officerIds"] == ["t2", "t3"]
-    found = inspect(rpc["CULTURE"], op_id, task["CULTURE"], ["c1", "c2"], True)
-    ok(rpc["CULTURE"].file_case({"entity_id": cafe, "inspection_id": found["id"],
-                                 "officer_ids": ["c1", "c2"], "filed_at": moment(0)}))
-    inspect(rpc["TRANSPORT"], op_id, task["TRANSPORT"], ["t2", "t3"], False)
+    found = inspect(gql, op_id, task["CULTURE"], ["c1", "c2"], True)
+    filed = gql(f'mutation {{ fileCase(input: {{agency: CULTURE, entityId: "{cafe}", officerIds: '
+                f'["c1", "c2"], inspectionId: "{found}"}}) {{ {ERRORS} }} }}',
+                roles=("enforcement_officer",), agency="CULTURE")
+    assert filed["data"]["fileCase"]["errors"] == [], filed
+    inspect(gql, op_id, task["TRANSPORT"], ["t2", "t3"], False)
     progress = f'{{ jointOperation(id: "{op_id}") {{ progress {{ total {{ planned done withFindings }} }} }} }}'
     wait_until(lambda: gql(progress)["data"]["jointOperation"]["progress"]["total"] == {
         "planned": 2, "done": 2, "withFindings": 1})
