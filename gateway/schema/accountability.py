@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 import graphene
-from graphene import ID, Argument, Date, InputField, Int, List, NonNull, String
+from graphene import ID, Argument, Date, Int, List, NonNull, String
 
+from gateway.schema.accountability_inputs import (
+    FindingInput, FixOnTheSpotInput, OfficerStepInput, OpenLedgerItemInput,
+    RectifyLedgerItemInput, SanctionInput, VerifyLedgerItemInput)
 from gateway.schema.accountability_types import (
     AccountabilityCounts, FindingConnection, FindingPayload, FindingSource, LedgerItemConnection,
     LedgerItemPayload, LedgerItemStatus, LiftedSanctionsPayload, SanctionConnection,
@@ -22,7 +25,6 @@ READERS = ("accountability_officer", "certification_admin")
 WRITERS = ("accountability_officer",)
 # Training and reinstatement may also be recorded by whoever keeps the officer roster.
 LIFTERS = ("accountability_officer", "certification_admin")
-REQUEST_KEY = "Idempotency key: a retried request with the same key returns the first result."
 
 
 def _data(value):
@@ -48,53 +50,6 @@ def _mutation(payload, key, method, input_cls, roles, description):
             _data(input), _actor(info)))
     return graphene.Field(payload, required=True, input=Argument(input_cls, required=True),
                           resolver=resolve, description=description)
-
-
-class FindingInput(graphene.InputObjectType):
-    officer_id = ID(required=True)
-    description = String(required=True)
-    source = InputField(FindingSource, description="Defaults to AUDIT; AUTOMATIC is the "
-                                                   "rules' alone.")
-    case_id = ID()
-    inspection_id = ID()
-    evidence = List(NonNull(String))
-    request_key = String(description=REQUEST_KEY)
-
-
-class SanctionInput(graphene.InputObjectType):
-    finding_id = ID(required=True)
-    measure = InputField(SanctionMeasure, required=True)
-    effective_at = graphene.DateTime(description="Defaults to now.")
-    request_key = String(description=REQUEST_KEY)
-
-
-class OfficerStepInput(graphene.InputObjectType):
-    officer_id = ID(required=True)
-
-
-class OpenLedgerItemInput(graphene.InputObjectType):
-    owner = String(required=True)
-    description = String(required=True)
-    deadline_workdays = Int(description="Working days from today; defaults to 10.")
-    finding_ids = List(NonNull(ID))
-    request_key = String(description=REQUEST_KEY)
-
-
-class FixOnTheSpotInput(graphene.InputObjectType):
-    owner = String(required=True)
-    description = String(required=True)
-    evidence = List(NonNull(String), required=True)
-    finding_ids = List(NonNull(ID))
-    request_key = String(description=REQUEST_KEY)
-
-
-class RectifyLedgerItemInput(graphene.InputObjectType):
-    item_id = ID(required=True)
-    evidence = List(NonNull(String), required=True)
-
-
-class VerifyLedgerItemInput(graphene.InputObjectType):
-    item_id = ID(required=True)
 
 
 class OfficerAccountabilityRecord(graphene.ObjectType):

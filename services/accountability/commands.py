@@ -1,5 +1,5 @@
-"""What the accountability service does on request: findings, sanctions, the steps that
-lift them, and the rectification ledger. Each write and its events commit together."""
+"""What the accountability service does on request: findings, sanctions and the steps
+that lift them (the ledger: `rectification`). Each write and its events commit together."""
 from __future__ import annotations
 
 import uuid
@@ -7,10 +7,8 @@ import uuid
 from pymongo.errors import DuplicateKeyError
 
 from services.accountability import domain, repository as repo
-from services.accountability.documents import FindingDoc, LedgerItemDoc, SanctionDoc
+from services.accountability.documents import FindingDoc, SanctionDoc
 from services.accountability.domain.codec import parse_time
-from services.bus.unit_of_work import ConcurrentUpdate
-from services.common.clock import local_date
 from services.common.errors import DomainError, InvalidInput, NotFound
 
 # A finding recorded by legal-affairs staff on their own review, unless they say otherwise.
@@ -25,7 +23,7 @@ def text_id(data: dict, key: str, field: str) -> str:
     return value.strip()
 
 
-def _new_id(doc_cls, data: dict):
+def new_id(doc_cls, data: dict):
     """A fresh id, or with `request_key` a stable one, so a retried request finds what
     the first attempt stored instead of recording it twice. Returns (id, existing)."""
     key = data.get("request_key")
@@ -35,7 +33,7 @@ def _new_id(doc_cls, data: dict):
     return ident, repo.get(doc_cls, ident)
 
 
-def _actor(actor: dict | None) -> str:
+def acting_user(actor: dict | None) -> str:
     sub = (actor or {}).get("sub")
     if not sub:
         raise InvalidInput("the acting user is unknown", ["actor"])
@@ -49,14 +47,14 @@ def _moment(value, field: str):
         raise InvalidInput("not an ISO 8601 date-time", ["input", field]) from None
 
 
-def _insert(store, doc_cls, obj, events):
+def insert(store, doc_cls, obj, events):
     with store.transaction() as uow:
         uow.insert(repo.to_doc(doc_cls, obj))
         uow.emit_all(events)
     return obj.to_dict()
 
 
-def _replace(store, doc_cls, changed: list, events):
+def replace_versioned(store, doc_cls, changed: list, events):
     """Save new states of loaded (obj, version) rows; someone else's change refuses all."""
     with store.transaction() as uow:
         for obj, version in changed:
@@ -66,7 +64,7 @@ def _replace(store, doc_cls, changed: list, events):
 
 def record_finding(store, certification, data: dict) -> dict:
     officer_id = text_id(data, "officer_id", "officerId")
-    finding_id, existing = _new_id(FindingDoc, data)
+    finding_id, existing = new_id(FindingDoc, data)
     if existing:
         return existing.to_dict()
     if certification.get_officers([officer_id]) in ([], [None]):
@@ -75,12 +73,12 @@ def record_finding(store, certification, data: dict) -> dict:
         finding_id, officer_id, data.get("description"), data.get("source") or DEFAULT_SOURCE,
         repo.stored_now(), case_id=data.get("case_id"), inspection_id=data.get("inspection_id"),
         evidence=data.get("evidence") or ())
-    return _insert(store, FindingDoc, finding, events)
+    return insert(store, FindingDoc, finding, events)
 
 
 def impose_sanction(store, data: dict) -> dict:
     finding_id = text_id(data, "finding_id", "findingId")
-    sanction_id, existing = _new_id(SanctionDoc, data)
+    sanction_id, existing = new_id(SanctionDoc, data)
     if existing:
         return existing.to_dict()
     finding = repo.get(FindingDoc, finding_id)
@@ -89,7 +87,7 @@ def impose_sanction(store, data: dict) -> dict:
         repo.stored_now(), _moment(data.get("effective_at"), "effectiveAt"),
         existing=repo.load(SanctionDoc, finding_id=finding_id))
     try:
-        return _insert(store, SanctionDoc, sanction, events)
+        return insert(store, SanctionDoc, sanction, events)
     except DuplicateKeyError:  # the same decision submitted twice at once
         raise DomainError("SANCTION_ALREADY_IMPOSED", f"{sanction.measure} was already "
                           f"imposed for finding {finding_id}", ["input", "measure"]) from None
@@ -102,76 +100,5 @@ def lift_sanctions(store, data: dict, measure: str) -> list[dict]:
     step = domain.complete_training if measure == "OFF_POST_TRAINING" else domain.reinstate_to_post
     lifted, events = step([s for s, _ in rows], officer_id, repo.stored_now())
     versions = {s.sanction_id: v for s, v in rows}
-    _replace(store, SanctionDoc, [(s, versions[s.sanction_id]) for s in lifted], events)
+    replace_versioned(store, SanctionDoc, [(s, versions[s.sanction_id]) for s in lifted], events)
     return [s.to_dict() for s in lifted]
-
-
-def _known_findings(data: dict) -> list[str]:
-    ids = list(dict.fromkeys(data.get("finding_ids") or ()))
-    if any(not isinstance(i, str) for i in ids):
-        raise InvalidInput("finding ids must be strings", ["input", "findingIds"])
-    found = set(FindingDoc.objects(id__in=ids).scalar("id"))
-    for ident in ids:
-        if ident not in found:
-            raise NotFound("finding", ident, ["input", "findingIds"])
-    return ids
-
-
-def open_ledger_item(store, data: dict) -> dict:
-    item_id, existing = _new_id(LedgerItemDoc, data)
-    if existing:
-        return existing.to_dict()
-    days = data.get("deadline_workdays")
-    extra = {} if days is None else {"deadline_workdays": days}
-    item, events = domain.open_item(item_id, data.get("owner"), data.get("description"),
-                                    repo.stored_now(), finding_ids=_known_findings(data), **extra)
-    return _insert(store, LedgerItemDoc, item, events)
-
-
-def fix_on_the_spot(store, data: dict, actor: dict) -> dict:
-    item_id, existing = _new_id(LedgerItemDoc, data)
-    if existing:
-        return existing.to_dict()
-    item, events = domain.fix_on_the_spot(
-        item_id, data.get("owner"), data.get("description"), repo.stored_now(),
-        data.get("evidence") or (), finding_ids=_known_findings(data),
-        rectified_by=_actor(actor))
-    return _insert(store, LedgerItemDoc, item, events)
-
-
-def _ledger_step(store, data: dict, step) -> dict:
-    item_id = text_id(data, "item_id", "itemId")
-    rows = repo.load_versioned(LedgerItemDoc, id=item_id)
-    if not rows:
-        raise NotFound("ledger item", item_id, ["input", "itemId"])
-    (item, version), = rows
-    item, events = step(item)
-    _replace(store, LedgerItemDoc, [(item, version)], events)
-    return item.to_dict()
-
-
-def rectify_ledger_item(store, data: dict, actor: dict) -> dict:
-    return _ledger_step(store, data, lambda item: domain.rectify(
-        item, repo.stored_now(), data.get("evidence") or (), _actor(actor)))
-
-
-def verify_ledger_item(store, data: dict, actor: dict) -> dict:
-    return _ledger_step(store, data, lambda item: domain.verify(item, repo.stored_now(),
-                                                                _actor(actor)))
-
-
-def sweep_overdue(store, now=None) -> int:
-    """Mark OPEN items past their deadline OVERDUE, one transaction each. Safe to run in
-    several replicas at once: an item someone else changed first is left to them."""
-    now = now or repo.stored_now()
-    due = repo.load_versioned(LedgerItemDoc, status="OPEN",
-                              deadline__lt=local_date(now).isoformat())
-    marked = 0
-    for item, version in due:
-        changed, events = domain.mark_overdue([item], now)
-        try:
-            _replace(store, LedgerItemDoc, [(i, version) for i in changed], events)
-        except ConcurrentUpdate:
-            continue
-        marked += len(changed)
-    return marked

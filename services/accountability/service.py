@@ -1,11 +1,12 @@
-"""The accountability service: entrypoints only (see commands, queries, automatic)."""
+"""The accountability service: entrypoints only (see commands, rectification, queries,
+automatic)."""
 from __future__ import annotations
 
 import logging
 
 from nameko.rpc import rpc
 
-from services.accountability import automatic, commands, queries
+from services.accountability import automatic, commands, queries, rectification
 from services.accountability.dependencies import (SWEEP_SECONDS, AccountabilityStore,
                                                   Certification, sweep_timer)
 from services.bus.rpc import command
@@ -45,31 +46,31 @@ class AccountabilityService(BusService):
     @rpc
     @command
     def open_ledger_item(self, input: dict, actor: dict | None = None) -> dict:
-        return commands.open_ledger_item(self.store, input)
+        return rectification.open_ledger_item(self.store, input)
 
     @rpc
     @command
     def fix_on_the_spot(self, input: dict, actor: dict | None = None) -> dict:
-        return commands.fix_on_the_spot(self.store, input, actor)
+        return rectification.fix_on_the_spot(self.store, input, actor)
 
     @rpc
     @command
     def rectify_ledger_item(self, input: dict, actor: dict | None = None) -> dict:
-        return commands.rectify_ledger_item(self.store, input, actor)
+        return rectification.rectify_ledger_item(self.store, input, actor)
 
     @rpc
     @command
     def verify_ledger_item(self, input: dict, actor: dict | None = None) -> dict:
-        return commands.verify_ledger_item(self.store, input, actor)
+        return rectification.verify_ledger_item(self.store, input, actor)
 
     @rpc
     @command
     def sweep_overdue(self) -> int:
-        return commands.sweep_overdue(self.store)
+        return rectification.sweep_overdue(self.store)
 
     @sweep_timer(interval=SWEEP_SECONDS, eager=True)
     def overdue_sweep(self):
-        marked = commands.sweep_overdue(self.store)
+        marked = rectification.sweep_overdue(self.store)
         if marked:
             log.info("ledger sweep: %d item(s) overdue", marked)
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from nameko.standalone.rpc import ServiceRpcProxy
 
-from services.accountability import commands
+from services.accountability import rectification
 from services.accountability.documents import LedgerItemDoc
 from services.accountability.service import AccountabilityService
 from services.certification.service import CertificationService
@@ -119,8 +119,8 @@ def test_refusals_change_nothing(stack):
 def test_ledger_lifecycle_and_the_timer_marks_overdue_once(stack, monkeypatch):
     cert, acc = stack
     sweeps = []
-    real_sweep = commands.sweep_overdue
-    monkeypatch.setattr(commands, "sweep_overdue", lambda *a: sweeps.append(real_sweep(*a)))
+    real_sweep = rectification.sweep_overdue
+    monkeypatch.setattr(rectification, "sweep_overdue", lambda *a: sweeps.append(real_sweep(*a)))
     li = certify(cert, "Li Wei", "CULTURE", ID_CU, ["CULTURE_MARKET"])["id"]
     finding = ok(acc.record_finding({"officer_id": li, "description": "no badge"}, STAFF))
     spot = ok(acc.fix_on_the_spot({"owner": li, "description": "badge shown",
