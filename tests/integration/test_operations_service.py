@@ -137,6 +137,11 @@ def test_busy_officer_and_concurrent_assignments(rpc):
     replies = [p.result() for p in pending]
     assert all("ok" in r for r in replies), replies
     assert sorted(team(ok(ops.get_operation(first)), "A")) == ids
+    moved = ok(ops.move_member({"operation_id": first, "officer_id": "c5", "team_name": "B"},
+                               PLANNER))
+    assert team(moved, "B") == ["c5"]
+    removed = ok(ops.remove_member({"operation_id": first, "officer_id": "c5"}, PLANNER))
+    assert [t["name"] for t in removed["teams"]] == ["A"]  # an empty team with no tasks goes
     ok(ops.launch(first, PLANNER))
     assert code(assign(ops, second, "A", "c0", "CULTURE_MARKET")) == "OFFICER_BUSY"
     assert code(ops.launch(first, PLANNER)) == "INVALID_TRANSITION"

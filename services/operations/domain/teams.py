@@ -66,6 +66,8 @@ def take_off(op: JointOperation, officer_id: str, reason: str, at: dt.datetime,
         raise NotFound("team member", officer_id, ["input", "officerId"])
     team, member = found
     team.members.remove(member)
+    if not team.members and not any(t.team == team.name for t in op.tasks):
+        op.teams.remove(team)  # nothing left to it; an empty team would block launch
     event = (REMOVED, {"operation_id": op.operation_id, "team": team.name,
                        "officer_id": officer_id, "reason": reason, "reasons": list(reasons),
                        "at": iso(at)})

@@ -4,7 +4,7 @@ import pytest
 
 from services.common.errors import DomainError
 from services.operations.domain import (
-    assign_officer, launch_operation, move_officer, remove_officer)
+    Target, add_targets, assign_officer, launch_operation, move_officer, remove_officer)
 
 from .conftest import ALL_OK, END, NOW, OK, START, planned, staffed
 
@@ -75,3 +75,15 @@ def test_removal_while_launched_flags_the_team(valid_events):
     assert op.team("B").understaffed == [] and valid_events(events)
     with pytest.raises(ValueError):
         assign_officer(op, "B", "t4", "TRANSPORT", "ROAD_TRANSPORT", OK)
+
+
+def test_a_team_left_empty_goes_unless_it_has_tasks():
+    op = staffed()
+    for officer in ("c1", "c2"):
+        op, _ = remove_officer(op, officer, NOW)
+    assert [t.name for t in op.teams] == ["B"]
+    op, _ = add_targets(staffed(), [Target.of("CULTURE", "cafe", "INTERNET_CAFE")], team="A")
+    for officer in ("c1", "c2"):
+        op, _ = remove_officer(op, officer, NOW)
+    assert [t.name for t in op.teams] == ["A", "B"]  # its task still needs a team
+    assert _code(lambda: launch_operation(op, ALL_OK, NOW)).code == "TEAM_UNDERSTAFFED"
