@@ -37,12 +37,20 @@ class EntityDoc(Document):
     version = IntField(default=0)
 
 
-class InspectionDoc(Document):
+class _Recorded(Document):
+    """What inspections and cases share: whose they are and their full-process record."""
     meta = {"abstract": True}
     id = StringField(primary_key=True)
     agency = StringField(required=True, choices=AGENCIES)
     domain = StringField(required=True)
     entity_id = StringField(required=True)
+    record = ListField(DictField())
+    # The chain head kept apart from the entries: removing the newest entries is caught.
+    record_head = StringField(required=True)
+
+
+class InspectionDoc(_Recorded):
+    meta = {"abstract": True}
     kind = StringField(required=True)
     officer_ids = ListField(StringField())
     performed_at = StringField(required=True)
@@ -51,17 +59,11 @@ class InspectionDoc(Document):
     evidence = ListField(StringField())
     operation_id = StringField(null=True)
     task_id = StringField(null=True)
-    record = ListField(DictField())
-    record_head = StringField()
     recorded_by = StringField()
 
 
-class CaseDoc(Document):
+class CaseDoc(_Recorded):
     meta = {"abstract": True}
-    id = StringField(primary_key=True)
-    agency = StringField(required=True, choices=AGENCIES)
-    domain = StringField(required=True)
-    entity_id = StringField(required=True)
     party = DictField(required=True)
     filed_at = StringField(required=True)
     decision_due = StringField(required=True)
@@ -78,9 +80,6 @@ class CaseDoc(Document):
     justice_filing = DictField(null=True)
     closed_at = StringField(null=True)
     overdue_reported = ListField(StringField())
-    record = ListField(DictField())
-    # The chain head kept apart from the entries: removing the newest entries is caught.
-    record_head = StringField(required=True)
     version = IntField(default=0)
 
 

@@ -47,10 +47,13 @@ class InspectionFindingInput(graphene.InputObjectType):
     violation_code = graphene.String()
 
 
-class RecordInspectionInput(graphene.InputObjectType):
+class _ActOnEntity(graphene.InputObjectType):
     agency = Agency(required=True)
     entity_id = graphene.ID(required=True)
     officer_ids = _ids
+
+
+class RecordInspectionInput(_ActOnEntity):
     performed_at = graphene.DateTime(description="Defaults to now.")
     kind = InspectionKind(description="PLANNED for a task, else AD_HOC by default.")
     checklist = graphene.List(graphene.NonNull(ChecklistItemInput))
@@ -67,10 +70,7 @@ class PartyInput(graphene.InputObjectType):
     registration_no = graphene.String()
 
 
-class FileCaseInput(graphene.InputObjectType):
-    agency = Agency(required=True)
-    entity_id = graphene.ID(required=True)
-    officer_ids = _ids
+class FileCaseInput(_ActOnEntity):
     filed_at = graphene.DateTime(description="Defaults to now.")
     violation_code = graphene.String()
     inspection_id = graphene.ID()

@@ -8,7 +8,8 @@ import enum
 import graphene
 
 from gateway.schema.base import enum_value, forbidden
-from gateway.schema.operations.batch import Batch, viewer
+# One officer batch per request, shared with the operations fields of the same query.
+from gateway.schema.operations.batch import Batch, officers, viewer
 from gateway.schema.operations.paging import build, window
 from services.enforcement.ids import agency_of
 
@@ -87,14 +88,6 @@ def entities(info) -> Batch:
             return [found[k] for k in keys]
         cache["enforcement.entities"] = Batch(fetch)
     return cache["enforcement.entities"]
-
-
-def officers(info) -> Batch:
-    cache, services = info.context.cache, info.context.services
-    if "enforcement.officers" not in cache:
-        cache["enforcement.officers"] = Batch(
-            lambda ids: services.certification.get_officers(ids, viewer(info)))
-    return cache["enforcement.officers"]
 
 
 def involved(row) -> list[str]:
