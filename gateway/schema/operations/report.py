@@ -34,6 +34,7 @@ class AgencyFigures(ReportFigures):
     agency = graphene.Field(Agency, required=True)
     cases_by_outcome = paging.field(OutcomeCountConnection)
 
+    @requires(*PUBLISHED)
     def resolve_cases_by_outcome(figures, info, first=None, after=None):
         return paging.from_list(OutcomeCountConnection, [
             {"outcome": k, "count": v} for k, v in figures["cases_by_outcome"].items()],
@@ -52,9 +53,11 @@ class JointReport(graphene.ObjectType):
     html = graphene.String(required=True, description="The report as a standalone HTML "
                                                       "document with an inline SVG chart.")
 
+    @requires(*PUBLISHED)
     def resolve_operation_id(report, info):
         return report["operation"]["operation_id"]
 
+    @requires(*PUBLISHED)
     def resolve_by_agency(report, info, first=None, after=None):
         return paging.from_list(AgencyFiguresConnection, [
             {"agency": k, **v} for k, v in report["by_agency"].items()], first, after)

@@ -74,9 +74,11 @@ class InspectionTask(graphene.ObjectType):
     inspection_id = graphene.ID()
     violation_found = graphene.Boolean()
 
+    @requires(*STAFF)
     def resolve_id(task, info):
         return task["task_id"]
 
+    @requires(*STAFF)
     def resolve_done(task, info):
         return task["inspection_id"] is not None
 
@@ -90,6 +92,7 @@ class OperationAlert(graphene.ObjectType):
     domain = graphene.Field(EnforcementDomain)
     reasons = graphene.List(graphene.NonNull(QualificationReason), required=True)
 
+    @requires(*STAFF)
     def resolve_id(alert, info):
         return alert["alert_id"]
 
@@ -111,10 +114,12 @@ class OperationProgress(graphene.ObjectType):
     by_team = paging.field(TeamProgressConnection)
     by_agency = paging.field(AgencyProgressConnection)
 
+    @requires(*STAFF)
     def resolve_by_team(progress, info, first=None, after=None):
         return paging.from_list(TeamProgressConnection, [
             {"team": k, **v} for k, v in progress["by_team"].items()], first, after)
 
+    @requires(*STAFF)
     def resolve_by_agency(progress, info, first=None, after=None):
         return paging.from_list(AgencyProgressConnection, [
             {"agency": k, **v} for k, v in progress["by_agency"].items()], first, after)
@@ -146,6 +151,7 @@ class JointOperation(graphene.ObjectType):
     report = graphene.Field(JointReport, description="The joint result report; cross-agency "
                                                      "systems see it once COMPLETED.")
 
+    @requires(*PUBLISHED)
     def resolve_id(op, info):
         return op["operation_id"]
 
