@@ -115,6 +115,13 @@ def _inspection(svc, inspection_id, entity_id) -> Inspection | None:
     return Inspection.from_dict(views.plain(stored))
 
 
+def _linked(inspection) -> list[str]:
+    """The inspection's record head, kept in the case's first entry: the two chains are
+    tied, so the inspection's record cannot be rewritten without the case showing it."""
+    return [f"inspection:{inspection.id}@{repository.head(inspection.record)}"] \
+        if inspection else []
+
+
 def file(svc, data, actor, viewer=None) -> dict:
     data = inputs.obj(data)
     entity, _ = repository.load_entity(svc.docs, inputs.text(data.get("entity_id"),
@@ -131,7 +138,7 @@ def file(svc, data, actor, viewer=None) -> dict:
         inspection.id if inspection else None,
         inputs.text(data.get("operation_id"), "operationId", False, 100)
         or (inspection.operation_id if inspection else None),
-        inputs.flag(data.get("complex"), "complex"), _docs(data))
+        inputs.flag(data.get("complex"), "complex"), _docs(data) + _linked(inspection))
     with svc.store.transaction() as uow:
         repository.save_case(uow, svc.docs, case, None)
         uow.emit_all(raised)

@@ -19,3 +19,8 @@ def test_demo_loads_directories_and_cases_in_various_states_idempotently(rpc):
                              "CLOSED", "CLOSED", "SERVED", "PUBLISHED", "DECIDED", "CLOSED"])
     assert ok(rpc.culture.sweep()) + len(ok(rpc.culture.overdue())) >= 1
     assert CULTURE.Entity._get_collection().count_documents({}) == 66
+    case = CULTURE.Case._get_collection().find_one({"state": "CLOSED"})
+    inspection = CULTURE.Inspection._get_collection().find_one({"_id": case["inspection_id"]})
+    # the case's first record entry holds the inspection's record head: the chains are tied
+    assert f"inspection:{inspection['_id']}@{inspection['record_head']}" in \
+        case["record"][0]["documents"]
