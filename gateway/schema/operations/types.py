@@ -7,9 +7,11 @@ import datetime as dt
 import graphene
 
 from gateway.schema.base import Agency, EnforcementDomain, requires
-from gateway.schema.certification_types import Officer, Qualification, QualificationReason
+from gateway.schema.certification_types import Officer, Qualification
 from gateway.schema.operations import batch, paging
-from gateway.schema.operations.report import JointReport, ProgressFigures, fetch_report
+from gateway.schema.operations.live_types import (
+    InspectionTaskConnection, OperationAlertConnection, OperationProgress)
+from gateway.schema.operations.report import JointReport, fetch_report
 from gateway.schema.operations.roles import PUBLISHED, STAFF
 
 _TIMES = ("starts_at", "ends_at", "planned_at", "launched_at", "closed_at")
@@ -31,11 +33,6 @@ class JointOperationStatus(graphene.Enum):
     LAUNCHED = "LAUNCHED"
     COMPLETED = "COMPLETED"
     CANCELLED = "CANCELLED"
-
-
-class OperationAlertKind(graphene.Enum):
-    MEMBER_DISQUALIFIED = "MEMBER_DISQUALIFIED"
-    TEAM_UNDERSTAFFED = "TEAM_UNDERSTAFFED"
 
 
 class TeamMember(graphene.ObjectType):
@@ -60,73 +57,6 @@ class Team(graphene.ObjectType):
     understaffed = graphene.List(graphene.NonNull(EnforcementDomain), required=True,
                                  description="Domains the team fell below two qualified "
                                              "officers in while launched.")
-
-
-class InspectionTask(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    team = graphene.String(required=True)
-    agency = graphene.Field(Agency, required=True)
-    entity_id = graphene.ID(required=True)
-    domain = graphene.Field(EnforcementDomain, required=True)
-    category = graphene.String(required=True)
-    officer_ids = graphene.List(graphene.NonNull(graphene.ID), required=True)
-    done = graphene.Boolean(required=True)
-    inspection_id = graphene.ID()
-    violation_found = graphene.Boolean()
-
-    @requires(*STAFF)
-    def resolve_id(task, info):
-        return task["task_id"]
-
-    @requires(*STAFF)
-    def resolve_done(task, info):
-        return task["inspection_id"] is not None
-
-
-class OperationAlert(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    kind = graphene.Field(OperationAlertKind, required=True)
-    team = graphene.String(required=True)
-    at = graphene.DateTime(required=True)
-    officer_id = graphene.ID()
-    domain = graphene.Field(EnforcementDomain)
-    reasons = graphene.List(graphene.NonNull(QualificationReason), required=True)
-
-    @requires(*STAFF)
-    def resolve_id(alert, info):
-        return alert["alert_id"]
-
-
-class TeamProgress(ProgressFigures):
-    team = graphene.String(required=True)
-
-
-class AgencyProgress(ProgressFigures):
-    agency = graphene.Field(Agency, required=True)
-
-
-TeamProgressConnection = paging.connection(TeamProgress)
-AgencyProgressConnection = paging.connection(AgencyProgress)
-
-
-class OperationProgress(graphene.ObjectType):
-    total = graphene.Field(ProgressFigures, required=True)
-    by_team = paging.field(TeamProgressConnection)
-    by_agency = paging.field(AgencyProgressConnection)
-
-    @requires(*STAFF)
-    def resolve_by_team(progress, info, first=None, after=None):
-        return paging.from_list(TeamProgressConnection, [
-            {"team": k, **v} for k, v in progress["by_team"].items()], first, after)
-
-    @requires(*STAFF)
-    def resolve_by_agency(progress, info, first=None, after=None):
-        return paging.from_list(AgencyProgressConnection, [
-            {"agency": k, **v} for k, v in progress["by_agency"].items()], first, after)
-
-
-InspectionTaskConnection = paging.connection(InspectionTask)
-OperationAlertConnection = paging.connection(OperationAlert)
 
 
 class JointOperation(graphene.ObjectType):
