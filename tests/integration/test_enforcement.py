@@ -65,7 +65,8 @@ def test_inspection_needs_two_qualified_officers_without_conflicts(rpc):
 
 
 def test_operation_task_becomes_a_planned_inspection_linked_to_the_operation(rpc, config):
-    culture_id = ok(rpc.culture.import_entities([cafe_row()]))["entity_ids"][0]
+    culture_id, other_id = ok(rpc.culture.import_entities(
+        [cafe_row(), cafe_row("91320100MA1OTHER0X")]))["entity_ids"]
     coach_id = ok(rpc.transport.import_entities([coach_row()]))["entity_ids"][0]
     tasks = [make("operations.inspection_task_assigned.v1", {
         "operation_id": "op-1", "task_id": f"t-{agency}", "agency": agency, "entity_id": eid,
@@ -77,6 +78,9 @@ def test_operation_task_becomes_a_planned_inspection_linked_to_the_operation(rpc
     wait_until(lambda: ok(rpc.transport.list_tasks({"operation_id": "op-1"}))["total"])
     culture_tasks = wait_until(lambda: ok(rpc.culture.list_tasks({"status": "OPEN"}))["items"])
     assert [t["id"] for t in culture_tasks] == ["t-CULTURE"]          # its own agency only
+    assert code(rpc.culture.record_inspection({"entity_id": other_id, "task_id": "t-CULTURE",
+                                               "officer_ids": ["cu-1", "cu-3"]})) == \
+        "TASK_MISMATCH"
     done = ok(rpc.culture.record_inspection({"entity_id": culture_id, "task_id": "t-CULTURE",
                                              "officer_ids": ["cu-1", "cu-3"]}, OFFICER))
     assert (done["kind"], done["operation_id"], done["task_id"]) == ("PLANNED", "op-1",
@@ -88,6 +92,14 @@ def test_operation_task_becomes_a_planned_inspection_linked_to_the_operation(rpc
         "TASK_ALREADY_DONE"
     summary = ok(rpc.culture.operation_summary("op-1"))
     assert [i["task_id"] for i in summary["inspections"]] == ["t-CULTURE"]
+    assert code(rpc.culture.file_case({"entity_id": other_id, "inspection_id": done["id"],
+                                       "officer_ids": ["cu-1", "cu-3"]})) == \
+        "INSPECTION_MISMATCH"
+    case = ok(rpc.culture.file_case({"entity_id": culture_id, "inspection_id": done["id"],
+                                     "officer_ids": ["cu-1", "cu-3"]}, OFFICER))
+    assert case["operation_id"] == "op-1"          # the inspection's operation, by default
+    assert ok(rpc.culture.operation_summary("op-1"))["cases"][0]["officer_ids"] == [
+        "cu-1", "cu-3"]
 
 
 def test_overdue_decision_is_announced_once_by_the_sweep(rpc):
