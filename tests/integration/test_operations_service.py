@@ -93,6 +93,31 @@ def test_assignment_launch_tasks_and_live_removal(rpc, enforcement):
     assert [t["understaffed"] for t in now["teams"]] == [[], ["ROAD_TRANSPORT"]]
 
 
+def test_an_accountability_sanction_takes_the_officer_off_through_certification(
+        rpc, container_factory, service_config):
+    """accountability.sanction_imposed -> certification -> qualification_changed -> here."""
+    from services.accountability.service import AccountabilityService
+
+    container_factory(AccountabilityService, service_config).start()
+    cert, ops = rpc
+    for i, oid in enumerate(("t1", "t2", "t3")):
+        certify(cert, oid, "TRANSPORT", i)
+    op_id = ok(ops.plan(plan_input(), PLANNER))["operation_id"]
+    for oid in ("t1", "t2", "t3"):
+        ok(assign(ops, op_id, "B", oid, "ROAD_TRANSPORT"))
+    ok(ops.launch(op_id, PLANNER))
+    legal = {"sub": "legal-1", "roles": ["accountability_officer"], "agency": None}
+    with ServiceRpcProxy("accountability", service_config) as acc:
+        finding = ok(acc.record_finding({"officer_id": "t2", "description": "forged record",
+                                         "source": "CASE_REVIEW"}, legal))
+        ok(acc.impose_sanction({"finding_id": finding["finding_id"],
+                                "measure": "QUALIFICATION_REVOKED"}, legal))
+    op = wait_until(lambda: (lambda o: "t2" not in team(o, "B") and o)(
+        ok(ops.get_operation(op_id))), timeout=5)
+    assert team(op, "B") == ["t1", "t3"] and op["teams"][0]["understaffed"] == []
+    assert [a["kind"] for a in op["alerts"]] == ["MEMBER_DISQUALIFIED"]
+
+
 def test_inspections_under_the_operation_mark_tasks_once(rpc, enforcement, service_config):
     cert, ops = rpc
     coaches = directory(enforcement["TRANSPORT"], "COACH_OPERATOR", 3, "T")
