@@ -70,5 +70,6 @@ def count_inspection(uow, docs, entity_id: str, performed_at) -> None:
     coll = docs.Entity._get_collection()
     uow.run(lambda s: coll.update_one(
         {"_id": entity_id},
-        {"$inc": {"inspections": 1, "version": 1}, "$max": {"last_inspected_at": iso(performed_at)}},
+        {"$inc": {"inspections": 1, "version": 1},
+         "$max": {"last_inspected_at": iso(performed_at)}},
         session=s))

@@ -8,7 +8,6 @@ import pytest
 from nameko.standalone.rpc import ClusterRpcProxy
 
 from tests.integration.test_enforcement_support import certify, driver_row
-from tests.integration.test_operations_support import ok
 
 pytestmark = pytest.mark.e2e
 ERRORS = "errors { code message field }"

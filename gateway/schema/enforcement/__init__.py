@@ -7,6 +7,7 @@ import graphene
 
 from gateway.schema.base import Agency, EnforcementDomain, enum_value, requires
 from gateway.schema.enforcement import case_types as c
+from gateway.schema.enforcement import published_types as p
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement import types as t
 from gateway.schema.enforcement.mutations import Mutation  # noqa: F401  (schema mixin)
@@ -46,12 +47,12 @@ class Query(graphene.ObjectType):
     verify_case_record = graphene.Field(
         t.RecordCheck, id=graphene.ID(required=True, description="A case or inspection id."),
         description="Checks the stored full-process record: intact, or where it breaks.")
-    published_decisions = field(c.PublishedDecisionConnection, "Newest first.",
+    published_decisions = field(p.PublishedDecisionConnection, "Newest first.",
                                 agency=_agency, published_from=graphene.DateTime(),
                                 published_to=graphene.DateTime())
-    published_decision = graphene.Field(c.PublishedDecision, case_id=graphene.ID(required=True))
+    published_decision = graphene.Field(p.PublishedDecision, case_id=graphene.ID(required=True))
     enforcement_statistics = graphene.Field(
-        c.EnforcementStatistics, required=True, agency=_agency,
+        p.EnforcementStatistics, required=True, agency=_agency,
         period_from=graphene.Date(required=True), period_to=graphene.Date(required=True),
         description="Figures for the civil dates [periodFrom, periodTo] (Asia/Shanghai).")
 
@@ -121,7 +122,7 @@ class Query(graphene.ObjectType):
                                      published_from=None, published_to=None):
         svc = support.service(info, agency)
         query = support.plain({"from": published_from, "to": published_to})
-        return support.page(info, c.PublishedDecisionConnection,
+        return support.page(info, p.PublishedDecisionConnection,
                             lambda o, n: svc.list_published(query, o, n), first, after)
 
     @requires(*PUBLIC)
