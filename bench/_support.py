@@ -1,0 +1,71 @@
+"""Shared by the benchmark scripts: infrastructure they need and how they report.
+
+A benchmark measures and prints; it never asserts. Each figure is printed next to the
+baseline measured in the same run, with the ratio, and (when BENCH_JSON names a file)
+appended there for `make bench`'s report.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def mongo_server():
+    """The MongoDB named by JOINTOPS_MONGO_URI, or a throwaway embedded one."""
+    if os.environ.get("JOINTOPS_MONGO_URI"):
+        yield os.environ["JOINTOPS_MONGO_URI"]
+        return
+    import pymongo
+
+    port, storage = free_port(), tempfile.mkdtemp(prefix="jointops-bench-mongo-")
+    server = Path(sys.executable).with_name("secantusd-py")
+    proc = subprocess.Popen([str(server), "--host", "127.0.0.1", "--port", str(port),
+                             "--storage-path", storage], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"
+    try:
+        for _ in range(100):
+            try:
+                pymongo.MongoClient(uri, serverSelectionTimeoutMS=300).admin.command("ping")
+                break
+            except pymongo.errors.PyMongoError:
+                time.sleep(0.2)
+        yield uri
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def report(bench: str, rows: list[dict]) -> None:
+    """rows: {name, value, unit, baseline?, baseline_name?, goal?, better: 'higher'|'lower'}"""
+    for row in rows:
+        line = f"{bench}: {row['name']} = {row['value']:.4g} {row['unit']}"
+        if row.get("baseline"):
+            row["ratio"] = row["value"] / row["baseline"]
+            line += (f" | baseline {row.get('baseline_name', '')} = {row['baseline']:.4g} "
+                     f"{row['unit']} | ratio {row['ratio']:.2f}")
+        if row.get("goal"):
+            line += f" | goal {row['goal']}"
+        print(line, flush=True)
+    target = os.environ.get("BENCH_JSON")
+    if target:
+        with open(target, "a") as out:
+            for row in rows:
+                out.write(json.dumps({"bench": bench, **row}) + "\n")

@@ -1,0 +1,80 @@
+"""The reliable path against raw pika + raw pymongo, in one run.
+
+Reliable: N domain writes, each in its own transaction with its event (outbox) ->
+relay publishes with confirms, persistent -> nameko consumer (its own process, as
+deployed) with inbox -> stored.
+Baseline (a subprocess without eventlet): raw pika publish with confirms, persistent ->
+raw pika consumer -> pymongo insert -> ack.
+
+    .venv/bin/python bench/bench_bus.py [N]
+"""
+from __future__ import annotations
+
+import services.common.runtime  # noqa: F401,I001  (eventlet before pymongo)
+
+import subprocess
+import sys
+import time
+import uuid
+
+import eventlet
+import pymongo
+
+from _support import ROOT, mongo_server, report
+from services.bus.relay import Relay
+from services.bus.store import connect
+from services.bus.unit_of_work import UnitOfWork
+from services.common.config import load
+from services.runner import declare_topology, nameko_config
+from tests.integration.probe import PROBE_TYPE, Probe
+
+AMQP = "amqp://guest:guest@127.0.0.1:5672/"
+
+
+def reliable(n: int, mongo_uri: str) -> float:
+    prefix = "bench" + uuid.uuid4().hex[:6]
+    cfg = load({"JOINTOPS_AMQP_URI": AMQP, "JOINTOPS_MONGO_URI": mongo_uri,
+                "JOINTOPS_DB_PREFIX": prefix}, require_secret=False)
+    declare_topology(cfg)
+    consumer = subprocess.Popen([sys.executable, str(ROOT / "bench" / "_bus_consumer.py"),
+                                 mongo_uri, prefix], stdout=subprocess.PIPE, text=True)
+    consumer.stdout.readline()  # "ready": its queue is declared and consuming
+    client, db = connect("probe_producer", mongo_uri, cfg.db_name("probe_producer"))
+    stored = pymongo.MongoClient(mongo_uri)[cfg.db_name("bench_consumer")]["stored"]
+    relay = Relay(db, AMQP)
+    relay_thread = eventlet.spawn(relay.run)
+    try:
+        started = time.perf_counter()
+        for i in range(n):
+            uow = UnitOfWork(client, db, "bench", {}, relay.wake)
+            uow.insert(Probe(id=f"p{i}", seq=i))
+            uow.emit(PROBE_TYPE, {"probe_id": f"p{i}", "seq": i})
+            uow.commit()
+        while stored.count_documents({}) < n:
+            eventlet.sleep(0.1)  # polling must not load the server it measures
+        elapsed = time.perf_counter() - started
+    finally:
+        relay.stop()
+        relay_thread.wait()
+        consumer.terminate()
+        consumer.wait(30)
+        for name in ("probe_producer", "bench_consumer"):
+            client.drop_database(cfg.db_name(name))
+    return n / elapsed
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    with mongo_server() as mongo_uri:
+        baseline = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "_raw_bus.py"), str(n), mongo_uri, AMQP],
+            capture_output=True, text=True, check=True)
+        base_rate = float(baseline.stdout.strip().splitlines()[-1])
+        rate = reliable(n, mongo_uri)
+    report("bus", [{"name": f"reliable path, {n} events", "value": rate, "unit": "events/s",
+                    "baseline": base_rate, "baseline_name": "raw pika + pymongo",
+                    "goal": ">= 0.5x baseline", "better": "higher"}])
+
+
+if __name__ == "__main__":
+    main()
