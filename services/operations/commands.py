@@ -22,14 +22,21 @@ def _operation_id(key: str | None) -> str:
     return f"JO-{suffix.hex[:12].upper()}"
 
 
+def _input(data) -> dict:
+    if not isinstance(data, dict):
+        raise InvalidInput("input must be an object", ["input"])
+    return data
+
+
 def plan(store, data: dict, actor: dict | None) -> JointOperation:
-    agencies = list(data.get("agencies") or [])
+    data = _input(data)
+    agencies = data.get("agencies")
+    lead = data.get("lead_agency") or (agencies[0] if isinstance(agencies, list) and agencies
+                                       else None)
     op, events = domain.plan_operation(
-        _operation_id(data.get("key")), data.get("name") or "", data.get("legal_basis") or "",
-        data.get("lead_agency") or (agencies[0] if agencies else ""), agencies,
-        data.get("starts_at"), data.get("ends_at"), utcnow(),
-        areas=[str(a) for a in data.get("areas") or []],
-        objectives=[str(o) for o in data.get("objectives") or []])
+        _operation_id(data.get("key")), data.get("name"), data.get("legal_basis"), lead,
+        agencies, data.get("starts_at"), data.get("ends_at"), utcnow(),
+        areas=data.get("areas"), objectives=data.get("objectives"))
     check_access(op, actor)
     try:
         with store.transaction() as uow:
@@ -49,6 +56,7 @@ def _officer_agency(certification, officer_id: str) -> str:
 
 
 def assign(store, certification, data: dict, actor: dict | None) -> JointOperation:
+    data = _input(data)
     officer_id, domain_name = str(data.get("officer_id") or ""), data.get("domain")
     if domain_name not in DOMAINS:  # before asking anyone about it
         raise InvalidInput(f"domain must be one of {', '.join(DOMAINS)}", ["input", "domain"])
@@ -65,11 +73,13 @@ def assign(store, certification, data: dict, actor: dict | None) -> JointOperati
 
 
 def remove(store, data: dict, actor: dict | None) -> JointOperation:
+    data = _input(data)
     return change(store, data.get("operation_id"), actor, lambda op: domain.remove_officer(
         op, str(data.get("officer_id") or ""), utcnow()))
 
 
 def move(store, data: dict, actor: dict | None) -> JointOperation:
+    data = _input(data)
     return change(store, data.get("operation_id"), actor, lambda op: domain.move_officer(
         op, str(data.get("officer_id") or ""), data.get("team_name") or "", utcnow()))
 
@@ -80,25 +90,27 @@ def directory_targets(enforcement: dict, refs) -> list[domain.Target]:
     if not isinstance(refs, list) or len(refs) > MAX_TARGETS:
         raise InvalidInput(f"targets must be a list of at most {MAX_TARGETS}",
                            ["input", "targets"])
-    refs = [r if isinstance(r, dict) else {} for r in refs]
-    entities = {}
-    for agency in dict.fromkeys(r.get("agency") for r in refs):
+    refs = [(str(r.get("agency")), str(r.get("entity_id")), r.get("domain"))
+            for r in (r if isinstance(r, dict) else {} for r in refs)]
+    found = {}
+    for agency in dict.fromkeys(agency for agency, _, _ in refs):
         if agency not in enforcement:
             raise InvalidInput(f"agency must be one of {', '.join(enforcement)}",
                                ["input", "targets"])
-        ids = [str(r.get("entity_id")) for r in refs if r.get("agency") == agency]
-        found = unwrap(enforcement[agency].get_entities(ids, None))
-        entities.update({(agency, i): e for i, e in zip(ids, found)})
-    for n, ref in enumerate(refs):
-        if entities[(ref["agency"], str(ref.get("entity_id")))] is None:
-            raise NotFound(f"{ref['agency']} directory entity", ref.get("entity_id"),
+        ids = [entity_id for a, entity_id, _ in refs if a == agency]
+        found.update(zip(((agency, i) for i in ids),
+                         unwrap(enforcement[agency].get_entities(ids, None))))
+    for n, (agency, entity_id, _) in enumerate(refs):
+        if found[(agency, entity_id)] is None:
+            raise NotFound(f"{agency} directory entity", entity_id,
                            ["input", "targets", str(n), "entityId"])
     return domain.targets_from_draw([
-        {**entities[(r["agency"], str(r["entity_id"]))], "entity_id": str(r["entity_id"]),
-         **({"domain": r["domain"]} if r.get("domain") else {})} for r in refs])
+        {**found[(agency, entity_id)], "entity_id": entity_id, **({"domain": d} if d else {})}
+        for agency, entity_id, d in refs])
 
 
 def add_targets(store, enforcement: dict, data: dict, actor: dict | None) -> JointOperation:
+    data = _input(data)
     targets = directory_targets(enforcement, data.get("targets"))
     return change(store, data.get("operation_id"), actor, lambda op: domain.add_targets(
         op, targets, data.get("team_name")))

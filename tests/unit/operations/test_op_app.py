@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from services.common.errors import DomainError
-from services.operations.commands import directory_targets
+from services.operations.commands import directory_targets, plan
 from services.operations.domain import Target, add_targets
 from services.operations.reactions import _task_for
 from services.operations.repository import remaining_window
@@ -61,3 +61,23 @@ def test_remaining_window():
     assert remaining_window(op, before) == {"start": START.isoformat(), "end": END.isoformat()}
     assert remaining_window(op, during)["start"] == during.isoformat()
     assert remaining_window(op, END)["start"] == START.isoformat()
+
+
+@pytest.mark.parametrize("data, field", [
+    ("not an object", ["input"]),
+    ({"name": "x", "agencies": 5, "starts_at": START.isoformat(), "ends_at": END.isoformat()},
+     ["input", "agencies"]),
+    ({"name": "x", "agencies": ["CULTURE"], "starts_at": "soon", "ends_at": END.isoformat()},
+     ["input", "startsAt"]),
+])
+def test_garbage_plan_input_is_refused_before_anything_is_stored(data, field):
+    with pytest.raises(DomainError) as err:
+        plan(store=None, data=data, actor=None)
+    assert err.value.code == "INVALID_INPUT" and err.value.field == field
+
+
+@pytest.mark.parametrize("refs", ["x", [{"agency": ["CULTURE"], "entity_id": "cafe"}], [None]])
+def test_garbage_target_refs_are_invalid_input(refs):
+    with pytest.raises(DomainError) as err:
+        directory_targets(directories([]), refs)
+    assert err.value.code == "INVALID_INPUT"
