@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import lru_cache
 
 from graphql import GraphQLError, execute, parse, specified_rules, validate
 
@@ -71,6 +72,28 @@ def format_error(error: GraphQLError, correlation_id: str) -> dict:
     return out
 
 
+CACHEABLE_QUERY_CHARS = 8192
+
+
+@lru_cache(maxsize=512)
+def _prepare_cached(schema, query: str):
+    return _prepare(schema, query)
+
+
+def _prepare(schema, query: str):
+    """Parse and validate; clients repeat the same few queries, so the result is cached
+    (bounded: small queries only, 512 of them)."""
+    document = parse(query, max_tokens=MAX_TOKENS)
+    return document, validate(schema.graphql_schema, document,
+                              [*specified_rules, *limits.rules()])
+
+
+def prepare(schema, query: str):
+    if len(query) <= CACHEABLE_QUERY_CHARS:
+        return _prepare_cached(schema, query)
+    return _prepare(schema, query)
+
+
 def run_graphql(schema, request, secret, make_context):
     body, refused = read_body(request)
     if refused:
@@ -80,10 +103,9 @@ def run_graphql(schema, request, secret, make_context):
     except AuthError as exc:
         return error_response(401, exc.code, exc.message, {"WWW-Authenticate": "Bearer"})
     try:
-        document = parse(body["query"], max_tokens=MAX_TOKENS)
+        document, errors = prepare(schema, body["query"])
     except GraphQLError as exc:
         return error_response(400, "GRAPHQL_PARSE_FAILED", exc.message)
-    errors = validate(schema.graphql_schema, document, [*specified_rules, *limits.rules()])
     ctx = make_context(principal)
     if errors:
         return json_response(400, {"errors": [format_error(e, ctx.correlation_id)
