@@ -50,6 +50,8 @@ class GatewayService:
             return 200, {"Content-Type": "text/html; charset=utf-8"}, GRAPHIQL
         return error_response(405, "METHOD_NOT_ALLOWED", "POST GraphQL requests as JSON")
 
+    from gateway.reports import operation_report  # GET /operations/<id>/report.html
+
     @http("GET", "/healthz")
     def healthz(self, request):
         return json_response(200, {"status": "ok"})
