@@ -12,7 +12,7 @@ from rich.table import Table
 
 from services.common.config import ConfigError, load
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="jointops: joint enforcement operations, certification, accountability.")
 dead_letters = typer.Typer(no_args_is_help=True, help="Inspect and replay dead letters.")
 app.add_typer(dead_letters, name="dead-letters")

@@ -32,6 +32,13 @@ def contexts():
 def load_demo(timeout: float = typer.Option(60, help="Per-call RPC timeout in seconds.")):
     """Load (or top up) the demo data through the running services."""
     cfg = load_config(require_secret=False)
+    failed = []
     with ClusterRpcProxy(nameko_config(cfg), timeout=timeout) as rpc:
         for name, module in contexts():
-            console.print(f"demo {name}: {module.load(rpc)}")
+            try:
+                console.print(f"demo {name}: {module.load(rpc)}")
+            except Exception as exc:  # one context's demo must not hide the others'
+                failed.append(name)
+                console.print(f"[red]demo {name} failed: {type(exc).__name__}: {exc}[/red]")
+    if failed:
+        raise typer.Exit(1)
