@@ -14,7 +14,7 @@ from gateway.schema.operations.paging import build, window
 from services.enforcement.ids import agency_of
 
 READERS = ("planner", "enforcement_officer", "accountability_officer")
-PUBLIC = (*READERS, "cross_agency")          # published decisions only
+PUBLIC = (*READERS, "cross_agency")          # published decisions and figures
 OFFICERS = ("enforcement_officer",)
 LEGAL = ("accountability_officer",)           # legal-affairs staff
 
