@@ -23,6 +23,18 @@ DEV_SECRET = "jointops-dev-secret-not-for-production"
 class Stack:
     def __init__(self):
         self.procs: dict[str, subprocess.Popen] = {}
+        self.stopping = False
+        # Under eventlet a Ctrl-C does not reliably surface as KeyboardInterrupt in the
+        # main loop, so signals set a flag that every wait loop checks.
+        signal.signal(signal.SIGINT, self._on_signal)
+        signal.signal(signal.SIGTERM, self._on_signal)
+
+    def _on_signal(self, signum, frame):
+        self.stopping = True
+
+    def check(self):
+        if self.stopping:
+            raise KeyboardInterrupt
 
     def start(self, name, argv, env, log_dir):
         log = open(log_dir / f"{name}.log", "ab")
@@ -71,6 +83,7 @@ def up() -> int:
                           "up anyway[/yellow]")
         infra.print_welcome(url, env["JOINTOPS_JWT_SECRET"], var / "log")
         while not stack.dead():
+            stack.check()
             time.sleep(0.5)
         console.print(f"[red]stopped: {', '.join(stack.dead())} exited; see var/log/[/red]")
         return 1

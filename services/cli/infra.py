@@ -69,6 +69,7 @@ def ensure_mongo(mongo_uri: str, storage: Path, stack, log_dir: Path) -> None:
                             str(parsed.port or 27017), "--storage-path", str(storage)],
                 None, log_dir)
     for _ in range(60):
+        stack.check()
         if mongo_up(mongo_uri):
             return
         if stack.dead():
@@ -84,6 +85,7 @@ def wait_gateway_healthy(url: str, secret: str, stack, timeout: float = 90) -> d
     deadline = time.monotonic() + timeout
     last = None
     while time.monotonic() < deadline:
+        stack.check()
         if stack.dead():
             raise InfraError(f"{', '.join(stack.dead())} exited at start; see var/log/")
         try:
