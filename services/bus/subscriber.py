@@ -42,8 +42,9 @@ class EventSubscriber(Consumer):
             self._give_up(message, body, f"invalid event: {exc}")
             return
         # The envelope, not transport headers, carries the context across the bus.
-        context_data = {"correlation_id": body["correlation_id"], "event_id": body["event_id"],
-                        "actor": body.get("actor")}
+        context_data = {"correlation_id": body["correlation_id"], "event_id": body["event_id"]}
+        if body.get("actor"):  # nameko drops None headers with a warning on onward RPC
+            context_data["actor"] = body["actor"]
         try:
             self.container.spawn_worker(self, (body,), {}, context_data=context_data,
                                         handle_result=partial(self.handle_result, message))
