@@ -50,6 +50,8 @@ def read_body(request):
             or not isinstance(body.get("operationName") or "", str)):
         return None, error_response(400, "BAD_REQUEST", "expected {query: string, variables?: "
                                     "object, operationName?: string}")
+    if limits.has_long_list(body.get("variables")):
+        return None, error_response(400, "LIST_TOO_LONG", limits.LIST_TOO_LONG)
     return body, None
 
 

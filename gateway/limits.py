@@ -1,4 +1,5 @@
-"""Query cost limits: depth, aliases and field count, checked before execution.
+"""Query cost limits: depth, aliases, field count and input list length, checked before
+execution.
 
 Refusing expensive queries at validation keeps the gateway's memory bounded
 whatever a client sends.
@@ -14,6 +15,7 @@ MAX_ALIASES = 30
 MAX_FIELDS = 500
 MAX_BODY_BYTES = 64 * 1024
 MAX_LIST_INPUT = 1000
+LIST_TOO_LONG = f"an input list holds more than {MAX_LIST_INPUT} items"
 
 
 class CostLimitRule(ValidationRule):
@@ -59,5 +61,29 @@ class _Exceeded(Exception):
     pass
 
 
+class ListInputRule(ValidationRule):
+    """A list written in the query itself may hold at most MAX_LIST_INPUT items."""
+
+    def enter_list_value(self, node, *_):
+        if len(node.values) > MAX_LIST_INPUT:
+            self.report_error(GraphQLError(LIST_TOO_LONG, node,
+                                           extensions={"code": "LIST_TOO_LONG"}))
+
+
+def has_long_list(variables) -> bool:
+    """Whether any list in the variables (at any depth) holds more than MAX_LIST_INPUT
+    items; the body limit bounds the walk."""
+    pending = [variables]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, list):
+            if len(value) > MAX_LIST_INPUT:
+                return True
+            pending.extend(value)
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+    return False
+
+
 def rules():
-    return [CostLimitRule]
+    return [CostLimitRule, ListInputRule]
