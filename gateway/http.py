@@ -43,7 +43,7 @@ def read_body(request):
                                     f"the body exceeds {limits.MAX_BODY_BYTES} bytes")
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # nesting bombs too
         return None, error_response(400, "MALFORMED_JSON", "the body is not valid JSON")
     if (not isinstance(body, dict) or not isinstance(body.get("query"), str)
             or not isinstance(body.get("variables") or {}, dict)
