@@ -16,13 +16,14 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.auth import ROLES, mint
 from services import registry
+from services.certification.domain.idnumber import check_digit
 from services.common.config import load
 from services.demo.cli import contexts
 from services.runner import declare_topology, nameko_config
 from tests.conftest import TEST_SECRET, _free_port
 
-# A full Chinese resident ID number: 17 digits and a check character.
-FULL_ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
+# A full Chinese resident ID number: 17 digits and a check character (not inside a hash).
+FULL_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17})([\dX])(?![0-9A-Za-z])")
 PUBLIC_CALLERS = (None, "cross_agency")   # who must never see personal data
 
 
@@ -55,7 +56,8 @@ class Hostile:
         assert "Traceback" not in text and 'File "' not in text, text[:500]
         if role in PUBLIC_CALLERS:
             self.scanned += 1
-            leaked = [s for s in self.secrets if s in text] + FULL_ID_NUMBER.findall(text)
+            leaked = [s for s in self.secrets if s in text] + [
+                a + b for a, b in FULL_ID_NUMBER.findall(text) if check_digit(a) == b]
             assert not leaked, f"personal data reached a {role or 'anonymous'} caller: {leaked}"
 
 
