@@ -83,8 +83,11 @@ STEPS = ["start_investigation", "notify_rights", "submit_for_legal_review",
 
 def _walk(svc, case_id, last, decision, review, team, actor):
     """Take the case through the steps up to `last`, skipping those that do not apply."""
-    act = lambda action, **data: unwrap(svc.case_action(  # noqa: E731
-        case_id, action, {"officer_ids": team, **data}, actor))
+    def act(action, **data):
+        reply = svc.case_action(case_id, action, {"officer_ids": team, **data}, actor)
+        if reply.get("error", {}).get("code") == "CONCURRENT_UPDATE":  # the overdue sweep
+            reply = svc.case_action(case_id, action, {"officer_ids": team, **data}, actor)
+        return unwrap(reply)
     for action in STEPS[:STEPS.index(last) + 1]:
         if action in ("submit_for_legal_review", "record_legal_review") and not review:
             continue
