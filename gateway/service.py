@@ -11,10 +11,12 @@ from nameko.dependency_providers import Config
 from nameko.rpc import RpcProxy
 from nameko.web.handlers import http
 
+from gateway import qualification_cache
 from gateway.context import RequestContext, Services
 from gateway.http import error_response, json_response, run_graphql
 from gateway.schema import build_schema
 from services import registry
+from services.bus.subscriber import subscribe
 from services.bus.tracing import Tracing
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,11 @@ class GatewayService:
         return error_response(405, "METHOD_NOT_ALLOWED", "POST GraphQL requests as JSON")
 
     from gateway.reports import operation_report  # GET /operations/<id>/report.html
+
+    @subscribe("certification.#", broadcast=True)
+    def on_certification_event(self, event):
+        """Any change to an officer's record drops this replica's cached answers."""
+        qualification_cache.invalidate(event["payload"].get("officer_id"))
 
     @http("GET", "/healthz")
     def healthz(self, request):

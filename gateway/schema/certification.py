@@ -14,6 +14,7 @@ from enum import Enum
 
 import graphene
 
+from gateway import qualification_cache
 from gateway.schema.base import Agency, EnforcementDomain, UserError, forbidden, requires
 from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
                                                 Qualification, QualificationCheck, _parsed)
@@ -121,11 +122,13 @@ class Query(graphene.ObjectType):
     @requires(*READERS)
     def resolve_officer_qualification(root, info, officer_id, domain, at=None):
         check = _plain({"officer_id": officer_id, "domain": domain, "at": at})
-        return _service(info).check_many([{"at": None, **check}])[0]
+        return qualification_cache.check_many(info.context.services,
+                                              [{"at": None, **check}])[0]
 
     @requires(*READERS)
     def resolve_officer_qualifications(root, info, checks):
-        return _service(info).check_many([{"at": None, **_plain(c)} for c in checks])
+        return qualification_cache.check_many(info.context.services,
+                                              [{"at": None, **_plain(c)} for c in checks])
 
     @requires(*RECORD_READERS)
     def resolve_officer_record(root, info, id):
@@ -170,6 +173,9 @@ def _command(method):
                 raise forbidden(exc.message) from None
             return OfficerPayload(officer=None, errors=[
                 UserError(code=exc.code, message=exc.message, field=exc.field)])
+        # Read-your-writes on this replica: its cached answer goes now; other replicas
+        # drop theirs when the change's event reaches them.
+        qualification_cache.invalidate(officer["id"] if officer else input.get("officer_id"))
         return OfficerPayload(officer=officer, errors=[])
     return resolve
 

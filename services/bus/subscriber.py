@@ -8,6 +8,7 @@ dead-lettered with its error. Duplicates are stopped by the inbox (see Store).
 from __future__ import annotations
 
 import logging
+import uuid
 from functools import partial
 
 from nameko.exceptions import ContainerBeingKilled
@@ -21,10 +22,14 @@ log = logging.getLogger(__name__)
 
 
 class EventSubscriber(Consumer):
-    def __init__(self, *event_types: str, **kwargs):
+    """`broadcast=True`: every replica gets every event on a queue of its own that lives
+    as long as the process (for per-replica caches); such handlers must not fail, and
+    are neither retried nor dead-lettered."""
+
+    def __init__(self, *event_types: str, broadcast: bool = False, **kwargs):
         if not event_types:
             raise ValueError("subscribe to at least one event type")
-        self.event_types = event_types
+        self.event_types, self.broadcast = event_types, broadcast
         super().__init__(queue=None, **kwargs)
 
     def setup(self):
@@ -32,7 +37,12 @@ class EventSubscriber(Consumer):
         self.amqp_uri = cfg.amqp_uri
         self.retry_delays = cfg.retry_delays_ms
         self.queue_name = f"{self.container.service_name}.{self.method_name}"
-        self.queue = topology.handler_queue(self.queue_name, self.event_types, cfg.queue_type)
+        if self.broadcast:
+            self.queue_name += f".{uuid.uuid4().hex[:12]}"
+            self.queue = topology.broadcast_queue(self.queue_name, self.event_types)
+        else:
+            self.queue = topology.handler_queue(self.queue_name, self.event_types,
+                                                cfg.queue_type)
         super().setup()
 
     def handle_message(self, body, message):
@@ -58,6 +68,9 @@ class EventSubscriber(Consumer):
         return result, exc_info
 
     def _settle(self, message, exc_info):
+        if exc_info is not None and self.broadcast:
+            log.error("%s failed: %s (not retried: broadcast)", self.queue_name, exc_info[1])
+            exc_info = None
         if exc_info is None:
             self.queue_consumer.ack_message(message)
             return

@@ -24,6 +24,13 @@ def handler_queue(name: str, event_types, queue_type: str = "classic") -> Queue:
     )
 
 
+def broadcast_queue(name: str, event_types) -> Queue:
+    """A per-process queue: gone when its consumer's connection closes."""
+    return Queue(name, exchange=EVENTS_EXCHANGE, durable=False, exclusive=True,
+                 auto_delete=True,
+                 bindings=[binding(EVENTS_EXCHANGE, routing_key=t) for t in event_types])
+
+
 def delay_exchange(delay_ms: int) -> Exchange:
     return Exchange(f"jointops.retry.{delay_ms}ms", type="fanout", durable=True)
 

@@ -45,14 +45,18 @@ def _checks(checks, fields):
 
 
 def check_many(checks, config) -> list[dict]:
+    """Answers in the order asked, each with `stable_until`: until then only a new entry
+    in the record (announced by a certification event) can change it."""
     parsed = _checks(checks, ("at",))
     found = roster.load_many(officer_id for officer_id, *_ in parsed)
     answers = {}  # a batch often repeats a check (one officer in several teams)
     for key in parsed:
         if key not in answers:
             oid, domain, at = key
-            answers[key] = cd.qualification(found.get(oid, (None,))[0], domain, at,
-                                            officer_id=oid, config=config).to_dict()
+            record = found.get(oid, (None,))[0]
+            answer = cd.qualification(record, domain, at, officer_id=oid, config=config)
+            answers[key] = {**answer.to_dict(),
+                            "stable_until": cd.record.iso(cd.stable_until(record, at, config))}
     return [answers[key] for key in parsed]
 
 

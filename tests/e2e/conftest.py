@@ -7,8 +7,10 @@ from tests.conftest import TEST_SECRET, _free_port
 
 @pytest.fixture
 def gateway_url(container_factory, service_config):
+    from gateway import qualification_cache
     from gateway.service import GatewayService
 
+    qualification_cache.clear()  # officer ids repeat across tests' fresh databases
     port = _free_port()
     config = dict(service_config, WEB_SERVER_ADDRESS=f"127.0.0.1:{port}")
     container = container_factory(GatewayService, config)

@@ -3,6 +3,8 @@ request comes from ONE certification call each, however many operations, teams a
 members the query walks (memoised in the request's cache)."""
 from __future__ import annotations
 
+from gateway import qualification_cache
+
 
 class Batch:
     """Keys are announced (`want`) when their parents resolve; the first `get` fetches
@@ -39,8 +41,8 @@ def qualifications(info) -> Batch:
     """Keyed by (officer_id, domain); as of now."""
     cache, services = info.context.cache, info.context.services
     if "operations.qualifications" not in cache:
-        cache["operations.qualifications"] = Batch(lambda keys: services.certification.check_many(
-            [{"officer_id": o, "domain": d, "at": None} for o, d in keys]))
+        cache["operations.qualifications"] = Batch(lambda keys: qualification_cache.check_many(
+            services, [{"officer_id": o, "domain": d, "at": None} for o, d in keys]))
     return cache["operations.qualifications"]
 
 

@@ -9,7 +9,7 @@ from .idnumber import mask_id_number, validate_id_number
 from .lifecycle import (certificate_number, issue_certificate, record_exam, register_officer,
                         renew_certificate)
 from .qualification import (Qualification, expires_within, qualification,
-                            qualification_over_window, qualified_domains)
+                            qualification_over_window, qualified_domains, stable_until)
 from .record import HistoryEntry, OfficerRecord
 from .status import (apply_sanction, complete_training, record_annual_review,
                      reinstate_certificate, reinstate_to_post, revoke_certificate,

@@ -91,6 +91,18 @@ def _change_points(record: OfficerRecord, config: CertificationConfig):
             yield local_midnight(local_date(e.effective_at) + interval)
 
 
+def stable_until(record: OfficerRecord | None, at: dt.datetime,
+                 config: CertificationConfig = DEFAULT_CONFIG) -> dt.datetime | None:
+    """The first moment after `at` at which an answer from this record can change by
+    itself (a window opens or closes, a review falls due, a dated entry takes effect);
+    None when nothing in the record is due. Callers may cache a now-answer until then,
+    provided they also drop it when a new entry is recorded."""
+    if record is None:
+        return None
+    at = as_utc(at)
+    return min((m for m in _change_points(record, config) if m > at), default=None)
+
+
 def qualification_over_window(record: OfficerRecord | None, domain, start: dt.datetime,
                               end: dt.datetime, *, officer_id: str | None = None,
                               config: CertificationConfig = DEFAULT_CONFIG) -> Qualification:

@@ -48,3 +48,17 @@ def test_window_errors_and_unknown(certified):
         window(certified, utc(2026, 2, 1), utc(2026, 1, 1))
     assert cd.qualification_over_window(None, "TOURISM", utc(2026, 1, 1), utc(2026, 2, 1),
                                         officer_id="x").reasons == (R.UNKNOWN_OFFICER,)
+
+
+def test_stable_until_is_the_next_moment_the_answer_can_change_by_itself(certified):
+    late = cd.CertificationConfig(review_interval_days=3650)
+    # before validity: the window opening at local midnight of 2026-01-01 (16:00Z the day before)
+    assert cd.stable_until(certified, utc(2025, 12, 20), late) == utc(2025, 12, 31, 16)
+    # inside validity: the end of validUntil, local midnight after 2026-12-31
+    assert cd.stable_until(certified, utc(2026, 7, 1), late) == utc(2026, 12, 31, 16)
+    # the answer really does change there, and not before
+    assert cd.qualification(certified, "TOURISM", utc(2026, 12, 31, 15, 59), config=late).qualified
+    assert not cd.qualification(certified, "TOURISM", utc(2026, 12, 31, 16), config=late).qualified
+    # with the default yearly review, the review falling due comes first
+    assert cd.stable_until(certified, utc(2026, 7, 1)) < utc(2026, 12, 31, 16)
+    assert cd.stable_until(None, utc(2026, 7, 1)) is None

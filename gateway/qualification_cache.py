@@ -1,0 +1,67 @@
+"""Now-answers of the qualification check, kept by each gateway replica.
+
+An answer is kept until the certification service says it can change by itself
+(`stable_until`: a window closing, a review falling due), until a certification event
+about that officer arrives (every replica hears every event: broadcast queue), or for
+MAX_AGE seconds at most, which bounds staleness should an invalidation ever be missed
+(a broker outage). Past-moment checks are never cached here: they are cheap to ask and
+rare. The cross-agency question "may this officer enforce now?" is the hot path.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from services.common.clock import utcnow
+
+MAX_AGE = 5.0
+MAX_ENTRIES = 100_000
+_entries: dict[tuple[str, str], tuple[dict, float]] = {}
+# Bumped by every invalidation: an answer fetched across one is not kept (it may be
+# older than the event that invalidated it).
+_generation: dict[str, int] = {}
+
+
+def _expiry(answer: dict) -> float:
+    ttl = MAX_AGE
+    if answer.get("stable_until"):
+        left = (dt.datetime.fromisoformat(answer["stable_until"]) - utcnow()).total_seconds()
+        ttl = min(ttl, left)
+    return time.monotonic() + ttl
+
+
+def invalidate(officer_id: str | None) -> None:
+    _generation[officer_id] = _generation.get(officer_id, 0) + 1
+    for key in [k for k in _entries if k[0] == officer_id]:
+        _entries.pop(key, None)
+
+
+def clear() -> None:
+    _entries.clear()
+    _generation.clear()
+
+
+def check_many(services, checks: list[dict]) -> list[dict]:
+    """Like certification.check_many; now-checks found here cost no service call."""
+    now_mono, now_iso = time.monotonic(), utcnow().isoformat()
+    answers: list[dict | None] = [None] * len(checks)
+    for i, check in enumerate(checks):
+        hit = _entries.get((check["officer_id"], check["domain"])) \
+            if check.get("at") is None else None
+        if hit and hit[1] > now_mono:
+            answers[i] = {**hit[0], "at": now_iso}
+    missing = [i for i, a in enumerate(answers) if a is None]
+    if missing:
+        before = {checks[i]["officer_id"]: _generation.get(checks[i]["officer_id"], 0)
+                  for i in missing}
+        fetched = services.certification.check_many([checks[i] for i in missing])
+        if len(_entries) > MAX_ENTRIES:
+            clear()  # bounded memory; a refill costs one call per batch
+        for i, answer in zip(missing, fetched):
+            answers[i] = answer
+            officer_id = checks[i]["officer_id"]
+            if checks[i].get("at") is None and _generation.get(officer_id, 0) == before[
+                    officer_id]:
+                _entries[(checks[i]["officer_id"], checks[i]["domain"])] = (answer,
+                                                                           _expiry(answer))
+    return answers
