@@ -3,10 +3,15 @@ only, each filled with a dummy value of its type (or a chosen text for every fre
 input), and the smallest selection."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from graphql import (GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull,
                      GraphQLScalarType, get_named_type, is_leaf_type)
 
+from gateway.auth import ROLES
 from gateway.service import SCHEMA
+
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 SCALARS = {"ID": "hostile-dummy", "String": "hostile-dummy", "Int": 1, "Float": 1.0,
            "Boolean": False, "DateTime": "2026-03-02T09:00:00+08:00", "Date": "2026-03-02",
@@ -50,3 +55,19 @@ def call(kind, name, field, text=None, every=False):
     query = (f"{op}{f'({decl})' if decl else ''} {{ {name}{f'({use})' if use else ''}"
              f"{selection} }}")
     return query, {a: dummy(arg.type, text, every) for a, arg in args.items()}
+
+
+def policy() -> dict:
+    """{"Query.officer": {"planner": "allow", ..., "anonymous": "deny"}} from README.md."""
+    text = README.read_text()
+    block = text[text.index("<!-- role-policy:start -->"):text.index("<!-- role-policy:end -->")]
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
+            for line in block.splitlines() if line.startswith("|")]
+    header, body = rows[0], [r for r in rows[1:] if not set("".join(r)) <= set("-: ")]
+    assert header[1:] == [*ROLES, "anonymous"], header
+    table = {}
+    for row in body:
+        assert len(row) == len(header), row
+        assert set(row[1:]) <= {"allow", "deny"}, row
+        table[row[0].strip("`")] = dict(zip(header[1:], row[1:]))
+    return table

@@ -2,32 +2,12 @@
 field is called with every role and with no token, and each answer is what the table says.
 Denied: a top-level FORBIDDEN (UNAUTHENTICATED without a token) and no data. Allowed:
 never refused for authorization (business errors for the dummy input are fine)."""
-from pathlib import Path
-
 import pytest
 
-from gateway.auth import ROLES
-from tests.hostile.calls import call, root_fields
+from tests.hostile.calls import call, policy, root_fields
 
 pytestmark = pytest.mark.e2e
-README = Path(__file__).resolve().parents[2] / "README.md"
 AUTH_CODES = {"FORBIDDEN", "UNAUTHENTICATED"}
-
-
-def policy() -> dict:
-    """{"Query.officer": {"planner": "allow", ..., "anonymous": "deny"}} from README.md."""
-    text = README.read_text()
-    block = text[text.index("<!-- role-policy:start -->"):text.index("<!-- role-policy:end -->")]
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
-            for line in block.splitlines() if line.startswith("|")]
-    header, body = rows[0], [r for r in rows[1:] if not set("".join(r)) <= set("-: ")]
-    assert header[1:] == [*ROLES, "anonymous"], header
-    table = {}
-    for row in body:
-        assert len(row) == len(header), row
-        assert set(row[1:]) <= {"allow", "deny"}, row
-        table[row[0].strip("`")] = dict(zip(header[1:], row[1:]))
-    return table
 
 
 POLICY = policy()
