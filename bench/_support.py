@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
-import tempfile
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,9 +17,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    # Imported here, not at the top: scripts patch eventlet before pymongo loads.
+    from services.cli.infra import free_port as port
+
+    return port()
 
 
 @contextmanager
@@ -32,25 +29,10 @@ def mongo_server():
     if os.environ.get("JOINTOPS_MONGO_URI"):
         yield os.environ["JOINTOPS_MONGO_URI"]
         return
-    import pymongo
+    from services.cli.infra import throwaway_mongo
 
-    port, storage = free_port(), tempfile.mkdtemp(prefix="jointops-bench-mongo-")
-    server = Path(sys.executable).with_name("secantusd-py")
-    proc = subprocess.Popen([str(server), "--host", "127.0.0.1", "--port", str(port),
-                             "--storage-path", storage], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"
-    try:
-        for _ in range(100):
-            try:
-                pymongo.MongoClient(uri, serverSelectionTimeoutMS=300).admin.command("ping")
-                break
-            except pymongo.errors.PyMongoError:
-                time.sleep(0.2)
+    with throwaway_mongo("bench") as uri:
         yield uri
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def report(bench: str, rows: list[dict]) -> None:

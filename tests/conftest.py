@@ -3,26 +3,16 @@ hang on container tests otherwise), so this import comes first."""
 import services.common.runtime  # noqa: F401,I001
 
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 import uuid
-from pathlib import Path
 
 import pymongo
 import pytest
 
+from services.cli.infra import free_port as _free_port  # noqa: F401  (used by e2e/hostile)
+from services.cli.infra import throwaway_mongo
 from services.common.config import load
 
 TEST_SECRET = "test-secret-0123456789abcdef-0123456789"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -32,25 +22,8 @@ def mongo_uri():
     if os.environ.get("JOINTOPS_TEST_MONGO_URI"):
         yield os.environ["JOINTOPS_TEST_MONGO_URI"]
         return
-    port = _free_port()
-    storage = tempfile.mkdtemp(prefix="jointops-test-mongo-")
-    server = Path(sys.executable).with_name("secantusd-py")
-    log = open(Path(storage) / "server.log", "wb")
-    proc = subprocess.Popen([str(server), "--host", "127.0.0.1", "--port", str(port),
-                             "--storage-path", storage], stdout=log, stderr=log)
-    uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"
-    for _ in range(100):
-        try:
-            pymongo.MongoClient(uri, serverSelectionTimeoutMS=300).admin.command("ping")
-            break
-        except pymongo.errors.PyMongoError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("the test MongoDB server did not start")
-    yield uri
-    proc.terminate()
-    proc.wait(10)
+    with throwaway_mongo("test") as uri:
+        yield uri
 
 
 @pytest.fixture(scope="session")

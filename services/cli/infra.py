@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -110,3 +113,36 @@ def print_welcome(url: str, secret: str, log_dir: Path) -> None:
         token = mint(secret, f"dev-{role}", [role], agency)
         console.print(f"  [bold]{role}[/bold] ({agency or 'no agency'}): {token}")
     console.print("Ctrl-C stops everything.")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def throwaway_mongo(purpose: str = "test"):
+    """A SecantusDB of its own on a free loopback port and a temporary directory, for
+    test sessions and benchmarks; stopped and removed afterwards."""
+    port, storage = free_port(), tempfile.mkdtemp(prefix=f"jointops-{purpose}-mongo-")
+    server = Path(sys.executable).with_name("secantusd-py")
+    with open(Path(storage) / "server.log", "wb") as log:
+        proc = subprocess.Popen([str(server), "--host", "127.0.0.1", "--port", str(port),
+                                 "--storage-path", storage], stdout=log, stderr=log)
+    uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"
+    try:
+        for _ in range(100):
+            if mongo_up(uri):
+                break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError(f"the {purpose} MongoDB server did not start; see {storage}")
+        yield uri
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(storage, ignore_errors=True)
