@@ -6,8 +6,6 @@ nothing about why.
 """
 from __future__ import annotations
 
-import datetime as dt
-
 import graphene
 from graphene import ID, Argument, Date, Int, List, NonNull, String
 
@@ -18,23 +16,13 @@ from gateway.schema.accountability_types import (
     AccountabilityCounts, FindingConnection, FindingPayload, FindingSource, LedgerItemConnection,
     LedgerItemPayload, LedgerItemStatus, LiftedSanctionsPayload, SanctionConnection,
     SanctionMeasure, SanctionPayload, connection, officer_of, remember_officers)
-from gateway.schema.base import enum_value, forbidden, payload_errors, requires
+from gateway.schema.base import forbidden, payload_errors, plain, requires
 from gateway.schema.certification_types import Officer
 
 READERS = ("accountability_officer", "certification_admin")
 WRITERS = ("accountability_officer",)
 # Training and reinstatement may also be recorded by whoever keeps the officer roster.
 LIFTERS = ("accountability_officer", "certification_admin")
-
-
-def _data(value):
-    """GraphQL input -> JSON for RPC (enum members -> names, dates -> ISO strings)."""
-    value = enum_value(value)
-    if isinstance(value, dict):
-        return {k: _data(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_data(v) for v in value]
-    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
 def _actor(info) -> dict:
@@ -47,7 +35,7 @@ def _mutation(payload, key, method, input_cls, roles, description):
     def resolve(root, info, input):
         accountability = info.context.services.accountability
         return payload_errors(payload, key, lambda: getattr(accountability, method)(
-            _data(input), _actor(info)))
+            plain(input, keep_none=True), _actor(info)))
     return graphene.Field(payload, required=True, input=Argument(input_cls, required=True),
                           resolver=resolve, description=description)
 
@@ -83,14 +71,15 @@ class Query(graphene.ObjectType):
 
     @requires(*READERS)
     def resolve_accountability_findings(root, info, first=None, after=None, **filters):
-        page = info.context.services.accountability.list_findings(_data(filters), first, after)
+        page = info.context.services.accountability.list_findings(plain(filters, keep_none=True),
+                                                                  first, after)
         remember_officers(info, page["items"])
         return connection(FindingConnection, page, after)
 
     @requires(*READERS)
     def resolve_ledger_items(root, info, first=None, after=None, **filters):
-        page = info.context.services.accountability.list_ledger_items(_data(filters), first,
-                                                                      after)
+        page = info.context.services.accountability.list_ledger_items(
+            plain(filters, keep_none=True), first, after)
         return connection(LedgerItemConnection, page, after)
 
     @requires(*READERS)

@@ -2,6 +2,7 @@
 (`requires`) and how business refusals come back (`payload_errors`)."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import graphene
@@ -33,6 +34,19 @@ class UserError(graphene.ObjectType):
 def enum_value(value):
     """graphene 3 hands resolvers enum members for enum inputs; services want strings."""
     return getattr(value, "value", value)
+
+
+def plain(value, keep_none: bool = False):
+    """GraphQL input (enum members, dates and times, input objects, lists) as the services'
+    JSON: enum values, ISO strings, and no unset (None) keys unless `keep_none`."""
+    if isinstance(value, dict):
+        return {k: plain(v, keep_none) for k, v in value.items()
+                if keep_none or v is not None}
+    if isinstance(value, (list, tuple)):
+        return [plain(v, keep_none) for v in value]
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return enum_value(value)
 
 
 def forbidden(message="you may not do this", code="FORBIDDEN"):

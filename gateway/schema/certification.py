@@ -10,12 +10,12 @@ numbers reach only administrators of the officer's agency (the service masks the
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 
 import graphene
 
 from gateway import qualification_cache
-from gateway.schema.base import Agency, EnforcementDomain, UserError, forbidden, requires
+from gateway.schema.base import (Agency, EnforcementDomain, UserError, forbidden, plain,
+                                 requires)
 from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
                                                 Qualification, QualificationCheck, _parsed)
 from services.common.errors import DomainError
@@ -24,17 +24,6 @@ ADMIN = ("certification_admin",)
 RECORD_READERS = ("certification_admin", "planner", "enforcement_officer",
                   "accountability_officer")
 READERS = RECORD_READERS + ("cross_agency",)
-
-
-def _plain(value):
-    """GraphQL input values as the JSON the service takes (ISO dates, enum names)."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value.value if isinstance(value, Enum) else value
 
 
 def _viewer(info) -> dict:
@@ -121,14 +110,14 @@ class Query(graphene.ObjectType):
 
     @requires(*READERS)
     def resolve_officer_qualification(root, info, officer_id, domain, at=None):
-        check = _plain({"officer_id": officer_id, "domain": domain, "at": at})
+        check = plain({"officer_id": officer_id, "domain": domain, "at": at})
         return qualification_cache.check_many(info.context.services,
                                               [{"at": None, **check}])[0]
 
     @requires(*READERS)
     def resolve_officer_qualifications(root, info, checks):
         return qualification_cache.check_many(info.context.services,
-                                              [{"at": None, **_plain(c)} for c in checks])
+                                              [{"at": None, **plain(c)} for c in checks])
 
     @requires(*RECORD_READERS)
     def resolve_officer_record(root, info, id):
@@ -136,7 +125,7 @@ class Query(graphene.ObjectType):
 
     @requires(*RECORD_READERS)
     def resolve_officers(root, info, filter=None, first=None, after=None):
-        page = _service(info).list_officers(_plain(filter or {}), 20 if first is None else first,
+        page = _service(info).list_officers(plain(filter or {}), 20 if first is None else first,
                                             after, _viewer(info))
         edges = [OfficerRecordConnection.Edge(node=e["node"], cursor=e["cursor"])
                  for e in page["edges"]]
@@ -167,7 +156,7 @@ def _command(method):
     @requires(*ADMIN)
     def resolve(root, info, input):
         try:
-            officer = getattr(_service(info), method)(_plain(input), _viewer(info))
+            officer = getattr(_service(info), method)(plain(input), _viewer(info))
         except DomainError as exc:
             if exc.code == "FORBIDDEN":
                 raise forbidden(exc.message) from None

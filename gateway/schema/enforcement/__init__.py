@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import graphene
 
-from gateway.schema.base import Agency, EnforcementDomain, enum_value, requires
+from gateway.schema.base import Agency, EnforcementDomain, enum_value, plain, requires
 from gateway.schema.enforcement import case_types as c
 from gateway.schema.enforcement import published_types as p
 from gateway.schema.enforcement import support
@@ -60,7 +60,7 @@ class Query(graphene.ObjectType):
     def resolve_enforcement_entities(root, info, agency, first=None, after=None, **filters):
         svc = support.service(info, agency)
         return support.page(info, t.EntityConnection, lambda o, n: svc.list_entities(
-            support.plain(filters), o, n, support.viewer(info)), first, after)
+            plain(filters), o, n, support.viewer(info)), first, after)
 
     @requires(*READERS)
     def resolve_enforcement_entity(root, info, agency, id):
@@ -69,7 +69,7 @@ class Query(graphene.ObjectType):
     @requires(*READERS)
     def resolve_inspections(root, info, agency, first=None, after=None, performed_from=None,
                             performed_to=None, **filters):
-        svc, query = support.service(info, agency), support.plain(
+        svc, query = support.service(info, agency), plain(
             {**filters, "from": performed_from, "to": performed_to})
         return support.page(info, t.InspectionConnection, lambda o, n: svc.list_inspections(
             query, o, n), first, after, support.prime_rows)
@@ -84,7 +84,7 @@ class Query(graphene.ObjectType):
                                          **filters):
         svc = support.service(info, agency)
         return support.page(info, t.PlannedInspectionTaskConnection,
-                            lambda o, n: svc.list_tasks(support.plain(filters), o, n),
+                            lambda o, n: svc.list_tasks(plain(filters), o, n),
                             first, after)
 
     @requires(*READERS)
@@ -97,7 +97,7 @@ class Query(graphene.ObjectType):
     def resolve_enforcement_cases(root, info, agency, first=None, after=None, filed_from=None,
                                   filed_to=None, **filters):
         svc = support.service(info, agency)
-        query = support.plain({**filters, "from": filed_from, "to": filed_to})
+        query = plain({**filters, "from": filed_from, "to": filed_to})
         return support.page(info, c.CaseConnection, lambda o, n: svc.list_cases(
             query, o, n, support.viewer(info)), first, after, support.prime_rows)
 
@@ -121,7 +121,7 @@ class Query(graphene.ObjectType):
     def resolve_published_decisions(root, info, agency, first=None, after=None,
                                      published_from=None, published_to=None):
         svc = support.service(info, agency)
-        query = support.plain({"from": published_from, "to": published_to})
+        query = plain({"from": published_from, "to": published_to})
         return support.page(info, p.PublishedDecisionConnection,
                             lambda o, n: svc.list_published(query, o, n), first, after)
 

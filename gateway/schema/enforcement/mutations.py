@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import graphene
 
-from gateway.schema.base import UserError, payload_errors, requires
+from gateway.schema.base import UserError, payload_errors, plain, requires
 from gateway.schema.enforcement import inputs as i
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement.case_types import EnforcementCase
@@ -28,7 +28,7 @@ CasePayload = _payload("EnforcementCasePayload", "case", EnforcementCase)
 
 def _new(info, input, method, payload, key, roles=OFFICERS, viewer=True):
     """A create-style mutation: the agency is in the input."""
-    data = support.plain(dict(input))
+    data = plain(dict(input))
     agency = data.pop("agency")
     who = support.acting(info, agency, roles)
     args = (data, who, who) if viewer else (data, who)
@@ -38,7 +38,7 @@ def _new(info, input, method, payload, key, roles=OFFICERS, viewer=True):
 
 def _step(info, input, action, roles):
     """A case step: the agency is the case's (from its id)."""
-    data = support.plain(dict(input))
+    data = plain(dict(input))
     case_id = data.pop("case_id")
     agency = agency_of(case_id)
     if agency is None:

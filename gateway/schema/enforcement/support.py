@@ -3,7 +3,6 @@ conversions between GraphQL values and the services' JSON."""
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 import graphene
 
@@ -43,19 +42,6 @@ def acting(info, agency, roles=OFFICERS) -> dict:
     if principal.agency not in ((None, agency) if legal else (agency,)):
         raise forbidden(f"you may not act for {agency}")
     return actor(info)
-
-
-def plain(value):
-    """GraphQL input (enums, datetimes, input objects) as the services' JSON."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
 
 
 def when(key, date=False, **kwargs):

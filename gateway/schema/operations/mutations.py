@@ -7,7 +7,7 @@ import datetime as dt
 import graphene
 
 from gateway.schema.base import (
-    Agency, EnforcementDomain, UserError, enum_value, forbidden, payload_errors, requires)
+    Agency, EnforcementDomain, UserError, forbidden, payload_errors, plain, requires)
 from gateway.schema.operations import batch
 from gateway.schema.operations.roles import PLANNER
 from gateway.schema.operations.types import JointOperation, operation_node
@@ -57,17 +57,6 @@ class AddOperationTargetsInput(graphene.InputObjectType):
 class JointOperationPayload(graphene.ObjectType):
     operation = graphene.Field(JointOperation)
     errors = graphene.List(graphene.NonNull(UserError), required=True)
-
-
-def plain(value):
-    """GraphQL input -> RPC JSON: enum members to values, times to ISO, no unset keys."""
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()
-    return enum_value(value)
 
 
 def _mutate(info, method, *args):
