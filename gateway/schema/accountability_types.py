@@ -11,7 +11,9 @@ import datetime as dt
 import graphene
 from graphene.types.resolver import dict_or_attr_resolver
 
+from gateway.schema import paging
 from gateway.schema.base import UserError
+from gateway.schema.batching import officers
 from gateway.schema.certification_types import Officer, _parsed
 from services.accountability.domain.findings import SOURCES
 from services.accountability.domain.ledger import STATUSES
@@ -25,23 +27,15 @@ _key = lambda key: staticmethod(lambda root, info: dict_or_attr_resolver(  # noq
     key, None, root, info))
 _Strings = lambda **kw: graphene.List(graphene.NonNull(graphene.String), required=True, **kw)  # noqa: E731
 _Ids = lambda **kw: graphene.List(graphene.NonNull(graphene.ID), required=True, **kw)  # noqa: E731
-OFFICER_IDS, OFFICERS = "accountability.officer_ids", "accountability.officers"
 
 
 def remember_officers(info, rows) -> None:
     """Rows about to be shown: their officers are fetched together when first asked for."""
-    info.context.cache.setdefault(OFFICER_IDS, set()).update(r["officer_id"] for r in rows)
+    officers(info).want([r["officer_id"] for r in rows])
 
 
 def officer_of(info, officer_id: str):
-    ctx = info.context
-    known = ctx.cache.setdefault(OFFICERS, {})
-    if officer_id not in known:
-        ids = sorted((ctx.cache.get(OFFICER_IDS, set()) | {officer_id}) - set(known))
-        principal = ctx.principal
-        viewer = {"roles": sorted(principal.roles), "agency": principal.agency}
-        known.update(zip(ids, ctx.services.certification.get_officers(ids, viewer)))
-    return known[officer_id]
+    return officers(info).get(officer_id)
 
 
 class Finding(graphene.ObjectType):
@@ -121,13 +115,8 @@ class LedgerItemConnection(graphene.relay.Connection):
 
 def connection(conn_cls, page: dict, after: str | None):
     """A connection from a service page {items, cursors, has_next_page}."""
-    cursors = page["cursors"]
-    return conn_cls(
-        edges=[conn_cls.Edge(node=n, cursor=c) for n, c in zip(page["items"], cursors)],
-        page_info=graphene.relay.PageInfo(
-            has_next_page=page["has_next_page"], has_previous_page=bool(after),
-            start_cursor=cursors[0] if cursors else None,
-            end_cursor=cursors[-1] if cursors else None))
+    return paging.from_cursors(conn_cls, page["items"], page["cursors"],
+                               page["has_next_page"], bool(after))
 
 
 def _counts(name: str, keys) -> type:

@@ -14,6 +14,7 @@ import datetime as dt
 import graphene
 
 from gateway import qualification_cache
+from gateway.schema import paging
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, forbidden, plain,
                                  requires)
 from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
@@ -127,11 +128,10 @@ class Query(graphene.ObjectType):
     def resolve_officers(root, info, filter=None, first=None, after=None):
         page = _service(info).list_officers(plain(filter or {}), 20 if first is None else first,
                                             after, _viewer(info))
-        edges = [OfficerRecordConnection.Edge(node=e["node"], cursor=e["cursor"])
-                 for e in page["edges"]]
-        return OfficerRecordConnection(edges=edges, page_info=graphene.relay.PageInfo(
-            has_next_page=page["has_next_page"], has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None, end_cursor=page["end_cursor"]))
+        # The service cursors its own pages (by name, then id); end_cursor is the last one.
+        return paging.from_cursors(OfficerRecordConnection, [e["node"] for e in page["edges"]],
+                                   [e["cursor"] for e in page["edges"]],
+                                   page["has_next_page"], after is not None)
 
     @requires("certification_admin", "accountability_officer")
     def resolve_officer_history(root, info, officer_id):

@@ -10,8 +10,8 @@ from gateway.auth import ROLES
 from gateway.schema.base import Agency, EnforcementDomain, enum_value, payload_errors, requires
 from gateway.schema.draws_types import (
     Draw, DrawConnection, DrawKind, DrawPayload, DrawStatus, DrawVerification, PublishedDraw,
-    PublishedDrawSummaryConnection, actor, page, published_summary, typed_draw, typed_published)
-from gateway.schema.operations import paging
+    PublishedDrawSummaryConnection, actor, published_summary, typed_draw, typed_published)
+from gateway.schema import paging
 
 READERS = ("planner", "cross_agency")
 
@@ -104,8 +104,8 @@ class Query(graphene.ObjectType):
                       after=None):
         filters = {"status": enum_value(status), "kind": enum_value(kind),
                    "operation_id": operation_id}
-        return page(DrawConnection, lambda offset, limit: info.context.services.draws
-                    .list_draws(filters, offset, limit), first, after, typed_draw)
+        return paging.page(DrawConnection, lambda offset, limit: info.context.services.draws
+                           .list_draws(filters, offset, limit), first, after, typed_draw)
 
     @public_read
     def resolve_published_draw(root, info, id):
@@ -113,9 +113,9 @@ class Query(graphene.ObjectType):
 
     @public_read
     def resolve_published_draws(root, info, first=None, after=None):
-        return page(PublishedDrawSummaryConnection, lambda offset, limit: info.context.services
-                    .draws.list_draws({"published": True}, offset, limit), first, after,
-                    published_summary)
+        return paging.page(PublishedDrawSummaryConnection, lambda offset, limit: info.context
+                           .services.draws.list_draws({"published": True}, offset, limit),
+                           first, after, published_summary)
 
     @public_read
     def resolve_draw_verification(root, info, id):

@@ -10,7 +10,8 @@ import graphene
 
 from gateway.schema.base import Agency, EnforcementDomain, UserError
 from gateway.schema.certification_types import Officer
-from gateway.schema.operations import paging  # the schema's one offset-cursor paging
+from gateway.schema import paging
+from gateway.schema.batching import officers
 _DATES = ("inspection_date", "inspections_end", "results_due", "results_published_on")
 _TIMES = ("created_at", "committed_at", "revealed_at", "performed_at")
 
@@ -34,27 +35,6 @@ typed_draw = typed_published = _typed
 def actor(info) -> dict:
     p = info.context.principal
     return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
-
-
-def page(conn, fetch, first=None, after=None, convert=lambda x: x):
-    """A Relay page from an (offset, limit) service call: one call per page."""
-    offset, limit = paging.window(first, after)
-    got = fetch(offset, limit)
-    return paging.build(conn, [convert(i) for i in got["items"]], got["total"], offset)
-
-
-def _officers(info, ids) -> dict:
-    """All inspectors of the page in one certification call (ids queued by the page)."""
-    cache = info.context.cache
-    known, queued = cache.setdefault("draws.officers", {}), cache.setdefault(
-        "draws.officer_queue", set())
-    missing = sorted((queued | set(ids)) - known.keys())
-    if missing:
-        p = info.context.principal
-        viewer = {"roles": sorted(p.roles), "agency": p.agency} if p else None
-        found = info.context.services.certification.get_officers(missing, viewer)
-        known.update(zip(missing, found))
-    return known
 
 
 class DrawKind(graphene.Enum):
@@ -121,8 +101,9 @@ class DrawAssignment(graphene.ObjectType):
     result = graphene.Field(DrawCheckResult)
 
     def resolve_inspectors(row, info):
-        known = _officers(info, row["inspector_ids"])
-        return [known.get(i) for i in row["inspector_ids"]]
+        batch = officers(info)
+        batch.want(row["inspector_ids"])
+        return [batch.get(i) for i in row["inspector_ids"]]
 
     def resolve_result(row, info):
         return _typed(row.get("result"))
@@ -158,13 +139,10 @@ class Draw(graphene.ObjectType):
     assignments = paging.field(DrawAssignmentConnection)
 
     def resolve_assignments(draw, info, first=None, after=None):
-        def fetch(offset, limit):
-            got = info.context.services.draws.list_assignments(draw["id"], offset, limit)
-            queue = info.context.cache.setdefault("draws.officer_queue", set())
-            for row in got["items"]:
-                queue.update(row["inspector_ids"])
-            return got
-        return page(DrawAssignmentConnection, fetch, first, after)
+        return paging.page(DrawAssignmentConnection, lambda offset, limit: info.context
+                           .services.draws.list_assignments(draw["id"], offset, limit),
+                           first, after, prime=lambda rows: officers(info).want(
+                               [i for row in rows for i in row["inspector_ids"]]))
 
 
 DrawConnection = paging.connection(Draw)

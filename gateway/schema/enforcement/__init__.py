@@ -12,7 +12,7 @@ from gateway.schema.enforcement import support
 from gateway.schema.enforcement import types as t
 from gateway.schema.enforcement.mutations import Mutation  # noqa: F401  (schema mixin)
 from gateway.schema.enforcement.support import PUBLIC, READERS
-from gateway.schema.operations.paging import field, from_list
+from gateway.schema.paging import field, from_list
 
 _agency = Agency(required=True)
 

@@ -8,7 +8,7 @@ from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement.types import (
     EnforcementEntity, RecordCheck, RecordEntry, _enum, _officers)
-from gateway.schema.operations.paging import connection
+from gateway.schema.paging import connection
 from services.enforcement.domain.case_model import STATES
 from services.enforcement.domain.catalogue import CIRCUMSTANCES
 from services.enforcement.domain.delivery import METHODS

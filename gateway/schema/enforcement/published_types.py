@@ -6,7 +6,7 @@ import graphene
 from gateway.schema.base import Agency, EnforcementDomain
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement.case_types import DecisionOutcome, Measure
-from gateway.schema.operations.paging import connection
+from gateway.schema.paging import connection
 
 
 class PublishedDecision(graphene.ObjectType):

@@ -7,9 +7,9 @@ import datetime as dt
 import graphene
 
 from gateway.schema.base import enum_value, forbidden
+from gateway.schema import paging
 # One officer batch per request, shared with the operations fields of the same query.
-from gateway.schema.operations.batch import Batch, officers, viewer
-from gateway.schema.operations.paging import build, window
+from gateway.schema.batching import Batch, batch, officers, viewer
 from services.enforcement.ids import agency_of
 
 READERS = ("planner", "enforcement_officer", "accountability_officer")
@@ -54,26 +54,20 @@ def when(key, date=False, **kwargs):
 def page(info, conn, call, first, after, prime=None):
     """A Relay connection of one service page; `prime(info, items)` announces what the
     rows' nested fields will look up, so each lookup is one call for the whole page."""
-    offset, limit = window(first, after)
-    found = call(offset, limit)
-    if prime:
-        prime(info, found["items"])
-    return build(conn, found["items"], found["total"], offset)
+    return paging.page(conn, call, first, after,
+                       prime=(lambda rows: prime(info, rows)) if prime else None)
 
 
 def entities(info) -> Batch:
     """Entities by (agency, id): one call per agency however many rows show one."""
-    cache = info.context.cache
-    if "enforcement.entities" not in cache:
-        def fetch(keys):
-            found = {}
-            for agency in {a for a, _ in keys}:
-                ids = [i for a, i in keys if a == agency]
-                found.update(zip([(agency, i) for i in ids],
-                                 service(info, agency).get_entities(ids, viewer(info))))
-            return [found[k] for k in keys]
-        cache["enforcement.entities"] = Batch(fetch)
-    return cache["enforcement.entities"]
+    def fetch(keys):
+        found = {}
+        for agency in {a for a, _ in keys}:
+            ids = [i for a, i in keys if a == agency]
+            found.update(zip([(agency, i) for i in ids],
+                             service(info, agency).get_entities(ids, viewer(info))))
+        return [found[k] for k in keys]
+    return batch(info, "enforcement.entities", fetch)
 
 
 def involved(row) -> list[str]:

@@ -7,7 +7,7 @@ import graphene
 from gateway.schema.base import Agency, EnforcementDomain
 from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
-from gateway.schema.operations.paging import connection
+from gateway.schema.paging import connection
 from services.culture.catalogue import CATALOGUE as CULTURE
 from services.enforcement.domain.entities import RISK_LEVELS
 from services.enforcement.domain.inspections import KINDS, RESULTS

@@ -5,7 +5,8 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema.base import Agency, enum_value, requires
-from gateway.schema.operations import batch, paging
+from gateway.schema import paging
+from gateway.schema.operations import batch
 from gateway.schema.operations.mutations import Mutation  # noqa: F401  (schema mixin)
 from gateway.schema.operations.roles import PUBLISHED, published_only, require_published
 from gateway.schema.operations.types import (
@@ -30,11 +31,10 @@ class Query(graphene.ObjectType):
     @requires(*PUBLISHED)
     def resolve_joint_operations(root, info, first=None, after=None, status=None, agency=None,
                                  officer_id=None):
-        offset, limit = paging.window(first, after)
         status = "COMPLETED" if published_only(info) else status
-        found = info.context.services.operations.list_operations(
-            {"status": enum_value(status), "agency": enum_value(agency), "officer_id": officer_id},
-            offset, limit)
-        ops = [operation_node(op) for op in found["items"]]
-        batch.want_members(info, ops)
-        return paging.build(JointOperationConnection, ops, found["total"], offset)
+        filters = {"status": enum_value(status), "agency": enum_value(agency),
+                   "officer_id": officer_id}
+        return paging.page(
+            JointOperationConnection, lambda offset, limit: info.context.services.operations
+            .list_operations(filters, offset, limit), first, after, operation_node,
+            lambda ops: batch.want_members(info, ops))

@@ -5,7 +5,7 @@ import graphene
 
 from gateway.schema.base import Agency, EnforcementDomain, requires
 from gateway.schema.certification_types import QualificationReason
-from gateway.schema.operations import paging
+from gateway.schema import paging
 from gateway.schema.operations.report import ProgressFigures
 from gateway.schema.operations.roles import STAFF
 

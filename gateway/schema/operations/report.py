@@ -4,7 +4,7 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema.base import Agency, requires
-from gateway.schema.operations import paging
+from gateway.schema import paging
 from gateway.schema.operations.roles import PUBLISHED, require_published
 
 

@@ -8,7 +8,9 @@ import graphene
 
 from gateway.schema.base import Agency, EnforcementDomain, requires
 from gateway.schema.certification_types import Officer, Qualification
-from gateway.schema.operations import batch, paging
+from gateway.schema import paging
+from gateway.schema.batching import officers
+from gateway.schema.operations import batch
 from gateway.schema.operations.live_types import (
     InspectionTaskConnection, OperationAlertConnection, OperationProgress)
 from gateway.schema.operations.report import JointReport, fetch_report
@@ -44,7 +46,7 @@ class TeamMember(graphene.ObjectType):
 
     @requires(*STAFF)
     def resolve_officer(member, info):
-        return batch.officers(info).get(member["officer_id"])
+        return officers(info).get(member["officer_id"])
 
     @requires(*PUBLISHED)
     def resolve_qualification(member, info):

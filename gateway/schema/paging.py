@@ -1,5 +1,6 @@
-"""Relay connections paged by offset cursors, for lists the service pages and for lists
-already in hand (an operation's tasks, a report's figures)."""
+"""Relay connections: paged by offset cursors, for lists the service pages and for lists
+already in hand (an operation's tasks, a report's figures); or a page the service
+cursors itself (`from_cursors`)."""
 from __future__ import annotations
 
 import graphene
@@ -46,6 +47,28 @@ def build(conn, items, total: int, offset: int):
         end_cursor=edges[-1].cursor if edges else None,
         has_previous_page=offset > 0, has_next_page=offset + len(items) < total)
     return conn(edges=edges, page_info=info, total_count=total)
+
+
+def page(conn, fetch, first=None, after=None, convert=None, prime=None):
+    """One service page as a connection: `fetch(offset, limit)` -> {items, total}, one call
+    per page; `prime(items)` announces what the rows' nested fields will look up (so each
+    lookup is one batch for the page); `convert` maps each row to its node."""
+    offset, limit = window(first, after)
+    found = fetch(offset, limit)
+    if prime:
+        prime(found["items"])
+    items = found["items"] if convert is None else [convert(i) for i in found["items"]]
+    return build(conn, items, found["total"], offset)
+
+
+def from_cursors(conn, nodes, cursors, has_next_page: bool, has_previous_page: bool):
+    """A connection of a page the service cursors itself (one opaque cursor per node)."""
+    cursors = list(cursors)
+    return conn(edges=[conn.Edge(node=n, cursor=c) for n, c in zip(nodes, cursors)],
+                page_info=graphene.relay.PageInfo(
+                    has_next_page=has_next_page, has_previous_page=has_previous_page,
+                    start_cursor=cursors[0] if cursors else None,
+                    end_cursor=cursors[-1] if cursors else None))
 
 
 def from_list(conn, items, first=None, after=None):
