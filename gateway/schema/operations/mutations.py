@@ -2,8 +2,6 @@
 `errors`, an agency acting on another agency's operation as a FORBIDDEN GraphQL error."""
 from __future__ import annotations
 
-import datetime as dt
-
 import graphene
 
 from gateway.schema.base import (
