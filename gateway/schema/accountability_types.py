@@ -12,16 +12,16 @@ import graphene
 from graphene.types.resolver import dict_or_attr_resolver
 
 from gateway.schema import paging
-from gateway.schema.base import UserError
+from gateway.schema.base import UserError, enum_of
 from gateway.schema.batching import officers
 from gateway.schema.certification_types import Officer, _parsed
 from services.accountability.domain.findings import SOURCES
 from services.accountability.domain.ledger import STATUSES
 from services.accountability.domain.sanctions import MEASURES
 
-FindingSource = graphene.Enum("FindingSource", [(s, s) for s in SOURCES])
-SanctionMeasure = graphene.Enum("SanctionMeasure", [(m, m) for m in MEASURES])
-LedgerItemStatus = graphene.Enum("LedgerItemStatus", [(s, s) for s in STATUSES])
+FindingSource = enum_of("FindingSource", SOURCES)
+SanctionMeasure = enum_of("SanctionMeasure", MEASURES)
+LedgerItemStatus = enum_of("LedgerItemStatus", STATUSES)
 _time = lambda key: staticmethod(_parsed(key, dt.datetime.fromisoformat))  # noqa: E731
 _key = lambda key: staticmethod(lambda root, info: dict_or_attr_resolver(  # noqa: E731
     key, None, root, info))

@@ -8,20 +8,19 @@ import functools
 import graphene
 from graphql import GraphQLError
 
+from services.certification.domain import enums as domain
 from services.common.errors import DomainError
 
 
-class Agency(graphene.Enum):
-    CULTURE = "CULTURE"
-    TRANSPORT = "TRANSPORT"
+def enum_of(name: str, values, description: str | None = None):
+    """A GraphQL enum whose names are its values (the services' strings)."""
+    return graphene.Enum(name, [(v, v) for v in values], description=description)
 
 
-class EnforcementDomain(graphene.Enum):
-    CULTURE_MARKET = "CULTURE_MARKET"
-    PUBLICATION = "PUBLICATION"
-    RADIO_TV = "RADIO_TV"
-    TOURISM = "TOURISM"
-    ROAD_TRANSPORT = "ROAD_TRANSPORT"
+# The domain's enums, once: GraphQL names and values are the domain's.
+Agency = graphene.Enum.from_enum(domain.Agency, description="An enforcement agency.")
+EnforcementDomain = graphene.Enum.from_enum(
+    domain.EnforcementDomain, description="An enforcement domain; each belongs to one agency.")
 
 
 class UserError(graphene.ObjectType):

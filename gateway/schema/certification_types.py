@@ -13,33 +13,17 @@ import graphene
 from graphene.types.resolver import dict_or_attr_resolver
 
 from gateway.schema.base import Agency, EnforcementDomain
+from services.certification.domain import enums as domain
 
-
-class OfficerStatus(graphene.Enum):
-    ACTIVE = "ACTIVE"
-    OFF_POST_TRAINING = "OFF_POST_TRAINING"
-    REMOVED_FROM_POST = "REMOVED_FROM_POST"
-
-
-class CertificateStatus(graphene.Enum):
-    VALID = "VALID"
-    SUSPENDED = "SUSPENDED"
-    REVOKED = "REVOKED"
-    EXPIRED = "EXPIRED"
-
-
-class QualificationReason(graphene.Enum):
-    UNKNOWN_OFFICER = "UNKNOWN_OFFICER"
-    NOT_CERTIFIED = "NOT_CERTIFIED"
-    CERTIFICATE_NOT_YET_VALID = "CERTIFICATE_NOT_YET_VALID"
-    CERTIFICATE_EXPIRED = "CERTIFICATE_EXPIRED"
-    CERTIFICATE_SUSPENDED = "CERTIFICATE_SUSPENDED"
-    CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED"
-    DOMAIN_NOT_COVERED = "DOMAIN_NOT_COVERED"
-    OFF_POST_TRAINING = "OFF_POST_TRAINING"
-    REMOVED_FROM_POST = "REMOVED_FROM_POST"
-    # Added to the contract's list (allowed: the served schema is a superset).
-    ANNUAL_REVIEW_OVERDUE = "ANNUAL_REVIEW_OVERDUE"
+# The certification model's enums (same names and values); the domain's Reason adds
+# ANNUAL_REVIEW_OVERDUE to the contract's list (allowed: the served schema is a superset).
+OfficerStatus = graphene.Enum.from_enum(domain.OfficerStatus,
+                                        description="Whether the officer is on post.")
+CertificateStatus = graphene.Enum.from_enum(domain.CertificateStatus,
+                                            description="A certificate's state now.")
+QualificationReason = graphene.Enum.from_enum(
+    domain.Reason, name="QualificationReason",
+    description="Why an officer is not qualified, in the contract's order.")
 
 
 def _parsed(key, parse):

@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import graphene
 
-from gateway.schema.base import Agency, EnforcementDomain, UserError
+from gateway.schema.base import Agency, EnforcementDomain, UserError, enum_of
 from gateway.schema.certification_types import Officer
+from services.draws.domain.lifecycle import COMMITTED, CREATED, RESULTS_PUBLISHED, REVEALED
+from services.draws.domain.scope import AGENCY_BATCH, JOINT_OPERATION
 from gateway.schema import paging
 from gateway.schema.batching import officers
 _DATES = ("inspection_date", "inspections_end", "results_due", "results_published_on")
@@ -37,16 +39,10 @@ def actor(info) -> dict:
     return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
 
 
-class DrawKind(graphene.Enum):
-    AGENCY_BATCH = "AGENCY_BATCH"
-    JOINT_OPERATION = "JOINT_OPERATION"
-
-
-class DrawStatus(graphene.Enum):
-    CREATED = "CREATED"
-    COMMITTED = "COMMITTED"
-    REVEALED = "REVEALED"
-    RESULTS_PUBLISHED = "RESULTS_PUBLISHED"
+DrawKind = enum_of("DrawKind", (AGENCY_BATCH, JOINT_OPERATION),
+                   "An agency's batch, or a joint operation's (mixed inspectors).")
+DrawStatus = enum_of("DrawStatus", (CREATED, COMMITTED, REVEALED, RESULTS_PUBLISHED),
+                     "A draw's step, in order.")
 
 
 class TierRate(graphene.ObjectType):

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import graphene
 
-from gateway.schema.base import Agency, EnforcementDomain
+from gateway.schema.base import Agency, EnforcementDomain, enum_of
 from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement.types import (
-    EnforcementEntity, RecordCheck, RecordEntry, _enum, _officers)
+    EnforcementEntity, RecordCheck, RecordEntry, _officers)
 from gateway.schema.paging import connection
 from services.enforcement.domain.case_model import STATES
 from services.enforcement.domain.catalogue import CIRCUMSTANCES
@@ -15,13 +15,13 @@ from services.enforcement.domain.delivery import METHODS
 from services.enforcement.domain.discretion import MEASURES, OUTCOMES
 from services.enforcement.domain.record import verify_chain
 
-CaseState = _enum("CaseState", STATES)
-DecisionOutcome = _enum("DecisionOutcome", OUTCOMES)
-Circumstance = _enum("DecisionCircumstance", CIRCUMSTANCES)
-Measure = _enum("PenaltyMeasure", MEASURES)
-ServiceMethod = _enum("ServiceMethod", METHODS)
-DeadlineKind = _enum("DeadlineKind", ("DECISION", "PUBLICATION"))
-ReviewOutcome = _enum("LegalReviewOutcome", ("APPROVED", "REJECTED"))
+CaseState = enum_of("CaseState", STATES)
+DecisionOutcome = enum_of("DecisionOutcome", OUTCOMES)
+Circumstance = enum_of("DecisionCircumstance", CIRCUMSTANCES)
+Measure = enum_of("PenaltyMeasure", MEASURES)
+ServiceMethod = enum_of("ServiceMethod", METHODS)
+DeadlineKind = enum_of("DeadlineKind", ("DECISION", "PUBLICATION"))
+ReviewOutcome = enum_of("LegalReviewOutcome", ("APPROVED", "REJECTED"))
 
 
 class Party(graphene.ObjectType):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import graphene
 
-from gateway.schema.base import Agency, EnforcementDomain
+from gateway.schema.base import Agency, EnforcementDomain, enum_of
 from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
 from gateway.schema.paging import connection
@@ -14,16 +14,12 @@ from services.enforcement.domain.inspections import KINDS, RESULTS
 from services.transport.catalogue import CATALOGUE as TRANSPORT
 
 
-def _enum(name, values, description=None):
-    return graphene.Enum(name, [(v, v) for v in values], description=description)
-
-
-EntityCategory = _enum("EntityCategory", [*CULTURE.kinds, *TRANSPORT.kinds],
+EntityCategory = enum_of("EntityCategory", [*CULTURE.kinds, *TRANSPORT.kinds],
                        "What kind of inspectable entity (the agency's directory categories).")
-RiskLevel = _enum("RiskLevel", RISK_LEVELS)
-InspectionKind = _enum("InspectionKind", KINDS)
-ChecklistResult = _enum("ChecklistResult", RESULTS)
-TaskStatus = _enum("PlannedInspectionStatus", ("OPEN", "DONE"))
+RiskLevel = enum_of("RiskLevel", RISK_LEVELS)
+InspectionKind = enum_of("InspectionKind", KINDS)
+ChecklistResult = enum_of("ChecklistResult", RESULTS)
+TaskStatus = enum_of("PlannedInspectionStatus", ("OPEN", "DONE"))
 
 
 def _attribute(key, kind=graphene.String):

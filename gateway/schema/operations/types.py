@@ -6,7 +6,7 @@ import datetime as dt
 
 import graphene
 
-from gateway.schema.base import Agency, EnforcementDomain, requires
+from gateway.schema.base import Agency, EnforcementDomain, enum_of, requires
 from gateway.schema.certification_types import Officer, Qualification
 from gateway.schema import paging
 from gateway.schema.batching import officers
@@ -15,6 +15,7 @@ from gateway.schema.operations.live_types import (
     InspectionTaskConnection, OperationAlertConnection, OperationProgress)
 from gateway.schema.operations.report import JointReport, fetch_report
 from gateway.schema.operations.roles import PUBLISHED, STAFF
+from services.operations.domain.model import STATUSES
 
 _TIMES = ("starts_at", "ends_at", "planned_at", "launched_at", "closed_at")
 
@@ -30,11 +31,7 @@ def operation_node(data: dict | None) -> dict | None:
             "alerts": [{**a, "at": _moment(a["at"])} for a in data["alerts"]]}
 
 
-class JointOperationStatus(graphene.Enum):
-    DRAFT = "DRAFT"
-    LAUNCHED = "LAUNCHED"
-    COMPLETED = "COMPLETED"
-    CANCELLED = "CANCELLED"
+JointOperationStatus = enum_of("JointOperationStatus", STATUSES, "A joint operation's state.")
 
 
 class TeamMember(graphene.ObjectType):
