@@ -16,7 +16,7 @@ from gateway.schema.accountability_types import (
     AccountabilityCounts, FindingConnection, FindingPayload, FindingSource, LedgerItemConnection,
     LedgerItemPayload, LedgerItemStatus, LiftedSanctionsPayload, SanctionConnection,
     SanctionMeasure, SanctionPayload, connection, officer_of, remember_officers)
-from gateway.schema.base import forbidden, payload_errors, plain, requires
+from gateway.schema.base import actor, forbidden, payload_errors, plain, requires
 from gateway.schema.certification_types import Officer
 
 READERS = ("accountability_officer", "certification_admin")
@@ -25,17 +25,12 @@ WRITERS = ("accountability_officer",)
 LIFTERS = ("accountability_officer", "certification_admin")
 
 
-def _actor(info) -> dict:
-    p = info.context.principal
-    return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
-
-
 def _mutation(payload, key, method, input_cls, roles, description):
     @requires(*roles)
     def resolve(root, info, input):
         accountability = info.context.services.accountability
         return payload_errors(payload, key, lambda: getattr(accountability, method)(
-            plain(input, keep_none=True), _actor(info)))
+            plain(input, keep_none=True), actor(info)))
     return graphene.Field(payload, required=True, input=Argument(input_cls, required=True),
                           resolver=resolve, description=description)
 

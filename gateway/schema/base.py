@@ -48,6 +48,12 @@ def plain(value, keep_none: bool = False):
     return enum_value(value)
 
 
+def actor(info) -> dict:
+    """Who is calling, as the services take it (`actor`): {sub, roles, agency}."""
+    p = info.context.principal
+    return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
+
+
 def forbidden(message="you may not do this", code="FORBIDDEN"):
     return GraphQLError(message, extensions={"code": code})
 

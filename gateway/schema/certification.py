@@ -15,8 +15,8 @@ import graphene
 
 from gateway import qualification_cache
 from gateway.schema import paging
-from gateway.schema.base import (Agency, EnforcementDomain, UserError, forbidden, plain,
-                                 requires)
+from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, forbidden,
+                                 plain, requires)
 from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
                                                 Qualification, QualificationCheck, _parsed)
 from services.common.errors import DomainError
@@ -25,11 +25,6 @@ ADMIN = ("certification_admin",)
 RECORD_READERS = ("certification_admin", "planner", "enforcement_officer",
                   "accountability_officer")
 READERS = RECORD_READERS + ("cross_agency",)
-
-
-def _viewer(info) -> dict:
-    p = info.context.principal
-    return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
 
 
 def _service(info):
@@ -107,7 +102,7 @@ class Query(graphene.ObjectType):
 
     @requires(*READERS)
     def resolve_officer(root, info, id):
-        return _service(info).get_officers([id], _viewer(info))[0]
+        return _service(info).get_officers([id], actor(info))[0]
 
     @requires(*READERS)
     def resolve_officer_qualification(root, info, officer_id, domain, at=None):
@@ -122,12 +117,12 @@ class Query(graphene.ObjectType):
 
     @requires(*RECORD_READERS)
     def resolve_officer_record(root, info, id):
-        return _service(info).get_officers([id], _viewer(info))[0]
+        return _service(info).get_officers([id], actor(info))[0]
 
     @requires(*RECORD_READERS)
     def resolve_officers(root, info, filter=None, first=None, after=None):
         page = _service(info).list_officers(plain(filter or {}), 20 if first is None else first,
-                                            after, _viewer(info))
+                                            after, actor(info))
         # The service cursors its own pages (by name, then id); end_cursor is the last one.
         return paging.from_cursors(OfficerRecordConnection, [e["node"] for e in page["edges"]],
                                    [e["cursor"] for e in page["edges"]],
@@ -136,7 +131,7 @@ class Query(graphene.ObjectType):
     @requires("certification_admin", "accountability_officer")
     def resolve_officer_history(root, info, officer_id):
         try:
-            found = _service(info).officer_history(officer_id, _viewer(info))
+            found = _service(info).officer_history(officer_id, actor(info))
         except DomainError as exc:
             if exc.code == "NOT_FOUND":
                 return None
@@ -156,7 +151,7 @@ def _command(method):
     @requires(*ADMIN)
     def resolve(root, info, input):
         try:
-            officer = getattr(_service(info), method)(plain(input), _viewer(info))
+            officer = getattr(_service(info), method)(plain(input), actor(info))
         except DomainError as exc:
             if exc.code == "FORBIDDEN":
                 raise forbidden(exc.message) from None

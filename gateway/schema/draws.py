@@ -7,10 +7,11 @@ import functools
 import graphene
 
 from gateway.auth import ROLES
-from gateway.schema.base import Agency, EnforcementDomain, enum_value, payload_errors, requires
+from gateway.schema.base import (
+    Agency, EnforcementDomain, actor, enum_value, payload_errors, requires)
 from gateway.schema.draws_types import (
     Draw, DrawConnection, DrawKind, DrawPayload, DrawStatus, DrawVerification, PublishedDraw,
-    PublishedDrawSummaryConnection, actor, published_summary, typed_draw, typed_published)
+    PublishedDrawSummaryConnection, published_summary, typed_draw, typed_published)
 from gateway.schema import paging
 
 READERS = ("planner", "cross_agency")

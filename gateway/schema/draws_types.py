@@ -34,11 +34,6 @@ def _typed(data: dict | None) -> dict | None:
 typed_draw = typed_published = _typed
 
 
-def actor(info) -> dict:
-    p = info.context.principal
-    return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
-
-
 DrawKind = enum_of("DrawKind", (AGENCY_BATCH, JOINT_OPERATION),
                    "An agency's batch, or a joint operation's (mixed inspectors).")
 DrawStatus = enum_of("DrawStatus", (CREATED, COMMITTED, REVEALED, RESULTS_PUBLISHED),

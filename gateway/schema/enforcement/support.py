@@ -6,7 +6,7 @@ import datetime as dt
 
 import graphene
 
-from gateway.schema.base import enum_value, forbidden
+from gateway.schema.base import actor, enum_value, forbidden
 from gateway.schema import paging
 # One officer batch per request, shared with the operations fields of the same query.
 from gateway.schema.batching import Batch, batch, officers, viewer
@@ -27,10 +27,6 @@ def service_of(info, ident):
     """The service holding an inspection or case, from its id; None for a foreign id."""
     agency = agency_of(ident)
     return service(info, agency) if agency else None
-
-
-def actor(info) -> dict:
-    return {"sub": info.context.principal.sub, **viewer(info)}
 
 
 def acting(info, agency, roles=OFFICERS) -> dict:

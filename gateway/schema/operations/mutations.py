@@ -5,7 +5,7 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema.base import (
-    Agency, EnforcementDomain, UserError, forbidden, payload_errors, plain, requires)
+    Agency, EnforcementDomain, UserError, actor, forbidden, payload_errors, plain, requires)
 from gateway.schema.operations import batch
 from gateway.schema.operations.roles import PLANNER
 from gateway.schema.operations.types import JointOperation, operation_node
@@ -58,13 +58,12 @@ class JointOperationPayload(graphene.ObjectType):
 
 
 def _mutate(info, method, *args):
-    p = info.context.principal
-    actor = {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
+    who = actor(info)
 
     def action():
         try:
             op = operation_node(getattr(info.context.services.operations, method)(
-                *args, actor=actor))
+                *args, actor=who))
         except DomainError as exc:
             if exc.code == "FORBIDDEN":
                 raise forbidden(exc.message) from None
