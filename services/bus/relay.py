@@ -32,6 +32,9 @@ def publish_envelopes(amqp_uri: str, envelopes) -> None:
     if not envelopes:
         return
     with connections[Connection(amqp_uri)].acquire(block=True, timeout=10) as conn:
+        # A pooled connection the broker dropped (restart, close_all_connections) comes
+        # back closed: connect it again, or the relay would fail on it forever.
+        conn.ensure_connection(max_retries=1)
         channel = conn.channel()
         try:
             _publish_confirmed(conn, channel, envelopes)
