@@ -55,3 +55,13 @@ def service_config(jointops_config):
 
     declare_topology(jointops_config)
     return nameko_config(jointops_config)
+
+
+@pytest.fixture(autouse=True)
+def empty_qualification_cache():
+    """The gateway's cache is per process; ids repeat across tests, so each starts empty."""
+    from gateway import qualification_cache
+
+    qualification_cache.clear()
+    yield
+    qualification_cache.clear()
