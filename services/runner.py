@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import time
 
 import eventlet
 from nameko.runners import ServiceRunner
@@ -39,18 +40,31 @@ def serve(name: str, cfg: Config) -> None:
     else:
         cls, port = registry.load(registry.SERVICES[name]), None
     declare_topology(cfg)
-    runner = ServiceRunner(nameko_config(cfg, port))
-    runner.add_service(cls)
-    stopping = eventlet.event.Event()
+    events = eventlet.queue.LightQueue()  # "stop" (a signal) or "died" (the container)
 
     def _stop(signum, frame):  # graceful: finish in-flight workers, then exit
-        if not stopping.ready():
-            stopping.send(signum)
+        events.put("stop")
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
-    runner.start()
-    log.info("%s started", name)
-    stopping.wait()
-    log.info("%s stopping", name)
-    runner.stop()
+    delay = 0.5
+    while True:
+        runner = ServiceRunner(nameko_config(cfg, port))
+        runner.add_service(cls)
+        runner.start()
+        started = time.monotonic()
+        log.info("%s started", name)
+        # nameko kills a container whose worker cannot reply or settle a message (the
+        # broker went away mid-request); the process would live on serving nothing.
+        watcher = eventlet.spawn(runner.wait)
+        watcher.link(lambda _: events.put("died"))
+        if events.get() == "stop":
+            log.info("%s stopping", name)
+            runner.stop()
+            return
+        try:
+            watcher.wait()
+        except Exception as exc:  # noqa: BLE001 - logged, then started again
+            log.error("%s died (%s: %s); starting it again", name, type(exc).__name__, exc)
+        delay = 1.0 if time.monotonic() - started > 60 else min(delay * 2, 30.0)
+        eventlet.sleep(delay)
