@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum | cut -c1-12)
 
-.PHONY: install run test test-faults bench broker clean
+.PHONY: install run test test-faults bench broker graphiql clean
 
 install: $(STAMP)
 
@@ -19,7 +19,14 @@ $(STAMP): pyproject.toml constraints.txt
 broker:
 	@bash infra/ensure-rabbitmq.sh
 
-run: install broker
+# GraphiQL's own assets (pinned in infra/graphiql/package-lock.json), so the IDE works
+# offline; without npm the page loads the same versions from a CDN.
+graphiql:
+	@if [ ! -f infra/graphiql/node_modules/graphiql/graphiql.min.js ]; then \
+	  if command -v npm >/dev/null; then npm ci --prefix infra/graphiql --no-audit --no-fund --loglevel=error; \
+	  else echo "npm not found: GraphiQL will load its assets from a CDN (apt-get install npm to serve them locally)"; fi; fi
+
+run: install broker graphiql
 	@$(VENV)/bin/jointops up
 
 test: install broker

@@ -5,13 +5,12 @@ It keeps no state of its own, so any number of replicas can run behind a balance
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from nameko.dependency_providers import Config
 from nameko.rpc import RpcProxy
 from nameko.web.handlers import http
 
-from gateway import qualification_cache
+from gateway import graphiql, qualification_cache
 from gateway.context import RequestContext, Services
 from gateway.http import error_response, json_response, run_graphql
 from gateway.schema import build_schema
@@ -21,7 +20,6 @@ from services.bus.tracing import Tracing
 
 log = logging.getLogger(__name__)
 SCHEMA = build_schema()
-GRAPHIQL = Path(__file__).with_name("graphiql.html").read_text()
 
 
 class GatewayService:
@@ -49,10 +47,11 @@ class GatewayService:
     @http("GET", "/graphql")
     def graphiql(self, request):
         if "text/html" in (request.headers.get("Accept") or ""):
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, GRAPHIQL
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, graphiql.page()
         return error_response(405, "METHOD_NOT_ALLOWED", "POST GraphQL requests as JSON")
 
     from gateway.reports import operation_report  # GET /operations/<id>/report.html
+    from gateway.graphiql import graphiql_asset  # GET /graphiql/<asset>
 
     @subscribe("certification.#", broadcast=True)
     def on_certification_event(self, event):
