@@ -21,10 +21,17 @@ HEADER_QUEUE = "x-jointops-queue"
 HEADER_FAILED_AT = "x-jointops-failed-at"
 
 
+# Retried: a pooled connection that a broker restart closed is opened again (a failure
+# here would kill the consuming service's container); a duplicate is the inbox's job.
+PUBLISH_RETRY = {"max_retries": 3, "interval_start": 0.2, "interval_step": 0.5,
+                 "interval_max": 2}
+
+
 def _publish(amqp_uri, body, exchange, routing_key, headers, message=None):
     with get_producer(amqp_uri, confirms=True) as producer:
         producer.publish(body, exchange=exchange, routing_key=routing_key, headers=headers,
-                         serializer="json", delivery_mode=2, retry=False,
+                         serializer="json", delivery_mode=2, retry=True,
+                         retry_policy=PUBLISH_RETRY,
                          message_id=(message.properties.get("message_id") if message else None))
 
 
