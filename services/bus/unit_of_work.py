@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+import pymongo
 from bson import ObjectId
 from pymongo.errors import DuplicateKeyError
 
@@ -18,6 +19,7 @@ from services.common.errors import DomainError
 log = logging.getLogger(__name__)
 OUTBOX = "outbox"
 INBOX = "inbox"
+COMMIT_SECONDS = 8.0
 
 
 class DuplicateEvent(Exception):
@@ -91,7 +93,10 @@ class UnitOfWork:
                 session=session)
 
     def commit(self):
-        with self.client.start_session() as session:
+        # Bounded: pymongo would retry a transaction for 120 s while the database is away,
+        # and commit long after the caller was told SERVICE_UNAVAILABLE (a retry then
+        # doubles it). Below the gateway's RPC timeout, the refusal is the truth.
+        with pymongo.timeout(COMMIT_SECONDS), self.client.start_session() as session:
             session.with_transaction(self._apply)
         if self.events and self.on_commit:
             self.on_commit()
