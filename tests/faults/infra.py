@@ -1,0 +1,194 @@
+"""Infrastructure the fault tests may break: a RabbitMQ node of their own (never the shared
+broker: its own node name, ports, Erlang cookie, data and log directories), a SecantusDB
+process of their own, and the services as real processes (`kill -9` is real)."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import pymongo
+
+from tests.conftest import _free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+RABBIT_BIN = Path("/usr/lib/rabbitmq/bin")
+
+
+def rabbit_tool(name: str) -> str | None:
+    """The real script (the /usr/sbin wrappers switch to the rabbitmq user)."""
+    if (RABBIT_BIN / name).exists():
+        return str(RABBIT_BIN / name)
+    return shutil.which(name)
+
+
+def die_with_parent():
+    """preexec_fn: the child is SIGKILLed if the test process dies, however it dies (a
+    pytest timeout exits without teardown), so nothing outlives the run."""
+    import ctypes
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def wait_for(predicate, timeout: float, what: str, interval: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not within {timeout:.0f} s")
+        time.sleep(interval)
+
+
+class RabbitNode:
+    """`rabbitmq-server` in the foreground (the VM replaces the script, so it stays our
+    child) with everything private, driven by `rabbitmqctl -n`."""
+
+    def __init__(self, base: Path):
+        self.base, self.port = base, _free_port()
+        self.node = f"jointops-faults-{uuid.uuid4().hex[:6]}@localhost"
+        home = base / "home"
+        home.mkdir(parents=True)
+        cookie = home / ".erlang.cookie"  # our own: this node cannot reach the shared one
+        cookie.write_text(uuid.uuid4().hex.upper())
+        cookie.chmod(0o400)
+        (base / "enabled_plugins").write_text("[].\n")
+        (base / "rabbitmq.conf").write_text(f"listeners.tcp.local = 127.0.0.1:{self.port}\n")
+        (base / "rabbitmq-env.conf").write_text("")
+        self.env = dict(
+            os.environ, HOME=str(home), RABBITMQ_NODENAME=self.node,
+            RABBITMQ_NODE_IP_ADDRESS="127.0.0.1", RABBITMQ_NODE_PORT=str(self.port),
+            RABBITMQ_DIST_PORT=str(_free_port()), RABBITMQ_MNESIA_BASE=str(base / "mnesia"),
+            RABBITMQ_LOG_BASE=str(base / "log"), RABBITMQ_PID_FILE=str(base / "rabbit.pid"),
+            RABBITMQ_ENABLED_PLUGINS_FILE=str(base / "enabled_plugins"),
+            RABBITMQ_CONFIG_FILE=str(base / "rabbitmq.conf"),
+            RABBITMQ_CONF_ENV_FILE=str(base / "rabbitmq-env.conf"),
+            ERL_EPMD_ADDRESS="127.0.0.1", RUNNING_UNDER_SYSTEMD="true",  # exec, no wrapper
+            ERL_FLAGS="-kernel inet_dist_use_interface {127,0,0,1}")
+        self.amqp_uri = f"amqp://guest:guest@127.0.0.1:{self.port}/"
+        self.proc = None
+
+    def start(self):
+        with open(self.base / "server.log", "ab") as log:
+            self.proc = subprocess.Popen([rabbit_tool("rabbitmq-server")], env=self.env,
+                                         stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                         preexec_fn=die_with_parent)
+        self.ctl("wait", "--pid", str(self.proc.pid), "--timeout", "90", timeout=120)
+
+    def ctl(self, *args, timeout: float = 60) -> str:
+        done = subprocess.run([rabbit_tool("rabbitmqctl"), "-n", self.node, *args],
+                              env=self.env, capture_output=True, text=True, timeout=timeout)
+        assert done.returncode == 0, f"rabbitmqctl {args}: {done.stdout} {done.stderr}"
+        return done.stdout
+
+    def version(self) -> str:
+        return self.ctl("version").strip()
+
+    def stop(self):
+        """Stop the node, or kill it if it does not go."""
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()  # the VM shuts down cleanly on SIGTERM
+        try:
+            self.proc.wait(60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+class MongoProcess:
+    """SecantusDB on a port of its own; stop() is a clean shutdown (it keeps its data:
+    the server is not crash-durable, so `kill -9` would be a disk loss, not an outage)."""
+
+    def __init__(self, base: Path):
+        self.port, self.storage, self.log = _free_port(), base / "mongo", base / "mongo.log"
+        self.storage.mkdir(parents=True)
+        self.uri = f"mongodb://127.0.0.1:{self.port}/?directConnection=true"
+        self.proc = None
+
+    def up(self) -> bool:
+        try:
+            pymongo.MongoClient(self.uri, serverSelectionTimeoutMS=300).admin.command("ping")
+            return True
+        except pymongo.errors.PyMongoError:
+            return False
+
+    def start(self):
+        with open(self.log, "ab") as log:
+            self.proc = subprocess.Popen(
+                [str(BIN / "secantusd-py"), "--host", "127.0.0.1", "--port", str(self.port),
+                 "--storage-path", str(self.storage)], stdout=log, stderr=log,
+                preexec_fn=die_with_parent)
+        wait_for(self.up, 60, "SecantusDB to answer")
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+
+class Services:
+    """Each service (and the gateway, and the bus probes) as its own process."""
+
+    PROBES = ("probe_producer", "probe_consumer")
+
+    def __init__(self, env: dict, log_dir: Path, gateway_port: int):
+        self.env, self.log_dir, self.procs = env, log_dir, {}
+        self.gateway = f"http://127.0.0.1:{gateway_port}"
+
+    def argv(self, name):
+        if name in self.PROBES:
+            return [sys.executable, "-m", "tests.faults.probe_main", name]
+        return [str(BIN / "jointops"), "serve", name]
+
+    def start(self, *names):
+        for name in names:
+            with open(self.log_dir / f"{name}.log", "ab") as log:
+                self.procs[name] = subprocess.Popen(self.argv(name), env=self.env, cwd=ROOT,
+                                                    stdout=log, stderr=log,
+                                                    preexec_fn=die_with_parent)
+
+    def kill9(self, name):
+        self.procs[name].send_signal(signal.SIGKILL)
+        self.procs[name].wait(10)
+
+    def alive(self) -> dict:
+        return {name: proc.poll() is None for name, proc in self.procs.items()}
+
+    def wait_ready(self, names, rpc_config, timeout=90):
+        from nameko.standalone.rpc import ClusterRpcProxy
+
+        def ready(name):
+            assert self.procs[name].poll() is None, f"{name} exited; see {self.log_dir}"
+            if name == "gateway":
+                try:
+                    return httpx.get(f"{self.gateway}/healthz", timeout=1).status_code == 200
+                except httpx.HTTPError:
+                    return False
+            try:
+                with ClusterRpcProxy(rpc_config, timeout=2) as rpc:
+                    return bool(getattr(rpc, name).ping())
+            except Exception:  # noqa: BLE001 - not up yet
+                return False
+        for name in names:
+            wait_for(lambda: ready(name), timeout, f"{name} to answer")
+
+    def stop_all(self):
+        for proc in self.procs.values():
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in self.procs.values():
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)

@@ -1,0 +1,74 @@
+"""The database stopped for a few seconds under requests: each is refused with the
+retryable code SERVICE_UNAVAILABLE (in the payload for mutations, in the error
+extensions for queries, over RPC as data), nothing is half written, and once it is back
+everything resumes: retried requests succeed exactly once and the events flow."""
+import eventlet
+import httpx
+import pytest
+from nameko.standalone.rpc import ClusterRpcProxy
+
+from gateway.auth import mint
+from tests.conftest import TEST_SECRET
+from tests.faults.infra import wait_for
+from tests.faults.workload import FINDING, Workload, keyed_id
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
+QUALIFIED = ('query($id: ID!) { officerQualification(officerId: $id, domain: CULTURE_MARKET)'
+             ' { qualified } }')
+IN_OUTAGE = 6  # concurrent requests of each kind while the database is away
+
+
+def _codes(body, name):
+    codes = [e["extensions"].get("code") for e in body.get("errors") or []]
+    return codes + [e["code"] for e in ((body.get("data") or {}).get(name) or {}).get(
+        "errors") or []]
+
+
+def test_database_stopped_for_a_few_seconds(stack):
+    auth = {"Authorization": "Bearer " + mint(TEST_SECRET, "faults", [
+        "accountability_officer", "cross_agency"])}
+    http = httpx.Client(base_url=stack.gateway, headers=auth, timeout=30)
+    keys = [f"db-outage-{n}-{stack.officers[n]}" for n in range(IN_OUTAGE)]
+
+    def finding(key, officer):
+        return http.post("/graphql", json={"query": FINDING, "variables": {"i": {
+            "officerId": officer, "description": "during the outage", "requestKey": key}}})
+
+    stack.mongo.stop()
+    try:
+        pool = eventlet.GreenPool()
+        writes = list(pool.imap(finding, keys, stack.officers))
+        reads = list(pool.imap(lambda o: http.post("/graphql", json={
+            "query": QUALIFIED, "variables": {"id": o}}), stack.officers[:IN_OUTAGE]))
+        with ClusterRpcProxy(stack.rpc_config, timeout=30) as rpc:
+            probe = rpc.probe_producer.record(f"db-outage-{keys[0]}", 0)
+    finally:
+        stack.mongo.start()
+    for r in writes:
+        assert r.status_code == 200 and _codes(r.json(), "recordFinding") == [
+            "SERVICE_UNAVAILABLE"], r.text
+    for r in reads:
+        body = r.json()
+        assert r.status_code == 200 and body["data"] is None, r.text
+        assert _codes(body, "officerQualification") == ["SERVICE_UNAVAILABLE"], r.text
+    assert probe["error"]["code"] == "SERVICE_UNAVAILABLE", probe
+
+    db = stack.mongo_client[stack.cfg.db_name("accountability")]
+    ids = [keyed_id("FindingDoc", k) for k in keys]
+    assert db.accountability_findings.count_documents({"_id": {"$in": ids}}) == 0
+    # everything resumes: the same requests (same keys) succeed, once each
+    wait_for(lambda: finding(keys[0], stack.officers[0]).json()["data"]["recordFinding"][
+        "finding"], 60, "requests to succeed again")
+    retried = [finding(k, o).json()["data"]["recordFinding"] for k, o in zip(keys,
+                                                                              stack.officers)]
+    assert [r["finding"]["id"] for r in retried] == ids
+    assert db.accountability_findings.count_documents({"_id": {"$in": ids}}) == len(ids)
+    # no partial write anywhere: each finding with exactly one event, and no event without
+    findings = {d["_id"] for d in db.accountability_findings.find({}, {"_id": 1})}
+    events = [d["envelope"]["payload"]["finding_id"] for d in db.outbox.find(
+        {"type": "accountability.finding_recorded.v1"})]
+    assert sorted(events) == sorted(findings)
+    # and the whole flow runs again end to end, reconciled
+    run = Workload(stack, probes=150, sanctions=15).start()
+    run.wait()
+    run.reconcile("SecantusDB stopped and started (requests refused SERVICE_UNAVAILABLE)")

@@ -1,0 +1,209 @@
+"""A run of realistic traffic while something breaks, and its reconciliation.
+
+Two flows, each from several concurrent clients:
+- raw event volume: `probe_producer.record` over RPC (a write and its event in one
+  transaction) consumed by `probe_consumer` (a fresh document per effect: only the inbox
+  stops a redelivery from doubling it);
+- accountability sanctions through the gateway: recordFinding then imposeSanction
+  (CRITICISM_EDUCATION), each retried with its requestKey until it gets an answer, as a
+  client must; certification applies every sanction_imposed event to the officer's
+  history (one entry per sanction).
+Reconciliation counts, in the databases, what was sent, stored and acted on.
+"""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+import eventlet
+import httpx
+import pymongo
+from nameko.standalone.rpc import ClusterRpcProxy
+
+from gateway.auth import mint
+from services.accountability.commands import _KEY_NS
+from tests.conftest import TEST_SECRET
+
+RETRYABLE = {"SERVICE_UNAVAILABLE", "CONCURRENT_UPDATE"}
+FIGURES = Path(__file__).resolve().parents[2] / "var" / "faults" / "reconciliation.jsonl"
+FINDING = ("mutation($i: FindingInput!) { recordFinding(input: $i) { finding { id } "
+           "errors { code } } }")
+SANCTION = ("mutation($i: SanctionInput!) { imposeSanction(input: $i) { sanction { id } "
+            "errors { code } } }")
+
+
+def keyed_id(doc: str, key: str) -> str:
+    """The id accountability gives what a request with this requestKey creates."""
+    return uuid.uuid5(_KEY_NS, f"{doc}:{key}").hex
+
+
+class Workload:
+    def __init__(self, stack, probes: int, sanctions: int, clients: int = 4):
+        self.stack, self.clients = stack, clients
+        self.run = uuid.uuid4().hex[:8]
+        self.probe_ids = [f"{self.run}-p{i}" for i in range(probes)]
+        self.keys = [f"{self.run}-s{i}" for i in range(sanctions)]
+        self.accepted_probes, self.accepted_sanctions = set(), {}
+        self.refused, self.unexpected = Counter(), []
+        self._probes, self._keys = iter(self.probe_ids), iter(self.keys)
+        self._threads, self.handed = [], 0
+
+    # ---------------------------------------------------------------- sending
+    def start(self):
+        self._threads = ([eventlet.spawn(self._probe_client) for _ in range(self.clients)]
+                         + [eventlet.spawn(self._sanction_client) for _ in range(self.clients)])
+        return self
+
+    def sent(self) -> float:
+        """Share of the probe mutations handed out so far (0..1)."""
+        return self.handed / max(1, len(self.probe_ids))
+
+    def until_sent(self, share: float, timeout: float = 120):
+        deadline = time.monotonic() + timeout
+        while self.sent() < share:
+            assert time.monotonic() < deadline, f"only {self.sent():.0%} sent"
+            eventlet.sleep(0.1)
+
+    def wait(self, timeout: float = 300):
+        with eventlet.Timeout(timeout):
+            for thread in self._threads:
+                thread.wait()
+        assert not self.unexpected, self.unexpected[:5]
+
+    def _probe_client(self):
+        proxy, rpc = None, None
+        for seq, probe_id in enumerate(self._probes):
+            self.handed += 1
+            try:
+                if rpc is None:
+                    with eventlet.Timeout(10):
+                        proxy = ClusterRpcProxy(self.stack.rpc_config, timeout=10)
+                        rpc = proxy.start()
+                reply = rpc.probe_producer.record(probe_id, seq)
+                if reply == {"ok": probe_id}:
+                    self.accepted_probes.add(probe_id)
+                else:
+                    self.refused[reply.get("error", {}).get("code", "?")] += 1
+            except (Exception, eventlet.Timeout) as exc:  # noqa: BLE001 - the fault at work
+                self.refused[type(exc).__name__] += 1
+                proxy, rpc = self._drop(proxy), None
+                eventlet.sleep(0.3)  # do not burn the run while the broker is away
+        self._drop(proxy)
+
+    @staticmethod
+    def _drop(proxy):
+        if proxy is not None:
+            try:
+                with eventlet.Timeout(5):
+                    proxy.stop()
+            except (Exception, eventlet.Timeout):  # noqa: BLE001 - it is broken already
+                pass
+        return None
+
+    def _sanction_client(self):
+        legal = {"Authorization": "Bearer " + mint(TEST_SECRET, "faults", ["accountability_officer"])}
+        with httpx.Client(timeout=15, headers=legal) as http:
+            for n, key in enumerate(self._keys):
+                officer = self.stack.officers[n % len(self.stack.officers)]
+                finding = self._until_answered(http, FINDING, "recordFinding", "finding", {
+                    "officerId": officer, "description": f"fault run {key}",
+                    "requestKey": f"{key}-f"})
+                if finding is None:
+                    continue
+                sanction = self._until_answered(http, SANCTION, "imposeSanction", "sanction", {
+                    "findingId": finding["id"], "measure": "CRITICISM_EDUCATION",
+                    "requestKey": f"{key}-s"})
+                if sanction is not None:
+                    self.accepted_sanctions[key] = sanction["id"]
+
+    def _until_answered(self, http, query, name, key, data, attempts=150):
+        """A client that keeps its requestKey: retried until the gateway answers."""
+        for _ in range(attempts):
+            try:
+                r = http.post(f"{self.stack.gateway}/graphql",
+                              json={"query": query, "variables": {"i": data}})
+                body = r.json()
+            except (httpx.HTTPError, ValueError) as exc:
+                self.refused[type(exc).__name__] += 1
+                eventlet.sleep(0.3)
+                continue
+            if r.status_code >= 500:
+                self.unexpected.append(("5xx", r.status_code, r.text[:200]))
+                return None
+            codes = [e["extensions"].get("code") for e in body.get("errors") or []]
+            payload = (body.get("data") or {}).get(name) or {}
+            codes += [e["code"] for e in payload.get("errors") or []]
+            if not codes:
+                return payload[key]
+            if not set(codes) <= RETRYABLE:
+                self.unexpected.append((name, codes, data))
+                return None
+            self.refused[codes[0]] += 1
+            eventlet.sleep(0.3)
+        self.unexpected.append((name, "never answered", data))
+        return None
+
+    # ---------------------------------------------------------------- counting
+    def counts(self) -> dict:
+        s = self.stack
+        db = lambda ctx: s.mongo_client[s.cfg.db_name(ctx)]  # noqa: E731
+        committed = {d["_id"] for d in db("probe_producer").probes.find(
+            {"_id": {"$in": self.probe_ids}}, {"_id": 1})}
+        received = Counter(d["probe_id"] for d in db("probe_consumer").received.find(
+            {"probe_id": {"$in": self.probe_ids}}, {"probe_id": 1}))
+        sanction_ids = [keyed_id("SanctionDoc", f"{k}-s") for k in self.keys]
+        stored = {d["_id"] for d in db("accountability").accountability_sanctions.find(
+            {"_id": {"$in": sanction_ids}}, {"_id": 1})}
+        announced = Counter(d["envelope"]["payload"]["sanction_id"] for d in
+                            db("accountability").outbox.find(
+                                {"type": "accountability.sanction_imposed.v1",
+                                 "envelope.payload.sanction_id": {"$in": sanction_ids}}))
+        effects = Counter(e["cause"] for o in db("certification").officers.find(
+            {"history.cause": {"$in": sanction_ids}}, {"history.cause": 1})
+            for e in o["history"] if e.get("cause") in stored)
+        unsent = sum(db(c).outbox.count_documents({"sent": False}) for c in (
+            "probe_producer", "accountability", "certification"))
+        return {"committed": committed, "received": received, "stored": stored,
+                "announced": announced, "effects": effects, "unsent": unsent}
+
+    def settled(self, c) -> bool:
+        return (c["unsent"] == 0 and set(c["received"]) == c["committed"]
+                and set(c["effects"]) == c["stored"])
+
+    def reconcile(self, fault: str, timeout: float = 120) -> dict:
+        """Wait (bounded) until everything committed has been acted on, then count."""
+        deadline = time.monotonic() + timeout
+        c = self.counts()
+        while not self.settled(c) and time.monotonic() < deadline:
+            eventlet.sleep(1)
+            c = self.counts()
+        figures = {
+            "fault": fault, "probe mutations sent": len(self.probe_ids),
+            "probe mutations accepted": len(self.accepted_probes),
+            "probe writes committed": len(c["committed"]),
+            "probe events acted on": len(c["received"]),
+            "events lost": len(c["committed"] - set(c["received"]))
+            + len(c["stored"] - set(c["effects"])),
+            "effects doubled": sum(n - 1 for n in c["received"].values() if n > 1)
+            + sum(n - 1 for n in c["effects"].values() if n > 1),
+            "accepted but not stored": len(self.accepted_probes - c["committed"])
+            + len(set(self.accepted_sanctions.values()) - c["stored"]),
+            "sanctions accepted": len(self.accepted_sanctions),
+            "sanctions stored": len(c["stored"]),
+            "sanction events announced twice": sum(n > 1 for n in c["announced"].values()),
+            "sanctions applied by certification": len(c["effects"]),
+            "outbox unsent": c["unsent"], "refused while broken": dict(self.refused)}
+        FIGURES.parent.mkdir(parents=True, exist_ok=True)
+        with open(FIGURES, "a") as out:
+            out.write(json.dumps(figures) + "\n")
+        print(json.dumps(figures))
+        assert figures["events lost"] == 0, figures
+        assert figures["effects doubled"] == 0, figures
+        assert figures["accepted but not stored"] == 0, figures
+        assert figures["sanction events announced twice"] == 0, figures
+        assert figures["outbox unsent"] == 0, figures
+        assert set(c["announced"]) == c["stored"], figures
+        return figures
