@@ -33,10 +33,13 @@ test: install broker
 	@$(PY) -m pytest -q -p no:cacheprovider tests
 
 test-faults: install broker
-	@$(PY) -m pytest -q -p no:cacheprovider tests/faults
+	@rm -f var/faults/reconciliation.jsonl
+	@$(PY) -m pytest -q -p no:cacheprovider tests/faults; status=$$?; \
+	  echo "reconciliation (var/faults/reconciliation.jsonl):"; \
+	  cat var/faults/reconciliation.jsonl 2>/dev/null; exit $$status
 
 bench: install broker
-	@$(PY) bench/run_all.py
+	@$(PY) bench/run_all.py; status=$$?; cat var/bench/report.md; exit $$status
 
 clean:
 	rm -rf var .pytest_cache .hypothesis

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _support import report  # noqa: E402
 from services.draws.domain import (  # noqa: E402
     DirectorySnapshot, RosterSnapshot, RuleSet, run_draw)
 
@@ -79,14 +80,21 @@ def main() -> None:
         return
     print(f"{'entities':>9} {'insp':>6} {'drawn':>6} {'hash s':>7} {'draw s':>7} {'total s':>7}"
           f" {'trace MB':>8} {'dRSS MB':>7} {'RSS MB':>6} {'choice s':>8} {'ratio':>6}")
+    rows = []
     for n in SIZES:
         out = subprocess.run([sys.executable, __file__, "--child", str(n)], check=True,
                              capture_output=True, text=True).stdout
         r = json.loads(out)
+        rows += [{"name": f"draw at {n} entities ({r['drawn']} drawn)", "value": r["draw_s"],
+                  "unit": "s", "baseline": r["baseline_s"],
+                  "baseline_name": "rng.choice of as many", "better": "lower"},
+                 {"name": f"draw at {n} entities, peak traced memory",
+                  "value": r["trace_peak_mb"], "unit": "MB", "better": "lower"}]
         print(f"{r['entities']:>9} {r['inspectors']:>6} {r['drawn']:>6} {r['hash_s']:>7.3f}"
               f" {r['draw_s']:>7.3f} {r['total_s']:>7.3f} {r['trace_peak_mb']:>8.1f}"
               f" {r['rss_delta_mb']:>7.1f} {r['rss_total_mb']:>6.0f} {r['baseline_s']:>8.4f}"
               f" {r['ratio']:>6.0f}")
+    report("draw", rows)
 
 
 if __name__ == "__main__":
