@@ -93,10 +93,12 @@ class UnitOfWork:
                 session=session)
 
     def commit(self):
-        # Bounded: pymongo would retry a transaction for 120 s while the database is away,
-        # and commit long after the caller was told SERVICE_UNAVAILABLE (a retry then
-        # doubles it). Below the gateway's RPC timeout, the refusal is the truth.
-        with pymongo.timeout(COMMIT_SECONDS), self.client.start_session() as session:
+        # A request is bounded: pymongo would retry a transaction for 120 s while the
+        # database is away, and commit long after the caller was told SERVICE_UNAVAILABLE
+        # (a retry then doubles it). An event handler is not: nobody waits, the inbox makes
+        # a late commit safe, and a lock a killed process left takes a minute to clear.
+        limit = None if self.context.get("inbox_key") else COMMIT_SECONDS
+        with pymongo.timeout(limit), self.client.start_session() as session:
             session.with_transaction(self._apply)
         if self.events and self.on_commit:
             self.on_commit()
