@@ -37,6 +37,18 @@ def die_with_parent():
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
+def terminate(proc, grace: float) -> None:
+    """SIGTERM, then SIGKILL if the process is still there after `grace` seconds."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
 def wait_for(predicate, timeout: float, what: str, interval: float = 0.2):
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -90,15 +102,7 @@ class RabbitNode:
         return self.ctl("version").strip()
 
     def stop(self):
-        """Stop the node, or kill it if it does not go."""
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()  # the VM shuts down cleanly on SIGTERM
-        try:
-            self.proc.wait(60)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
+        terminate(self.proc, 60)  # the VM shuts down cleanly on SIGTERM
 
 
 class MongoProcess:
@@ -127,13 +131,7 @@ class MongoProcess:
         wait_for(self.up, 60, "SecantusDB to answer")
 
     def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
+        terminate(self.proc, 30)
 
 
 class Services:
@@ -183,12 +181,8 @@ class Services:
             wait_for(lambda: ready(name), timeout, f"{name} to answer")
 
     def stop_all(self):
-        for proc in self.procs.values():
+        for proc in self.procs.values():  # all at once, then each waited for
             if proc.poll() is None:
                 proc.terminate()
         for proc in self.procs.values():
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(10)
+            terminate(proc, 15)

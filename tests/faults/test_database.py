@@ -69,6 +69,6 @@ def test_database_stopped_for_a_few_seconds(stack):
         {"type": "accountability.finding_recorded.v1"})]
     assert sorted(events) == sorted(findings)
     # and the whole flow runs again end to end, reconciled
-    run = Workload(stack, probes=150, sanctions=15).start()
+    run = Workload(stack, probes=100, sanctions=10).start()
     run.wait()
     run.reconcile("SecantusDB stopped and started (requests refused SERVICE_UNAVAILABLE)")

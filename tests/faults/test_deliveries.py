@@ -18,7 +18,7 @@ from tests.faults.infra import wait_for
 from tests.integration.probe import PROBE_TYPE
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
-EVENTS, COPIES = 500, 3
+EVENTS, COPIES = 400, 3
 
 
 def _received(stack, ids) -> Counter:

@@ -25,6 +25,7 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.auth import mint
 from services.accountability.commands import _KEY_NS
+from services.bus.deadletters import list_dead_letters
 from tests.conftest import TEST_SECRET
 
 RETRYABLE = {"SERVICE_UNAVAILABLE", "CONCURRENT_UPDATE"}
@@ -169,6 +170,13 @@ class Workload:
         return {"committed": committed, "received": received, "stored": stored,
                 "announced": announced, "effects": effects, "unsent": unsent}
 
+    def dead_lettered(self) -> int:
+        """This run's events in the dead-letter queue (they count as lost above)."""
+        ours = set(self.probe_ids) | {keyed_id("SanctionDoc", f"{k}-s") for k in self.keys}
+        return sum(1 for d in list_dead_letters(self.stack.cfg.amqp_uri)
+                   if isinstance(d.body, dict) and ours & set(map(str, d.body.get(
+                       "payload", {}).values())))
+
     def settled(self, c) -> bool:
         return (c["unsent"] == 0 and set(c["received"]) == c["committed"]
                 and set(c["effects"]) == c["stored"])
@@ -195,7 +203,8 @@ class Workload:
             "sanctions stored": len(c["stored"]),
             "sanction events announced twice": sum(n > 1 for n in c["announced"].values()),
             "sanctions applied by certification": len(c["effects"]),
-            "outbox unsent": c["unsent"], "refused while broken": dict(self.refused)}
+            "outbox unsent": c["unsent"], "dead-lettered": self.dead_lettered(),
+            "refused while broken": dict(self.refused)}
         FIGURES.parent.mkdir(parents=True, exist_ok=True)
         with open(FIGURES, "a") as out:
             out.write(json.dumps(figures) + "\n")
