@@ -72,6 +72,10 @@ class Relay:
         self._wake = Event()
         self._running = False
         self.published = 0
+        # Built here, before anything can write (the Store makes its relay in setup()):
+        # SecantusDB leaves out of an index what a transaction open during the build
+        # wrote, and the relay, which reads the outbox through it, never sent that event.
+        db[OUTBOX].create_index([("sent", 1), ("_id", 1)])
 
     def wake(self) -> None:
         if not self._wake.ready():
@@ -89,7 +93,6 @@ class Relay:
 
     def run(self) -> None:
         self._running, backoff = True, 0.1
-        self.db[OUTBOX].create_index([("sent", 1), ("_id", 1)])
         while self._running:
             try:
                 while self.drain_once() == BATCH:
