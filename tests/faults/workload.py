@@ -49,7 +49,7 @@ class Workload:
         self.keys = [f"{self.run}-s{i}" for i in range(sanctions)]
         self.accepted_probes, self.accepted_sanctions = set(), {}
         self.refused, self.unexpected = Counter(), []
-        self._probes, self._keys = iter(self.probe_ids), iter(self.keys)
+        self._probes, self._keys = iter(self.probe_ids), iter(enumerate(self.keys))
         self._threads, self.handed = [], 0
 
     # ---------------------------------------------------------------- sending
@@ -105,9 +105,9 @@ class Workload:
         return None
 
     def _sanction_client(self):
-        legal = {"Authorization": "Bearer " + mint(TEST_SECRET, "faults", ["accountability_officer"])}
-        with httpx.Client(timeout=15, headers=legal) as http:
-            for n, key in enumerate(self._keys):
+        token = mint(TEST_SECRET, "faults", ["accountability_officer"])
+        with httpx.Client(timeout=15, headers={"Authorization": f"Bearer {token}"}) as http:
+            for n, key in self._keys:  # shared by the clients: each key sent once
                 officer = self.stack.officers[n % len(self.stack.officers)]
                 finding = self._until_answered(http, FINDING, "recordFinding", "finding", {
                     "officerId": officer, "description": f"fault run {key}",
