@@ -21,7 +21,7 @@ from services.common.clock import utcnow
 
 log = logging.getLogger(__name__)
 BATCH = 500
-CONFIRM_TIMEOUT = 10
+CONFIRM_TIMEOUT = 30  # a loaded broker can take seconds; the relay retries anyway
 
 
 def publish_envelopes(amqp_uri: str, envelopes) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 
-from pymongo.errors import ConnectionFailure, OperationFailure
+from pymongo.errors import ConnectionFailure, DuplicateKeyError, OperationFailure
 
 from services.common.errors import DomainError
 
@@ -24,6 +24,9 @@ def command(fn):
             return {"ok": fn(self, *args, **kwargs)}
         except DomainError as exc:
             return {"error": exc.to_dict()}
+        except DuplicateKeyError:  # a retry cannot fix it: not "unavailable"
+            return {"error": {"code": "CONFLICT", "message": "a record with the same key "
+                              "already exists; nothing was changed", "field": None}}
         except (ConnectionFailure, OperationFailure) as exc:
             log.warning("database unavailable in %s: %s", fn.__name__, exc)
             return {"error": {"code": UNAVAILABLE, "message": "the database is unavailable; "
