@@ -50,14 +50,15 @@ def check_many(checks, config) -> list[dict]:
     parsed = _checks(checks, ("at",))
     found = roster.load_many(officer_id for officer_id, *_ in parsed)
     answers = {}  # a batch often repeats a check (one officer in several teams)
-    for key in parsed:
-        if key not in answers:
+    for key, check in zip(parsed, checks):
+        now_check = check.get("at") is None  # only now-answers are cached by the gateway
+        if (key, now_check) not in answers:
             oid, domain, at = key
             record = found.get(oid, (None,))[0]
             answer = cd.qualification(record, domain, at, officer_id=oid, config=config)
-            answers[key] = {**answer.to_dict(),
-                            "stable_until": cd.record.iso(cd.stable_until(record, at, config))}
-    return [answers[key] for key in parsed]
+            until = cd.stable_until(record, at, config) if now_check else None
+            answers[key, now_check] = {**answer.to_dict(), "stable_until": cd.record.iso(until)}
+    return [answers[key, check.get("at") is None] for key, check in zip(parsed, checks)]
 
 
 def check_window_many(checks, config) -> list[dict]:
