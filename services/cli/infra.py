@@ -117,6 +117,15 @@ def print_welcome(url: str, secret: str, log_dir: Path) -> None:
     console.print("Ctrl-C stops everything.")
 
 
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the parent dies. A test run or benchmark killed by
+    a timeout (SIGTERM skips Python's cleanup) would otherwise leave its server running."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -131,7 +140,8 @@ def throwaway_mongo(purpose: str = "test"):
     server = Path(sys.executable).with_name("secantusd-py")
     with open(Path(storage) / "server.log", "wb") as log:
         proc = subprocess.Popen([str(server), "--host", "127.0.0.1", "--port", str(port),
-                                 "--storage-path", storage], stdout=log, stderr=log)
+                                 "--storage-path", storage], stdout=log, stderr=log,
+                                preexec_fn=_die_with_parent)
     uri = f"mongodb://127.0.0.1:{port}/?directConnection=true"
     try:
         for _ in range(100):
