@@ -16,11 +16,3 @@ def load(path: str):
 
     module, _, attr = path.partition(":")
     return getattr(importlib.import_module(module), attr)
-
-
-def available() -> dict:
-    """Services whose module exists in this checkout (contexts land one by one)."""
-    import importlib.util
-
-    return {name: path for name, path in SERVICES.items()
-            if importlib.util.find_spec(path.partition(":")[0]) is not None}

@@ -59,7 +59,7 @@ class Query(graphene.ObjectType):
         broker = _broker(ctx.config.amqp_uri)
         # In parallel: one service down costs one timeout, not one per service.
         results = list(eventlet.GreenPool().imap(lambda n: _service(ctx, n),
-                                                 registry.available()))
+                                                 registry.SERVICES))
         services = [component for component, _ in results]
         db_up = bool(results) and all(r and r.get("database") for _, r in results)
         database = ComponentHealth(name="mongodb", up=db_up,

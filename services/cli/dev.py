@@ -73,7 +73,7 @@ def up() -> int:
         if "JOINTOPS_MONGO_URI" not in os.environ:
             infra.ensure_mongo(cfg.mongo_uri, var / "mongo", stack, var / "log")
         jointops = str(Path(sys.executable).with_name("jointops"))
-        for name in registry.available():
+        for name in registry.SERVICES:
             stack.start(name, [jointops, "serve", name], env, var / "log")
         stack.start("gateway", [jointops, "serve", "gateway"], env, var / "log")
         url = f"http://127.0.0.1:{cfg.gateway_port}/graphql"

@@ -91,7 +91,7 @@ def hostile(request, vhost_pipeline, mongo_uri, db_prefix):
         declare_topology(cfg)
         config = nameko_config(cfg)
         port = _free_port()
-        classes = [registry.load(p) for p in registry.available().values()]
+        classes = [registry.load(p) for p in registry.SERVICES.values()]
         containers = [ServiceContainer(cls, config) for cls in classes]
         containers.append(ServiceContainer(registry.load(registry.GATEWAY), dict(
             config, WEB_SERVER_ADDRESS=f"127.0.0.1:{port}")))
