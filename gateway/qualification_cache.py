@@ -15,8 +15,9 @@ import time
 from services.common.clock import utcnow
 
 MAX_AGE = 5.0
-MAX_ENTRIES = 100_000
-_entries: dict[tuple[str, str], tuple[dict, float]] = {}
+MAX_OFFICERS = 100_000
+# officer_id -> domain -> (answer, expiry): an event drops one officer in one step.
+_entries: dict[str, dict[str, tuple[dict, float]]] = {}
 # Bumped by every invalidation: an answer fetched across one is not kept (it may be
 # older than the event that invalidated it).
 _generation: dict[str, int] = {}
@@ -32,8 +33,7 @@ def _expiry(answer: dict) -> float:
 
 def invalidate(officer_id: str | None) -> None:
     _generation[officer_id] = _generation.get(officer_id, 0) + 1
-    for key in [k for k in _entries if k[0] == officer_id]:
-        _entries.pop(key, None)
+    _entries.pop(officer_id, None)
 
 
 def clear() -> None:
@@ -46,7 +46,7 @@ def check_many(services, checks: list[dict]) -> list[dict]:
     now_mono, now_iso = time.monotonic(), utcnow().isoformat()
     answers: list[dict | None] = [None] * len(checks)
     for i, check in enumerate(checks):
-        hit = _entries.get((check["officer_id"], check["domain"])) \
+        hit = _entries.get(check["officer_id"], {}).get(check["domain"]) \
             if check.get("at") is None else None
         if hit and hit[1] > now_mono:
             answers[i] = {**hit[0], "at": now_iso}
@@ -55,13 +55,13 @@ def check_many(services, checks: list[dict]) -> list[dict]:
         before = {checks[i]["officer_id"]: _generation.get(checks[i]["officer_id"], 0)
                   for i in missing}
         fetched = services.certification.check_many([checks[i] for i in missing])
-        if len(_entries) > MAX_ENTRIES:
+        if len(_entries) > MAX_OFFICERS:
             clear()  # bounded memory; a refill costs one call per batch
         for i, answer in zip(missing, fetched):
             answers[i] = answer
             officer_id = checks[i]["officer_id"]
             if checks[i].get("at") is None and _generation.get(officer_id, 0) == before[
                     officer_id]:
-                _entries[(checks[i]["officer_id"], checks[i]["domain"])] = (answer,
-                                                                           _expiry(answer))
+                _entries.setdefault(officer_id, {})[checks[i]["domain"]] = (answer,
+                                                                          _expiry(answer))
     return answers
