@@ -12,6 +12,7 @@ from functools import lru_cache
 from graphql import GraphQLError, execute, parse, specified_rules, validate
 
 from gateway import limits
+from gateway.execution import LeanExecution
 from gateway.auth import AuthError, authenticate
 from services.common.errors import DomainError
 
@@ -114,7 +115,8 @@ def run_graphql(schema, request, secret, make_context):
                                               for e in errors[:20]]})
     result = execute(schema.graphql_schema, document, context_value=ctx,
                      variable_values=body.get("variables"),
-                     operation_name=body.get("operationName"))
+                     operation_name=body.get("operationName"),
+                     execution_context_class=LeanExecution)
     out = {"data": result.data,
            "extensions": {"serviceCalls": ctx.services.calls, "correlationId": ctx.correlation_id}}
     if result.errors:

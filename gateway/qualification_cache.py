@@ -52,16 +52,21 @@ def check_many(services, checks: list[dict]) -> list[dict]:
             answers[i] = {**hit[0], "at": now_iso}
     missing = [i for i, a in enumerate(answers) if a is None]
     if missing:
-        before = {checks[i]["officer_id"]: _generation.get(checks[i]["officer_id"], 0)
-                  for i in missing}
-        fetched = services.certification.check_many([checks[i] for i in missing])
+        # A batch often repeats a check (one officer in several teams): ask each once.
+        unique = {_key(checks[i]): checks[i] for i in missing}
+        before = {c["officer_id"]: _generation.get(c["officer_id"], 0) for c in unique.values()}
+        fetched = dict(zip(unique, services.certification.check_many(list(unique.values()))))
         if len(_entries) > MAX_OFFICERS:
             clear()  # bounded memory; a refill costs one call per batch
-        for i, answer in zip(missing, fetched):
-            answers[i] = answer
-            officer_id = checks[i]["officer_id"]
-            if checks[i].get("at") is None and _generation.get(officer_id, 0) == before[
-                    officer_id]:
-                _entries.setdefault(officer_id, {})[checks[i]["domain"]] = (answer,
-                                                                          _expiry(answer))
+        for key, check in unique.items():
+            officer_id = check["officer_id"]
+            if check.get("at") is None and _generation.get(officer_id, 0) == before[officer_id]:
+                _entries.setdefault(officer_id, {})[check["domain"]] = (fetched[key],
+                                                                      _expiry(fetched[key]))
+        for i in missing:
+            answers[i] = fetched[_key(checks[i])]
     return answers
+
+
+def _key(check: dict) -> tuple:
+    return check["officer_id"], check["domain"], check.get("at")

@@ -6,6 +6,7 @@ import graphene
 from graphene import ID, InputField, Int, List, NonNull, String
 
 from gateway.schema.accountability_types import FindingSource, SanctionMeasure
+from gateway.schema.scalars import DateTime
 
 REQUEST_KEY = "Idempotency key: a retried request with the same key returns the first result."
 
@@ -24,7 +25,7 @@ class FindingInput(graphene.InputObjectType):
 class SanctionInput(graphene.InputObjectType):
     finding_id = ID(required=True)
     measure = InputField(SanctionMeasure, required=True)
-    effective_at = graphene.DateTime(description="Defaults to now.")
+    effective_at = DateTime(description="Defaults to now.")
     request_key = String(description=REQUEST_KEY)
 
 

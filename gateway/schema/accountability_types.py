@@ -15,6 +15,7 @@ from gateway.schema import paging
 from gateway.schema.base import UserError, enum_of
 from gateway.schema.batching import officers
 from gateway.schema.certification_types import Officer, _parsed
+from gateway.schema.scalars import DateTime
 from services.accountability.domain.findings import SOURCES
 from services.accountability.domain.ledger import STATUSES
 from services.accountability.domain.sanctions import MEASURES
@@ -42,7 +43,7 @@ class Finding(graphene.ObjectType):
     id = graphene.ID(required=True)
     officer_id = graphene.ID(required=True)
     description = graphene.String(required=True, description="Plain text; escape it.")
-    recorded_at = graphene.DateTime(required=True)
+    recorded_at = DateTime(required=True)
     source = graphene.Field(FindingSource, required=True)
     case_id = graphene.ID()
     inspection_id = graphene.ID()
@@ -64,9 +65,9 @@ class Sanction(graphene.ObjectType):
     finding_id = graphene.ID(required=True)
     officer_id = graphene.ID(required=True)
     measure = graphene.Field(SanctionMeasure, required=True)
-    effective_at = graphene.DateTime(required=True)
-    imposed_at = graphene.DateTime(required=True)
-    lifted_at = graphene.DateTime(description="Training completed / back on post.")
+    effective_at = DateTime(required=True)
+    imposed_at = DateTime(required=True)
+    lifted_at = DateTime(description="Training completed / back on post.")
 
     resolve_id = _key("sanction_id")
     resolve_effective_at = _time("effective_at")
@@ -78,17 +79,17 @@ class LedgerItem(graphene.ObjectType):
     id = graphene.ID(required=True)
     owner = graphene.String(required=True)
     description = graphene.String(required=True)
-    opened_at = graphene.DateTime(required=True)
+    opened_at = DateTime(required=True)
     deadline = graphene.Date(required=True, description="Civil date, in working days.")
     status = graphene.Field(LedgerItemStatus, required=True)
     finding_ids = _Ids()
     on_the_spot = graphene.Boolean(required=True)
-    rectified_at = graphene.DateTime()
+    rectified_at = DateTime()
     rectified_by = graphene.String()
     evidence = _Strings()
-    verified_at = graphene.DateTime()
+    verified_at = DateTime()
     verified_by = graphene.String()
-    overdue_at = graphene.DateTime(description="When it was found past its deadline.")
+    overdue_at = DateTime(description="When it was found past its deadline.")
 
     resolve_id = _key("item_id")
     resolve_opened_at = _time("opened_at")

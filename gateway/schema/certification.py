@@ -19,6 +19,7 @@ from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, fo
                                  plain, requires)
 from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
                                                 Qualification, QualificationCheck, _parsed)
+from gateway.schema.scalars import DateTime
 from services.common.errors import DomainError
 
 ADMIN = ("certification_admin",)
@@ -33,10 +34,10 @@ def _service(info):
 
 # ---------------------------------------------------------------- types
 class CertificateRecord(Certificate):
-    issued_at = graphene.DateTime(required=True)
+    issued_at = DateTime(required=True)
     next_review_due = graphene.Date(required=True, description="Last day the annual review "
                                     "is on time; after it the officer is not qualified.")
-    revoked_at = graphene.DateTime()
+    revoked_at = DateTime()
 
     resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
     resolve_next_review_due = staticmethod(_parsed("next_review_due", dt.date.fromisoformat))
@@ -55,8 +56,8 @@ class OfficerRecord(Officer):
 class HistoryEntry(graphene.ObjectType):
     seq = graphene.Int(required=True)
     kind = graphene.String(required=True)
-    effective_at = graphene.DateTime(required=True)
-    recorded_at = graphene.DateTime(required=True)
+    effective_at = DateTime(required=True)
+    recorded_at = DateTime(required=True)
     cause = graphene.String()
     certificate_no = graphene.String()
     data = graphene.JSONString(required=True)
@@ -88,7 +89,7 @@ class Query(graphene.ObjectType):
     officer = graphene.Field(Officer, id=graphene.ID(required=True))
     officer_qualification = graphene.Field(
         Qualification, required=True, officer_id=graphene.ID(required=True),
-        domain=EnforcementDomain(required=True), at=graphene.DateTime())
+        domain=EnforcementDomain(required=True), at=DateTime())
     officer_qualifications = graphene.List(
         graphene.NonNull(Qualification), required=True,
         checks=graphene.List(graphene.NonNull(QualificationCheck), required=True),
@@ -169,7 +170,7 @@ def _input(type_name, **fields):
 
 
 _OFFICER = {"officer_id": graphene.ID(required=True)}
-_WHEN = {"effective_at": graphene.DateTime(description="Defaults to now; a past moment "
+_WHEN = {"effective_at": DateTime(description="Defaults to now; a past moment "
                                            "records a decision taken then.")}
 _REASON = {"reason": graphene.String()}
 INPUTS = {

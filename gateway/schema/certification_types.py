@@ -13,6 +13,7 @@ import graphene
 from graphene.types.resolver import dict_or_attr_resolver
 
 from gateway.schema.base import Agency, EnforcementDomain
+from gateway.schema.scalars import DateTime
 from services.certification.domain import enums as domain
 
 # The certification model's enums (same names and values); the domain's Reason adds
@@ -57,7 +58,7 @@ class Qualification(graphene.ObjectType):
     """The answer to: may this officer carry out enforcement in this domain at this moment?"""
     officer_id = graphene.ID(required=True)
     domain = graphene.Field(EnforcementDomain, required=True)
-    at = graphene.DateTime(required=True)
+    at = DateTime(required=True)
     qualified = graphene.Boolean(required=True)
     reasons = graphene.List(graphene.NonNull(QualificationReason), required=True,
                             description="Empty when qualified; every reason that applies "
@@ -70,5 +71,5 @@ class Qualification(graphene.ObjectType):
 class QualificationCheck(graphene.InputObjectType):
     officer_id = graphene.ID(required=True)
     domain = graphene.Field(EnforcementDomain, required=True)
-    at = graphene.DateTime(description="Defaults to now. A past moment answers as of that "
+    at = DateTime(description="Defaults to now. A past moment answers as of that "
                                        "moment (audits of past actions).")

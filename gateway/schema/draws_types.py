@@ -10,6 +10,7 @@ import graphene
 
 from gateway.schema.base import Agency, EnforcementDomain, UserError, enum_of
 from gateway.schema.certification_types import Officer
+from gateway.schema.scalars import DateTime
 from services.draws.domain.lifecycle import COMMITTED, CREATED, RESULTS_PUBLISHED, REVEALED
 from services.draws.domain.scope import AGENCY_BATCH, JOINT_OPERATION
 from gateway.schema import paging
@@ -76,7 +77,7 @@ class DrawHashes(graphene.ObjectType):
 
 class DrawCheckResult(graphene.ObjectType):
     inspection_id = graphene.ID(required=True)
-    performed_at = graphene.DateTime()
+    performed_at = DateTime()
     violation_found = graphene.Boolean()
 
 
@@ -114,12 +115,12 @@ class Draw(graphene.ObjectType):
     inspection_date = graphene.Date(required=True)
     inspections_end = graphene.Date(required=True)
     rules = graphene.Field(DrawRules, required=True)
-    created_at = graphene.DateTime(required=True)
+    created_at = DateTime(required=True)
     seed_commitment = graphene.String(description="Published at commit, before the "
                                                   "directories are frozen.")
-    committed_at = graphene.DateTime()
+    committed_at = DateTime()
     seed = graphene.String(description="Null until the reveal.")
-    revealed_at = graphene.DateTime()
+    revealed_at = DateTime()
     hashes = graphene.Field(DrawHashes)
     entity_count = graphene.Int()
     inspector_count = graphene.Int()
@@ -143,7 +144,7 @@ class PublishedDraw(graphene.ObjectType):
     draw_id = graphene.ID(required=True)
     title = graphene.String(required=True)
     status = graphene.Field(DrawStatus, required=True)
-    revealed_at = graphene.DateTime()
+    revealed_at = DateTime()
     result_hash = graphene.String()
     document = graphene.String(required=True, description="The published-draw JSON: save it "
                                "and run `jointops draw verify FILE`.")
@@ -155,7 +156,7 @@ class PublishedDrawSummary(graphene.ObjectType):
     draw_id = graphene.ID(required=True)
     title = graphene.String(required=True)
     status = graphene.Field(DrawStatus, required=True)
-    revealed_at = graphene.DateTime()
+    revealed_at = DateTime()
     result_hash = graphene.String()
     entity_count = graphene.Int()
     inspector_count = graphene.Int()

@@ -2,6 +2,8 @@
 append-only history the domain replays) and counter documents for certificate numbers."""
 from __future__ import annotations
 
+import uuid
+
 from mongoengine import DictField, Document, IntField, ListField, StringField
 
 from services.certification.domain import Agency, OfficerRecord
@@ -16,6 +18,9 @@ class OfficerDocument(Document):
     # Unique: the same person cannot be registered twice (DUPLICATE_ID_NUMBER).
     id_number = StringField(required=True)
     version = IntField(required=True, min_value=1)  # optimistic concurrency
+    # New on every write, unlike version (which restarts at 1 if the officer is ever
+    # stored afresh): readers may keep a parsed record for as long as rev is unchanged.
+    rev = StringField()
     history = ListField(DictField())
     # Every domain any certificate ever named: a superset of what the officer holds at
     # any moment, so it can narrow list/roster queries without deciding them.
@@ -29,7 +34,8 @@ class OfficerDocument(Document):
         data = record.to_dict()
         domains = sorted({d for e in data["history"] for d in e["data"].get("domains", ())})
         return cls(id=data["id"], name=data["name"], agency=data["agency"],
-                   id_number=data["id_number"], version=version, history=data["history"],
+                   id_number=data["id_number"], version=version, rev=uuid.uuid4().hex,
+                   history=data["history"],
                    domains_ever=domains)
 
 

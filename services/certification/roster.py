@@ -16,11 +16,33 @@ def officers():
     return OfficerDocument._get_collection()
 
 
+# id -> (rev, record, version): parsed records, reused while the stored rev is unchanged.
+# Replaying a history from BSON costs more than the check itself; a batch of 100 checks
+# would otherwise parse every officer's history on every call.
+_parsed: dict[str, tuple[str, OfficerRecord, int]] = {}
+MAX_PARSED = 50_000
+
+
 def load_many(ids) -> dict:
-    """id -> (record, version) for the ids that exist; one query for all of them."""
+    """id -> (record, version) for the ids that exist. One small query (rev and version
+    only) when every record is already parsed; the full documents only of those that
+    changed or are new here."""
     wanted = sorted({str(i) for i in ids})
-    return {raw["_id"]: (record_from_raw(raw), raw["version"])
-            for raw in officers().find({"_id": {"$in": wanted}})}
+    found, stale = {}, []
+    for head in officers().find({"_id": {"$in": wanted}}, {"rev": 1}):
+        kept = _parsed.get(head["_id"])
+        if kept and head.get("rev") and kept[0] == head["rev"]:
+            found[head["_id"]] = kept[1:]
+        else:
+            stale.append(head["_id"])
+    if stale:
+        if len(_parsed) > MAX_PARSED:
+            _parsed.clear()
+        for raw in officers().find({"_id": {"$in": stale}}):
+            found[raw["_id"]] = (record_from_raw(raw), raw["version"])
+            if raw.get("rev"):
+                _parsed[raw["_id"]] = (raw["rev"], *found[raw["_id"]])
+    return found
 
 
 def load(officer_id, field=("input", "officerId")):

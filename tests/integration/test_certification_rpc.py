@@ -4,6 +4,7 @@ refusals, and the events each write commits with it."""
 import pytest
 from nameko.standalone.rpc import ServiceRpcProxy
 
+from services.certification.documents import OfficerDocument
 from services.certification.service import CertificationService
 from tests.integration.cert_support import (ADMIN_CU, ID_CU, ID_CU2, ID_TR, certify, day,
                                             moment, ok, outbox_types, refused, valid_id)
@@ -112,3 +113,24 @@ def test_certificates_issued_at_the_same_time_get_distinct_gapless_numbers(
     assert refused(cert.import_officer({"officer_id": "bad id!", "name": "X",
                                         "agency": "CULTURE", "id_number": ID_TR})) == \
         "INVALID_INPUT"
+
+
+def test_an_officer_stored_afresh_under_the_same_id_is_never_answered_from_an_old_parse(cert):
+    """The service keeps parsed records while their stored rev is unchanged; a record
+    written anew (a restore, a re-registration after removal) has version 1 again but a new
+    rev, so the answers follow the stored record, not the earlier parse."""
+    oid = ok(cert.register_officer({"officer_id": "same-id", "name": "Li Wei",
+                                    "agency": "CULTURE", "id_number": ID_CU}))["id"]
+    checks = [{"officer_id": oid, "domain": "CULTURE_MARKET", "at": None}]
+    for exam in ("PUBLIC_LAW", "PROFESSIONAL_LAW"):
+        ok(cert.record_exam({"officer_id": oid, "exam": exam, "score": 80, "taken_on": day(-50)}))
+    ok(cert.issue_certificate({"officer_id": oid, "domains": ["CULTURE_MARKET"],
+                               "valid_from": day(-30), "valid_until": day(300),
+                               "effective_at": moment(-40)}))
+    assert ok(cert.check_many(checks))[0]["qualified"]
+    OfficerDocument._get_collection().delete_many({"_id": oid})
+    assert ok(cert.register_officer({"officer_id": oid, "name": "Wang Fang",
+                                     "agency": "CULTURE", "id_number": ID_CU2}))["name"] == \
+        "Wang Fang"
+    answer = ok(cert.check_many(checks))[0]
+    assert (answer["qualified"], answer["reasons"]) == (False, ["NOT_CERTIFIED"])

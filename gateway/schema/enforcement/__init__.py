@@ -13,6 +13,7 @@ from gateway.schema.enforcement import types as t
 from gateway.schema.enforcement.mutations import Mutation  # noqa: F401  (schema mixin)
 from gateway.schema.enforcement.support import PUBLIC, READERS
 from gateway.schema.paging import field, from_list
+from gateway.schema.scalars import DateTime
 
 _agency = Agency(required=True)
 
@@ -27,8 +28,8 @@ class Query(graphene.ObjectType):
     inspections = field(
         t.InspectionConnection, "Newest first.", agency=_agency, entity_id=graphene.ID(),
         operation_id=graphene.ID(), task_id=graphene.ID(), officer_id=graphene.ID(),
-        kind=t.InspectionKind(), performed_from=graphene.DateTime(),
-        performed_to=graphene.DateTime())
+        kind=t.InspectionKind(), performed_from=DateTime(),
+        performed_to=DateTime())
     inspection = graphene.Field(t.Inspection, id=graphene.ID(required=True))
     planned_inspection_tasks = field(
         t.PlannedInspectionTaskConnection, "Tasks handed over by joint operations.",
@@ -40,7 +41,7 @@ class Query(graphene.ObjectType):
         domain=EnforcementDomain(), entity_id=graphene.ID(), operation_id=graphene.ID(),
         inspection_id=graphene.ID(), violation_code=graphene.String(),
         major=graphene.Boolean(), outcome=c.DecisionOutcome(),
-        filed_from=graphene.DateTime(), filed_to=graphene.DateTime())
+        filed_from=DateTime(), filed_to=DateTime())
     enforcement_case = graphene.Field(c.EnforcementCase, id=graphene.ID(required=True))
     overdue_enforcement_deadlines = field(c.OverdueDeadlineConnection, "Earliest due first.",
                                           agency=_agency)
@@ -48,8 +49,8 @@ class Query(graphene.ObjectType):
         t.RecordCheck, id=graphene.ID(required=True, description="A case or inspection id."),
         description="Checks the stored full-process record: intact, or where it breaks.")
     published_decisions = field(p.PublishedDecisionConnection, "Newest first.",
-                                agency=_agency, published_from=graphene.DateTime(),
-                                published_to=graphene.DateTime())
+                                agency=_agency, published_from=DateTime(),
+                                published_to=DateTime())
     published_decision = graphene.Field(p.PublishedDecision, case_id=graphene.ID(required=True))
     enforcement_statistics = graphene.Field(
         p.EnforcementStatistics, required=True, agency=_agency,

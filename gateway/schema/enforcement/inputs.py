@@ -8,6 +8,7 @@ from gateway.schema.enforcement.case_types import (
     Circumstance, DecisionOutcome, Measure, ReviewOutcome, ServiceMethod)
 from gateway.schema.enforcement.types import (
     ChecklistResult, EntityCategory, InspectionKind, RiskLevel)
+from gateway.schema.scalars import DateTime
 
 _ids = graphene.List(graphene.NonNull(graphene.ID), required=True,
                      description="At least two officers qualified for the domain at `at`.")
@@ -54,7 +55,7 @@ class _ActOnEntity(graphene.InputObjectType):
 
 
 class RecordInspectionInput(_ActOnEntity):
-    performed_at = graphene.DateTime(description="Defaults to now.")
+    performed_at = DateTime(description="Defaults to now.")
     kind = InspectionKind(description="PLANNED for a task, else AD_HOC by default.")
     checklist = graphene.List(graphene.NonNull(ChecklistItemInput))
     findings = graphene.List(graphene.NonNull(InspectionFindingInput))
@@ -71,7 +72,7 @@ class PartyInput(graphene.InputObjectType):
 
 
 class FileCaseInput(_ActOnEntity):
-    filed_at = graphene.DateTime(description="Defaults to now.")
+    filed_at = DateTime(description="Defaults to now.")
     violation_code = graphene.String()
     inspection_id = graphene.ID()
     operation_id = graphene.ID()
@@ -96,7 +97,7 @@ class DecisionInput(graphene.InputObjectType):
 class CaseStepInput(graphene.InputObjectType):
     case_id = graphene.ID(required=True)
     officer_ids = _ids
-    at = graphene.DateTime(description="Defaults to now; never before the previous step.")
+    at = DateTime(description="Defaults to now; never before the previous step.")
     documents = _texts
 
 
@@ -127,19 +128,19 @@ class LegalReviewInput(graphene.InputObjectType):
     case_id = graphene.ID(required=True)
     outcome = ReviewOutcome(required=True)
     opinion = graphene.String()
-    at = graphene.DateTime()
+    at = DateTime()
     documents = _texts
 
 
 class ServiceReceiptInput(graphene.InputObjectType):
     case_id = graphene.ID(required=True)
     attempt_index = graphene.Int(required=True, description="0 for the first attempt.")
-    at = graphene.DateTime(description="When it was received; defaults to now.")
+    at = DateTime(description="When it was received; defaults to now.")
     documents = _texts
 
 
 class JusticeFilingInput(graphene.InputObjectType):
     case_id = graphene.ID(required=True)
     reference = graphene.String(required=True, description="The bureau's acknowledgement.")
-    at = graphene.DateTime()
+    at = DateTime()
     documents = _texts

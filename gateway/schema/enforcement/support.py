@@ -10,6 +10,7 @@ from gateway.schema.base import actor, enum_value, forbidden
 from gateway.schema import paging
 # One officer batch per request, shared with the operations fields of the same query.
 from gateway.schema.batching import Batch, batch, officers, viewer
+from gateway.schema.scalars import DateTime
 from services.enforcement.ids import agency_of
 
 READERS = ("planner", "enforcement_officer", "accountability_officer")
@@ -43,7 +44,7 @@ def acting(info, agency, roles=OFFICERS) -> dict:
 def when(key, date=False, **kwargs):
     """A DateTime/Date field read from an ISO string in the parent dict."""
     parse = dt.date.fromisoformat if date else dt.datetime.fromisoformat
-    return (graphene.Date if date else graphene.DateTime)(
+    return (graphene.Date if date else DateTime)(
         resolver=lambda root, info: parse(root[key]) if root.get(key) else None, **kwargs)
 
 

@@ -8,6 +8,7 @@ from gateway.schema.certification_types import QualificationReason
 from gateway.schema import paging
 from gateway.schema.operations.report import ProgressFigures
 from gateway.schema.operations.roles import STAFF
+from gateway.schema.scalars import DateTime
 
 
 class OperationAlertKind(graphene.Enum):
@@ -40,7 +41,7 @@ class OperationAlert(graphene.ObjectType):
     id = graphene.ID(required=True)
     kind = graphene.Field(OperationAlertKind, required=True)
     team = graphene.String(required=True)
-    at = graphene.DateTime(required=True)
+    at = DateTime(required=True)
     officer_id = graphene.ID()
     domain = graphene.Field(EnforcementDomain)
     reasons = graphene.List(graphene.NonNull(QualificationReason), required=True)

@@ -9,14 +9,15 @@ from gateway.schema.base import (
 from gateway.schema.operations import batch
 from gateway.schema.operations.roles import PLANNER
 from gateway.schema.operations.types import JointOperation, operation_node
+from gateway.schema.scalars import DateTime
 from services.common.errors import DomainError
 
 
 class PlanJointOperationInput(graphene.InputObjectType):
     name = graphene.String(required=True)
     agencies = graphene.List(graphene.NonNull(Agency), required=True)
-    starts_at = graphene.DateTime(required=True)
-    ends_at = graphene.DateTime(required=True)
+    starts_at = DateTime(required=True)
+    ends_at = DateTime(required=True)
     legal_basis = graphene.String(description="Legal basis / action plan reference.")
     lead_agency = graphene.Field(Agency, description="Defaults to the first agency.")
     areas = graphene.List(graphene.NonNull(graphene.String))

@@ -15,6 +15,7 @@ from gateway.schema.operations.live_types import (
     InspectionTaskConnection, OperationAlertConnection, OperationProgress)
 from gateway.schema.operations.report import JointReport, fetch_report
 from gateway.schema.operations.roles import PUBLISHED, STAFF
+from gateway.schema.scalars import DateTime
 from services.operations.domain.model import STATUSES
 
 _TIMES = ("starts_at", "ends_at", "planned_at", "launched_at", "closed_at")
@@ -63,16 +64,16 @@ class JointOperation(graphene.ObjectType):
     name = graphene.String(required=True)
     status = graphene.Field(JointOperationStatus, required=True)
     agencies = graphene.List(graphene.NonNull(Agency), required=True)
-    starts_at = graphene.DateTime(required=True)
-    ends_at = graphene.DateTime(required=True)
+    starts_at = DateTime(required=True)
+    ends_at = DateTime(required=True)
     teams = graphene.List(graphene.NonNull(Team), required=True)
     legal_basis = graphene.String(required=True, description="Legal basis / action plan.")
     lead_agency = graphene.Field(Agency, required=True)
     areas = graphene.List(graphene.NonNull(graphene.String), required=True)
     objectives = graphene.List(graphene.NonNull(graphene.String), required=True)
-    planned_at = graphene.DateTime()
-    launched_at = graphene.DateTime()
-    closed_at = graphene.DateTime(description="When it was completed or cancelled.")
+    planned_at = DateTime()
+    launched_at = DateTime()
+    closed_at = DateTime(description="When it was completed or cancelled.")
     cancel_reason = graphene.String()
     tasks = paging.field(InspectionTaskConnection, team=graphene.String())
     alerts = paging.field(OperationAlertConnection, description="Newest first.")
