@@ -21,6 +21,10 @@ from services.common.clock import utcnow
 
 log = logging.getLogger(__name__)
 BATCH = 500
+# Under load, wait this long after a busy drain before the next one: the events committed
+# meanwhile go out as one batch (one read, one confirm wait, one mark) instead of one by
+# one. After an idle spell the first event goes at once, so a lone event is not delayed.
+LINGER = 0.025
 CONFIRM_TIMEOUT = 30  # a loaded broker can take seconds; the relay retries anyway
 
 
@@ -86,17 +90,40 @@ class Relay:
         if not docs:
             return 0
         publish_envelopes(self.amqp_uri, [d["envelope"] for d in docs])
-        self.db[OUTBOX].update_many({"_id": {"$in": [d["_id"] for d in docs]}},
-                                    {"$set": {"sent": True, "sent_at": utcnow()}})
+        self._mark_sent([d["_id"] for d in docs])
         self.published += len(docs)
         return len(docs)
 
+    def _mark_sent(self, ids) -> None:
+        """Mark exactly the published documents sent. By their _id range when that range
+        holds nothing else unsent (checked in the same transaction): a range is an index
+        walk, while SecantusDB matches a long `$in` against every outbox document, sent
+        ones included, so its cost grew with the outbox. A document committed late into
+        the range (its _id is taken before its commit) makes the range unsafe: then by id."""
+        outbox, mark = self.db[OUTBOX], {"$set": {"sent": True, "sent_at": utcnow()}}
+        span = {"sent": False, "_id": {"$gte": ids[0], "$lte": ids[-1]}}
+
+        def by_range(session):
+            found = {d["_id"] for d in outbox.find(span, {"_id": 1}, session=session)}
+            if found != set(ids):
+                return False
+            outbox.update_many(span, mark, session=session)
+            return True
+        with self.db.client.start_session() as session:
+            if session.with_transaction(by_range):
+                return
+        outbox.update_many({"_id": {"$in": ids}}, mark)
+
     def run(self) -> None:
-        self._running, backoff = True, 0.1
+        self._running, backoff, busy = True, 0.1, False
         while self._running:
             try:
-                while self.drain_once() == BATCH:
-                    pass
+                if busy:
+                    eventlet.sleep(LINGER)
+                sent = self.drain_once()
+                busy = sent > 0
+                while sent == BATCH:
+                    sent = self.drain_once()
                 backoff = 0.1
             except Exception as exc:  # broker or database away: keep the events, retry
                 log.warning("outbox relay: %s; retrying in %.1fs", exc, backoff)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import mongoengine
 from nameko.extensions import DependencyProvider
 
+from services.bus.group_commit import GroupCommit
 from services.bus.relay import Relay
 from services.bus.unit_of_work import UnitOfWork
 
@@ -33,7 +34,8 @@ class StoreHandle:
                    "causation_id": data.get("event_id") or data.get("correlation_id"),
                    "actor": data.get("actor"), "inbox_key": inbox_key}
         p = self._provider
-        return UnitOfWork(p.client, p.db, p.container.service_name, context, p.relay.wake)
+        return UnitOfWork(p.client, p.db, p.container.service_name, context, p.relay.wake,
+                          p.group)
 
 
 class Store(DependencyProvider):
@@ -44,6 +46,7 @@ class Store(DependencyProvider):
         cfg = self.container.config["JOINTOPS"]
         self.client, self.db = connect(self.context, cfg.mongo_uri, cfg.db_name(self.context))
         self.relay = Relay(self.db, cfg.amqp_uri)
+        self.group = GroupCommit()  # this container's workers commit together under load
 
     def start(self):
         self.container.spawn_managed_thread(self.relay.run)

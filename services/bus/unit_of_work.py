@@ -31,18 +31,30 @@ class ConcurrentUpdate(DomainError):
         super().__init__("CONCURRENT_UPDATE", f"{what} was changed by someone else; retry")
 
 
+class Insert:
+    """An insert kept as data (not a closure), so a group commit can send the inserts of
+    several units of work into one collection as one command."""
+
+    def __init__(self, collection, son):
+        self.collection, self.son = collection, son
+
+    def __call__(self, session):
+        self.collection.insert_one(self.son, session=session)
+
+
 class UnitOfWork:
-    def __init__(self, client, db, producer: str, context: dict, on_commit=None):
+    def __init__(self, client, db, producer: str, context: dict, on_commit=None,
+                 committer=None):
         self.client, self.db, self.producer = client, db, producer
         self.context = context  # correlation_id, causation_id, actor, inbox_key
         self.on_commit = on_commit
-        self._ops, self.events = [], []
+        self.committer = committer  # a GroupCommit, or None to commit alone
+        self.ops, self.events = [], []
 
     # ---- writes, applied in order at commit
     def insert(self, doc):
         doc.validate()
-        son = doc.to_mongo()
-        self._ops.append(lambda s: type(doc)._get_collection().insert_one(son, session=s))
+        self.ops.append(Insert(type(doc)._get_collection(), doc.to_mongo()))
 
     def save(self, doc, expect_version: int | None = None):
         """Replace the whole document; with expect_version, only if nobody changed it."""
@@ -57,11 +69,11 @@ class UnitOfWork:
             res = coll.replace_one(query, son, upsert=expect_version is None, session=s)
             if expect_version is not None and res.matched_count == 0:
                 raise ConcurrentUpdate(f"{type(doc).__name__} {son['_id']}")
-        self._ops.append(op)
+        self.ops.append(op)
 
     def run(self, fn):
         """A raw write `fn(session)` for what insert/save do not cover."""
-        self._ops.append(fn)
+        self.ops.append(fn)
 
     def emit(self, event_type: str, payload: dict) -> dict:
         env = envelope.make(event_type, payload, producer=self.producer,
@@ -76,30 +88,46 @@ class UnitOfWork:
             self.emit(event_type, payload)
 
     # ---- commit
+    def inbox_doc(self) -> dict | None:
+        key = self.context.get("inbox_key")
+        return {"_id": key, "at": utcnow()} if key else None
+
+    def outbox_docs(self) -> list[dict]:
+        return [{"_id": ObjectId(), "event_id": e["event_id"], "type": e["type"],
+                 "envelope": e, "sent": False, "created_at": utcnow()} for e in self.events]
+
     def _apply(self, session):
         # The inbox record goes first so a duplicate delivery aborts before any work.
-        key = self.context.get("inbox_key")
-        if key:
+        inbox = self.inbox_doc()
+        if inbox:
             try:
-                self.db[INBOX].insert_one({"_id": key, "at": utcnow()}, session=session)
+                self.db[INBOX].insert_one(inbox, session=session)
             except DuplicateKeyError:
-                raise DuplicateEvent(key) from None
-        for op in self._ops:
+                raise DuplicateEvent(inbox["_id"]) from None
+        for op in self.ops:
             op(session)
         if self.events:
-            self.db[OUTBOX].insert_many(
-                [{"_id": ObjectId(), "event_id": e["event_id"], "type": e["type"],
-                  "envelope": e, "sent": False, "created_at": utcnow()} for e in self.events],
-                session=session)
+            self.db[OUTBOX].insert_many(self.outbox_docs(), session=session)
 
-    def commit(self):
+    def time_limit(self) -> float | None:
         # A request is bounded: pymongo would retry a transaction for 120 s while the
         # database is away, and commit long after the caller was told SERVICE_UNAVAILABLE
         # (a retry then doubles it). An event handler is not: nobody waits, the inbox makes
         # a late commit safe, and a lock a killed process left takes a minute to clear.
-        limit = None if self.context.get("inbox_key") else COMMIT_SECONDS
-        with pymongo.timeout(limit), self.client.start_session() as session:
+        return None if self.context.get("inbox_key") else COMMIT_SECONDS
+
+    def commit(self):
+        if self.committer is not None:
+            self.committer.commit(self)
+        else:
+            self.commit_alone()
+
+    def commit_alone(self):
+        with pymongo.timeout(self.time_limit()), self.client.start_session() as session:
             session.with_transaction(self._apply)
+        self.committed()
+
+    def committed(self):
         if self.events and self.on_commit:
             self.on_commit()
 
