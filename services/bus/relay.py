@@ -21,9 +21,9 @@ from services.common.clock import utcnow
 
 log = logging.getLogger(__name__)
 BATCH = 500
-# Under load, wait this long after a busy drain before the next one: the events committed
-# meanwhile go out as one batch (one read, one confirm wait, one mark) instead of one by
-# one. After an idle spell the first event goes at once, so a lone event is not delayed.
+# Under load (events committed while the last batch was going out), wait this long before
+# the next batch: what commits meanwhile goes out with it (one read, one confirm wait, one
+# mark) instead of one by one. An event after a quiet moment goes at once.
 LINGER = 0.025
 CONFIRM_TIMEOUT = 30  # a loaded broker can take seconds; the relay retries anyway
 
@@ -120,10 +120,9 @@ class Relay:
             try:
                 if busy:
                     eventlet.sleep(LINGER)
-                sent = self.drain_once()
-                busy = sent > 0
-                while sent == BATCH:
-                    sent = self.drain_once()
+                while self.drain_once() == BATCH:
+                    pass
+                busy = self._wake.ready()  # woken while draining: more are coming
                 backoff = 0.1
             except Exception as exc:  # broker or database away: keep the events, retry
                 log.warning("outbox relay: %s; retrying in %.1fs", exc, backoff)
