@@ -6,12 +6,15 @@ delivery is at-least-once and consumers are idempotent (inbox).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import time
 
 import eventlet
 from eventlet.event import Event
 from amqp import Message
+from bson import ObjectId
 from kombu import Connection
 from kombu.pools import connections
 
@@ -25,6 +28,7 @@ BATCH = 500
 # the next batch: what commits meanwhile goes out with it (one read, one confirm wait, one
 # mark) instead of one by one. An event after a quiet moment goes at once.
 LINGER = 0.025
+PURGE_EVERY = 3600.0  # seconds between purges of published events past their retention
 CONFIRM_TIMEOUT = 30  # a loaded broker can take seconds; the relay retries anyway
 
 
@@ -71,8 +75,11 @@ def _publish_confirmed(conn, channel, envelopes) -> None:
 
 
 class Relay:
-    def __init__(self, db, amqp_uri: str, poll_seconds: float = 1.0):
+    def __init__(self, db, amqp_uri: str, poll_seconds: float = 1.0,
+                 retention_hours: int | None = None):
         self.db, self.amqp_uri, self.poll = db, amqp_uri, poll_seconds
+        self.retention_hours = retention_hours
+        self._next_purge = 0.0
         self._wake = Event()
         self._running = False
         self.published = 0
@@ -114,6 +121,23 @@ class Relay:
                 return
         outbox.update_many({"_id": {"$in": ids}}, mark)
 
+    def purge_sent(self, now: dt.datetime | None = None) -> int:
+        """Delete published events older than the retention (an outbox is a queue, not an
+        archive: without this it grows with every event ever raised). An _id holds the
+        moment it was made, so the (sent, _id) index finds them without a scan."""
+        cutoff = (now or utcnow()) - dt.timedelta(hours=self.retention_hours)
+        result = self.db[OUTBOX].delete_many({"sent": True,
+                                              "_id": {"$lt": ObjectId.from_datetime(cutoff)}})
+        return result.deleted_count
+
+    def _purge_when_due(self) -> None:
+        if self.retention_hours and time.monotonic() >= self._next_purge:
+            self._next_purge = time.monotonic() + PURGE_EVERY
+            purged = self.purge_sent()
+            if purged:
+                log.info("outbox relay: purged %d published events older than %d h", purged,
+                         self.retention_hours)
+
     def run(self) -> None:
         self._running, backoff, busy = True, 0.1, False
         while self._running:
@@ -123,6 +147,8 @@ class Relay:
                 while self.drain_once() == BATCH:
                     pass
                 busy = self._wake.ready()  # woken while draining: more are coming
+                if not busy:
+                    self._purge_when_due()
                 backoff = 0.1
             except Exception as exc:  # broker or database away: keep the events, retry
                 log.warning("outbox relay: %s; retrying in %.1fs", exc, backoff)

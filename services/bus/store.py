@@ -45,7 +45,7 @@ class Store(DependencyProvider):
     def setup(self):
         cfg = self.container.config["JOINTOPS"]
         self.client, self.db = connect(self.context, cfg.mongo_uri, cfg.db_name(self.context))
-        self.relay = Relay(self.db, cfg.amqp_uri)
+        self.relay = Relay(self.db, cfg.amqp_uri, retention_hours=cfg.outbox_retention_hours)
         self.group = GroupCommit()  # this container's workers commit together under load
 
     def start(self):

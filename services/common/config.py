@@ -18,6 +18,7 @@ DEFAULTS = {
     "JOINTOPS_RETRY_DELAYS_MS": "200,1000,5000",
     "JOINTOPS_LOG_LEVEL": "INFO",
     "JOINTOPS_MAX_WORKERS": "20",
+    "JOINTOPS_OUTBOX_RETENTION_HOURS": "168",
     "JOINTOPS_PUBLICITY_URL": "",
 }
 
@@ -38,6 +39,7 @@ class Config:
     log_level: str
     max_workers: int
     publicity_url: str
+    outbox_retention_hours: int = 168
     extra: dict = field(default_factory=dict)
 
     def db_name(self, context: str) -> str:
@@ -103,4 +105,5 @@ def load(env=None, require_secret: bool = True) -> Config:
         jwt_secret=secret, db_prefix=prefix, queue_type=queue_type, retry_delays_ms=retry,
         log_level=level, max_workers=_int(env, "JOINTOPS_MAX_WORKERS", 1, 1000),
         publicity_url=publicity,
+        outbox_retention_hours=_int(env, "JOINTOPS_OUTBOX_RETENTION_HOURS", 1, 24 * 3660),
     )

@@ -1,8 +1,12 @@
-"""Group commit and the relay's marking, against the real database: units of work that
+"""Group commit and the relay's bookkeeping, against the real database: units of work that
 are ready together commit in one transaction, yet each caller gets exactly the outcome it
-would have had alone; the relay marks sent only what it published."""
+would have had alone; the relay marks sent only what it published and purges only
+published events past their retention."""
+import datetime as dt
+
 import eventlet
 import pytest
+from bson import ObjectId
 from mongoengine import Document, IntField, StringField
 
 from services.bus import group_commit
@@ -132,3 +136,24 @@ def test_the_relay_marks_sent_only_what_it_published(store, monkeypatch):
     assert relay.drain_once() == 1
     assert published == [["e0", "e2"], ["e1"]]
     assert db[OUTBOX].count_documents({"sent": False}) == 0
+
+
+def test_published_events_past_their_retention_are_purged_and_nothing_else(store):
+    client, db = store
+    for i in range(3):
+        uow = unit(store, None)
+        uow.emit(PROBE_TYPE, {"probe_id": f"r{i}", "seq": i})
+        uow.commit()
+    relay = Relay(db, "amqp://unused", retention_hours=24)
+    old, published_recently, unsent = list(db[OUTBOX].find().sort("_id", 1))
+    aged = dict(old, _id=ObjectId.from_datetime(dt.datetime.now(dt.timezone.utc)
+                                                 - dt.timedelta(hours=25)), sent=True)
+    db[OUTBOX].delete_one({"_id": old["_id"]})
+    db[OUTBOX].insert_one(aged)
+    db[OUTBOX].update_one({"_id": published_recently["_id"]}, {"$set": {"sent": True}})
+    stale_unsent = dict(unsent, _id=ObjectId.from_datetime(
+        dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=30)))
+    db[OUTBOX].insert_one(stale_unsent)  # never published: kept however old
+    assert relay.purge_sent() == 1
+    left = {d["_id"] for d in db[OUTBOX].find()}
+    assert left == {published_recently["_id"], unsent["_id"], stale_unsent["_id"]}

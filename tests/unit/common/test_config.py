@@ -11,6 +11,7 @@ def test_defaults_are_documented_values():
     assert cfg.gateway_port == 8000
     assert cfg.db_name("certification") == "jointops_certification"
     assert cfg.retry_delays_ms == (200, 1000, 5000)
+    assert cfg.outbox_retention_hours == 168
 
 
 @pytest.mark.parametrize("env,names", [
@@ -23,6 +24,8 @@ def test_defaults_are_documented_values():
     ({"JOINTOPS_RETRY_DELAYS_MS": "1,a"}, "JOINTOPS_RETRY_DELAYS_MS"),
     ({"JOINTOPS_QUEUE_TYPE": "stream"}, "JOINTOPS_QUEUE_TYPE"),
     ({"JOINTOPS_DB_PREFIX": "a.b"}, "JOINTOPS_DB_PREFIX"),
+    ({"JOINTOPS_OUTBOX_RETENTION_HOURS": "0"}, "JOINTOPS_OUTBOX_RETENTION_HOURS"),
+    ({"JOINTOPS_OUTBOX_RETENTION_HOURS": "a week"}, "JOINTOPS_OUTBOX_RETENTION_HOURS"),
 ])
 def test_bad_or_missing_values_name_the_variable_in_one_line(env, names):
     if "JOINTOPS_JWT_SECRET" not in env and names != "JOINTOPS_JWT_SECRET":
