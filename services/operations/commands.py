@@ -69,7 +69,8 @@ def assign(store, certification, data: dict, actor: dict | None) -> JointOperati
         others = [o for o, _ in documents.launched_with([officer_id], op.starts_at, op.ends_at)]
         return domain.assign_officer(op, data.get("team_name") or "", officer_id, agency,
                                      domain_name, answer, others, now)
-    return change(store, data.get("operation_id"), actor, apply)
+    return change(store, data.get("operation_id"), actor, apply,
+                  busy_officers=lambda op: [officer_id] if op.status == "LAUNCHED" else [])
 
 
 def remove(store, data: dict, actor: dict | None) -> JointOperation:
@@ -125,7 +126,8 @@ def launch(store, certification, operation_id: str, actor: dict | None) -> Joint
         others = [o for o, _ in documents.launched_with([m.officer_id for m in members],
                                                         op.starts_at, op.ends_at)]
         return domain.launch_operation(op, {a["officer_id"]: a for a in answers}, now, others)
-    return change(store, operation_id, actor, apply)
+    return change(store, operation_id, actor, apply,
+                  busy_officers=lambda op: [m.officer_id for t in op.teams for m in t.members])
 
 
 def complete(store, operation_id: str, actor: dict | None) -> JointOperation:

@@ -3,7 +3,9 @@ read and changed as a whole), plus the fields other queries select by."""
 from __future__ import annotations
 
 from mongoengine import DateTimeField, DictField, Document, IntField, ListField, StringField
+from pymongo.errors import DuplicateKeyError
 
+from services.bus.unit_of_work import ConcurrentUpdate
 from services.common.errors import NotFound
 from services.operations.domain.model import STATUSES, JointOperation, parse
 
@@ -30,6 +32,42 @@ def to_document(op: JointOperation, version: int) -> OperationDocument:
         starts_at=op.starts_at, ends_at=op.ends_at,
         officer_ids=[m.officer_id for t in op.teams for m in t.members],
         planned_at=op.planned_at, version=version, body=op.to_dict())
+
+
+class OfficerGuard(Document):
+    """One per officer ever put on a launched operation. A change that puts officers on
+    a launched operation reads their seq before its busy check and bumps it only if
+    unchanged, in its own transaction: of two changes racing for one officer, one
+    commits and the other conflicts, re-reads and is refused with OFFICER_BUSY."""
+    id = StringField(primary_key=True)
+    seq = IntField(required=True, default=0)
+    meta = {"db_alias": "operations", "collection": "officer_guards"}
+
+
+def guard_seqs(officer_ids) -> dict[str, int]:
+    """officer_id -> seq now (0 for an officer never guarded)."""
+    ids = sorted({str(i) for i in officer_ids})
+    found = {d["_id"]: d["seq"] for d in OfficerGuard._get_collection().find(
+        {"_id": {"$in": ids}})} if ids else {}
+    return {i: found.get(i, 0) for i in ids}
+
+
+def bump_guard(officer_id: str, seq: int):
+    """A raw unit-of-work write: the guard moves from `seq` to seq + 1, or the officer's
+    busy state changed since it was read (ConcurrentUpdate: the command re-runs)."""
+    def write(session):
+        guards = OfficerGuard._get_collection()
+        try:
+            if seq == 0:
+                guards.insert_one({"_id": officer_id, "seq": 1}, session=session)
+                return
+            if guards.update_one({"_id": officer_id, "seq": seq}, {"$inc": {"seq": 1}},
+                                 session=session).matched_count:
+                return
+        except DuplicateKeyError:
+            pass
+        raise ConcurrentUpdate(f"officer {officer_id}'s operations")
+    return write
 
 
 def _raw(**query):

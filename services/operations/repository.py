@@ -28,23 +28,30 @@ def check_access(op: JointOperation, actor: dict | None) -> None:
                           f"{op.operation_id}", ["id"])
 
 
-def save(store, changed, events) -> None:
+def save(store, changed, events, guards: dict | None = None) -> None:
     """Write every (operation, version read) and their events in one transaction (inside
-    an event handler the inbox record joins it)."""
+    an event handler the inbox record joins it), bumping the officer `guards` read."""
     with store.transaction() as uow:
         for op, version in changed:
             uow.save(documents.to_document(op, version + 1), expect_version=version)
+        for officer_id, seq in (guards or {}).items():
+            uow.run(documents.bump_guard(officer_id, seq))
         uow.emit_all(events)
 
 
 @retry_on_conflict
-def change(store, operation_id: str, actor: dict | None, apply) -> JointOperation:
-    """Load, `apply(op) -> (op, events)`, save. An unchanged operation writes nothing."""
+def change(store, operation_id: str, actor: dict | None, apply,
+           busy_officers=None) -> JointOperation:
+    """Load, `apply(op) -> (op, events)`, save. An unchanged operation writes nothing.
+    `busy_officers(op)`: whom the change may put on a launched operation; their guards
+    are read before `apply` checks they are free and bumped with the write, so the busy
+    check holds even against a change racing for the same officer."""
     op, version = documents.load(operation_id)
     check_access(op, actor)
+    guards = documents.guard_seqs(busy_officers(op)) if busy_officers else {}
     new, events = apply(op)
     if new is not op or events:
-        save(store, [(new, version)], events)
+        save(store, [(new, version)], events, guards if new.status == "LAUNCHED" else None)
     return new
 
 

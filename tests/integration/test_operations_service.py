@@ -12,7 +12,7 @@ from services.operations.documents import OperationDocument
 from services.operations.service import OperationsService
 from services.transport.service import TransportService
 from tests.integration.test_operations_support import (
-    PLANNER, certify, code, directory, moment, ok, plan_input)
+    PLANNER, certify, certify_many, code, directory, moment, ok, plan_input)
 from tests.support import wait_until
 
 pytestmark = pytest.mark.integration
@@ -180,3 +180,26 @@ def test_busy_officer_and_concurrent_assignments(rpc):
         "FORBIDDEN"
     for garbage in (("x", 0, 10), ({}, "a", 10), ({}, 0, 1000)):
         assert code(ops.list_operations(*garbage)) == "INVALID_INPUT"
+
+
+def test_two_overlapping_operations_launched_at_once_never_share_an_officer(rpc):
+    """The busy check reads other operations before the write; two launches racing for
+    one officer both pass it, so the officer's guard record decides: one launches, the
+    other re-reads and is refused with OFFICER_BUSY."""
+    cert, ops = rpc
+    pairs = []
+    for n in range(4):
+        shared, partners = f"race{n}", [f"race{n}a", f"race{n}b"]  # a team needs two
+        certify_many(cert, [shared, *partners], "CULTURE", 40 + 3 * n)
+        pair = [ok(ops.plan(plan_input(f"Race {n}{side}", 1, 5), PLANNER))["operation_id"]
+                for side in "ab"]
+        for op_id, partner in zip(pair, partners):
+            ok(assign(ops, op_id, "A", shared, "CULTURE_MARKET"))
+            ok(assign(ops, op_id, "A", partner, "CULTURE_MARKET"))
+        pairs.append(pair)
+    pending = [ops.launch.call_async(op_id, PLANNER) for pair in pairs for op_id in pair]
+    replies = [p.result() for p in pending]
+    for n in range(4):
+        outcomes = sorted("ok" if "ok" in r else r["error"]["code"]
+                          for r in replies[2 * n:2 * n + 2])
+        assert outcomes == ["OFFICER_BUSY", "ok"], (n, replies)
