@@ -26,7 +26,7 @@ from services.bus.relay import Relay
 from services.bus.store import connect
 from services.bus.unit_of_work import UnitOfWork
 from services.common.config import load
-from services.runner import declare_topology, nameko_config
+from services.runner import declare_topology
 from tests.integration.probe import PROBE_TYPE, Probe
 
 AMQP = "amqp://guest:guest@127.0.0.1:5672/"

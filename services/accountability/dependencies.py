@@ -1,5 +1,5 @@
-"""nameko extensions of the accountability service: its store (with indexes ensured at
-start), a certification client and the overdue-sweep timer."""
+"""nameko extensions of the accountability service: a certification client and the
+overdue-sweep timer."""
 from __future__ import annotations
 
 import eventlet
@@ -7,23 +7,11 @@ from nameko.exceptions import UnknownService
 from nameko.rpc import RpcProxy
 from nameko.timer import Timer
 
-from services.accountability.repository import DOCS
 from services.bus.rpc import UNAVAILABLE, unwrap
-from services.bus.store import Store
 from services.common.errors import DomainError
 
 CERTIFICATION_TIMEOUT = 5.0
 SWEEP_SECONDS = 300.0
-
-
-class AccountabilityStore(Store):
-    def start(self):
-        # Indexes before the first request: the unique ones are what keeps automatic
-        # findings and sanctions single under concurrent deliveries. (setup() of every
-        # extension, hence the connection, has run by now.)
-        for doc_cls in DOCS:
-            doc_cls.ensure_indexes()
-        super().start()
 
 
 class CertificationClient:

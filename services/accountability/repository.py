@@ -8,8 +8,7 @@ import dataclasses
 import datetime as dt
 import json
 
-from services.accountability.documents import (CaseOfficers, FindingDoc, LedgerItemDoc,
-                                               SanctionDoc)
+from services.accountability.documents import FindingDoc, LedgerItemDoc, SanctionDoc
 from services.accountability.domain import Finding, LedgerItem, Sanction, codec
 from services.accountability.domain.records import (counts_from_rows, officer_record,
                                                     period_counts_pipeline)
@@ -19,7 +18,6 @@ from services.common.errors import InvalidInput
 # document class -> (domain class, the domain's name for the primary key)
 MODEL = {FindingDoc: (Finding, "finding_id"), SanctionDoc: (Sanction, "sanction_id"),
          LedgerItemDoc: (LedgerItem, "item_id")}
-DOCS = (*MODEL, CaseOfficers)
 MAX_PAGE = 100
 
 

@@ -7,10 +7,10 @@ import logging
 from nameko.rpc import rpc
 
 from services.accountability import automatic, commands, queries, rectification
-from services.accountability.dependencies import (SWEEP_SECONDS, AccountabilityStore,
-                                                  Certification, sweep_timer)
+from services.accountability.dependencies import SWEEP_SECONDS, Certification, sweep_timer
 from services.bus.rpc import command
 from services.bus.service import BusService
+from services.bus.store import Store
 from services.bus.subscriber import subscribe
 
 log = logging.getLogger(__name__)
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 class AccountabilityService(BusService):
     name = "accountability"
-    store = AccountabilityStore("accountability")
+    store = Store("accountability")
     certification = Certification()
 
     # ---- findings and sanctions (`actor`: {sub, roles, agency} of the caller)

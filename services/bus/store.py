@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import mongoengine
+from mongoengine.base.common import _document_registry
 from nameko.extensions import DependencyProvider
 
 from services.bus.group_commit import GroupCommit
@@ -15,6 +16,12 @@ def connect(alias: str, mongo_uri: str, db_name: str):
     mongoengine.connect(db=db_name, alias=alias, host=mongo_uri, tz_aware=True,
                         uuidRepresentation="standard", serverSelectionTimeoutMS=3000)
     return mongoengine.get_connection(alias), mongoengine.get_db(alias)
+
+
+def documents_of(alias: str) -> list:
+    """The concrete mongoengine Documents stored under connection `alias`."""
+    return [cls for cls in list(_document_registry.values())
+            if not cls._meta.get("abstract") and cls._meta.get("db_alias") == alias]
 
 
 class StoreHandle:
@@ -49,6 +56,13 @@ class Store(DependencyProvider):
         self.group = GroupCommit()  # this container's workers commit together under load
 
     def start(self):
+        # Every index of this context's documents before the first request, not lazily on
+        # a document's first use: that may fall inside a transaction, and SecantusDB leaves
+        # documents a concurrent transaction writes out of an index built meanwhile (a
+        # unique index that misses documents keeps nothing single). Every setup() has run
+        # by now, so documents made at setup (enforcement's per-agency ones) are included.
+        for doc_cls in documents_of(self.context):
+            doc_cls.ensure_indexes()
         self.container.spawn_managed_thread(self.relay.run)
 
     def stop(self):

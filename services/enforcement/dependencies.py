@@ -7,17 +7,15 @@ from nameko.extensions import DependencyProvider
 from tenacity import (Retrying, retry_if_exception_type, stop_after_attempt,
                       wait_exponential)
 
-from services.enforcement.documents import bind, ensure_indexes
+from services.enforcement.documents import bind
 
 
 class Collections(DependencyProvider):
     """The service's Documents (`self.docs.Case`, ...), bound to its own database."""
 
     def setup(self):
+        # Made here, so the Store finds them when it builds its indexes at start.
         self.docs = bind(self.container.service_name)
-
-    def start(self):
-        ensure_indexes(self.docs)   # after every setup: the Store has connected by now
 
     def get_dependency(self, worker_ctx):
         return self.docs

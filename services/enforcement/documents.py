@@ -140,9 +140,3 @@ def bind(context: str) -> SimpleNamespace:
                 "auto_create_index": False}})
             for name, (base, collection, indexes) in _COLLECTIONS.items()})
     return _bound[context]
-
-
-def ensure_indexes(docs: SimpleNamespace) -> None:
-    # At start, not lazily: a lazy first use may fall inside a transaction.
-    for doc in vars(docs).values():
-        doc.ensure_indexes()
