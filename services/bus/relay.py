@@ -50,17 +50,32 @@ def publish_envelopes(amqp_uri: str, envelopes) -> None:
             channel.close()
 
 
+class Confirms:
+    """The delivery tags (1..count on a fresh confirm channel) the broker has yet to confirm.
+    RabbitMQ confirms out of order when messages go to different queues, and mixes single
+    acks with `multiple` ones covering every earlier tag: so a set, not a counter."""
+
+    def __init__(self, count: int):
+        self.pending, self.nacked = set(range(1, count + 1)), False
+
+    def ack(self, delivery_tag, multiple):
+        if multiple:
+            self.pending = {tag for tag in self.pending if tag > delivery_tag}
+        else:
+            self.pending.discard(delivery_tag)
+
+    def nack(self, delivery_tag, multiple):
+        self.nacked = True
+
+    @property
+    def waiting(self) -> bool:
+        return bool(self.pending) and not self.nacked
+
+
 def _publish_confirmed(conn, channel, envelopes) -> None:
-    state = {"acked": 0, "nacked": False}
-
-    def on_ack(delivery_tag, multiple):
-        state["acked"] = max(state["acked"], delivery_tag) if multiple else state["acked"] + 1
-
-    def on_nack(delivery_tag, multiple):
-        state["nacked"] = True
-
-    channel.events["basic_ack"].add(on_ack)
-    channel.events["basic_nack"].add(on_nack)
+    confirms = Confirms(len(envelopes))
+    channel.events["basic_ack"].add(confirms.ack)
+    channel.events["basic_nack"].add(confirms.nack)
     channel.confirm_select()
     EVENTS_EXCHANGE(channel).declare()
     for env in envelopes:
@@ -68,9 +83,9 @@ def _publish_confirmed(conn, channel, envelopes) -> None:
                           content_encoding="utf-8", delivery_mode=2,
                           message_id=env["event_id"], correlation_id=env["correlation_id"])
         channel.basic_publish(message, exchange=EVENTS_EXCHANGE.name, routing_key=env["type"])
-    while state["acked"] < len(envelopes) and not state["nacked"]:
+    while confirms.waiting:
         conn.drain_events(timeout=CONFIRM_TIMEOUT)
-    if state["nacked"]:
+    if confirms.nacked:
         raise ConnectionError("the broker refused (nacked) a published event")
 
 
