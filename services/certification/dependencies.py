@@ -11,7 +11,7 @@ import os
 from nameko.extensions import DependencyProvider
 
 from services.certification.domain import CertificationConfig
-from services.common.config import ConfigError
+from services.common.config import number
 
 ENV = {"JOINTOPS_CERT_PASS_MARK": ("pass_mark", float, 0, 100),
        "JOINTOPS_CERT_REVIEW_INTERVAL_DAYS": ("review_interval_days", int, 1, 3660),
@@ -22,15 +22,8 @@ def rules_from(env, overrides: dict | None = None) -> CertificationConfig:
     values = {}
     for name, (key, kind, low, high) in ENV.items():
         raw = env.get(name)
-        if raw in (None, ""):
-            continue
-        try:
-            value = kind(raw)
-        except ValueError:
-            raise ConfigError(f"{name}={raw!r} is not a {kind.__name__}") from None
-        if not low <= value <= high:
-            raise ConfigError(f"{name}={value} is outside {low}..{high}")
-        values[key] = value
+        if raw not in (None, ""):
+            values[key] = number(name, raw, kind, low, high)
     return CertificationConfig.from_dict({**values, **(overrides or {})})
 
 

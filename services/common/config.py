@@ -51,15 +51,21 @@ def _get(env, name):
     return env.get(name, DEFAULTS.get(name, ""))
 
 
-def _int(env, name, low, high):
-    raw = _get(env, name)
+def number(name: str, raw, kind=int, low=None, high=None):
+    """`raw` (the value of variable `name`) as `kind` (int or float) within low..high, or
+    a one-line ConfigError naming the variable."""
     try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+        value = kind(raw)
+    except (TypeError, ValueError):
+        what = "a whole number" if kind is int else "a number"
+        raise ConfigError(f"{name}={raw!r} is not {what}") from None
     if not low <= value <= high:
         raise ConfigError(f"{name}={value} is outside {low}..{high}")
     return value
+
+
+def _int(env, name, low, high):
+    return number(name, _get(env, name), int, low, high)
 
 
 def _uri(env, name, schemes):
