@@ -75,8 +75,11 @@ def _plan(field_def):
     name, default = resolve.args
 
     def run(source):
-        value = (source.get(name, default) if isinstance(source, dict)
-                 else getattr(source, name, default))
+        try:
+            value = (source.get(name, default) if isinstance(source, dict)
+                     else getattr(source, name, default))
+        except Exception:  # noqa: BLE001 - e.g. a property raising: graphql-core reports it
+            return _SLOW
         return complete(value)
     return run
 
@@ -103,10 +106,7 @@ class LeanExecution(ExecutionContext):
             if plans is not None:
                 results = {}
                 for name, plan in plans:
-                    try:
-                        value = plan(source_value)
-                    except Exception:  # noqa: BLE001 - e.g. a property raising: slow path
-                        value = _SLOW
+                    value = plan(source_value)
                     if value is _SLOW:
                         break
                     results[name] = value
@@ -129,10 +129,7 @@ class LeanExecution(ExecutionContext):
         if field_def is not None and self.middleware_manager is None:
             plan = _known(field_def, _plan)
             if plan is not None:
-                try:
-                    value = plan(source)
-                except Exception:  # noqa: BLE001 - e.g. a property raising: slow path
-                    value = _SLOW
+                value = plan(source)
                 if value is not _SLOW:
                     return value
         return super().execute_field(parent_type, source, field_nodes, path)

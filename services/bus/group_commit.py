@@ -90,7 +90,7 @@ class GroupCommit:
     def _commit(group: list[_Waiting]) -> None:
         if len(group) > 1:
             uows = [w.uow for w in group]
-            limits = [u.time_limit() for u in uows if u.time_limit() is not None]
+            limits = [limit for limit in (u.time_limit() for u in uows) if limit is not None]
             try:
                 with pymongo.timeout(min(limits, default=None)), \
                         uows[0].client.start_session() as session:

@@ -24,9 +24,9 @@ MAX_PARSED = 50_000
 
 
 def load_many(ids) -> dict:
-    """id -> (record, version) for the ids that exist. One small query (rev and version
-    only) when every record is already parsed; the full documents only of those that
-    changed or are new here."""
+    """id -> (record, version) for the ids that exist. One small query (rev only) when
+    every record is already parsed; the full documents only of those that changed or are
+    new here."""
     wanted = sorted({str(i) for i in ids})
     found, stale = {}, []
     for head in officers().find({"_id": {"$in": wanted}}, {"rev": 1}):
