@@ -4,7 +4,7 @@ The certification service and the gateway run as their own processes (loopback, 
 private broker vhost, a throwaway database) with the demo roster (46 officers). Measured,
 1,000 sequential calls each after a warm-up:
 - one officerQualification through GraphQL (httpx, keep-alive),
-- the same check as a direct nameko RPC (certification.check_many with one check),
+- the same check as a direct nameko RPC (certification.check_qualifications with one check),
 - baseline: raw pika request/reply to a raw pika server that reads the officer's
   document with pymongo (no framework, no rule; both ends without eventlet);
 and the time of one officerQualifications query with 100 checks against one with 1.
@@ -194,7 +194,7 @@ def main(n: int):
         demo.load(rpc)
         rows, _ = demo.roster(dt.datetime.now(LOCAL_TZ).date())
         ids = [r["officer_id"] for r in rows[:44]]  # the certified ones
-        rpc_times = timed(n, lambda i: unwrap(rpc.certification.check_many(
+        rpc_times = timed(n, lambda i: unwrap(rpc.certification.check_qualifications(
             [{"officer_id": ids[i % len(ids)], "domain": "CULTURE_MARKET", "at": None}])))
         queue = "bench.qualification." + uuid.uuid4().hex[:8]
         server = subprocess.Popen([sys.executable, __file__, "--raw-server", amqp_uri, mongo_uri,
@@ -213,7 +213,7 @@ def main(n: int):
                  {"name": f"GraphQL officerQualification, explicit at (uncached) p{q} ({n})",
                   "value": pct(gql["single_at"], q), "unit": "ms", "baseline": base,
                   "baseline_name": f"raw pika+pymongo p{q}", "better": "lower"},
-                 {"name": f"nameko RPC check_many(1) p{q} ({n})", "value": pct(rpc_times, q),
+                 {"name": f"nameko RPC check_qualifications(1) p{q} ({n})", "value": pct(rpc_times, q),
                   "unit": "ms", "baseline": base, "baseline_name": f"raw pika+pymongo p{q}",
                   "better": "lower"}]
     rows.append({"name": "officerQualifications 100 now-checks p50 (gateway cache)",

@@ -41,8 +41,8 @@ def clear() -> None:
     _generation.clear()
 
 
-def check_many(services, checks: list[dict]) -> list[dict]:
-    """Like certification.check_many; now-checks found here cost no service call."""
+def qualifications(services, checks: list[dict]) -> list[dict]:
+    """Like certification.check_qualifications; now-checks found here cost no service call."""
     now_mono, now_iso = time.monotonic(), utcnow().isoformat()
     answers: list[dict | None] = [None] * len(checks)
     for i, check in enumerate(checks):
@@ -55,7 +55,8 @@ def check_many(services, checks: list[dict]) -> list[dict]:
         # A batch often repeats a check (one officer in several teams): ask each once.
         unique = {_key(checks[i]): checks[i] for i in missing}
         before = {c["officer_id"]: _generation.get(c["officer_id"], 0) for c in unique.values()}
-        fetched = dict(zip(unique, services.certification.check_many(list(unique.values()))))
+        fetched = dict(zip(unique, services.certification.check_qualifications(
+            list(unique.values()))))
         if len(_entries) > MAX_OFFICERS:
             clear()  # bounded memory; a refill costs one call per batch
         for key, check in unique.items():

@@ -7,14 +7,14 @@ from __future__ import annotations
 import logging
 
 from nameko.dependency_providers import Config
-from nameko.rpc import RpcProxy
 from nameko.web.handlers import http
 
 from gateway import graphiql, qualification_cache
-from gateway.context import RequestContext, Services
+from gateway.context import RequestContext
 from gateway.http import error_response, json_response, run_graphql
 from gateway.schema import build_schema
 from services import registry
+from services.bus.client import ServiceClients
 from services.bus.subscriber import subscribe
 from services.bus.tracing import Tracing
 
@@ -26,12 +26,10 @@ class GatewayService:
     name = "gateway"
     config = Config()
     correlation_id = Tracing()
-    # One RPC proxy per service, injected by nameko as `rpc_<service>`.
-    locals().update({f"rpc_{name}": RpcProxy(name) for name in registry.SERVICES})
+    services = ServiceClients(*registry.SERVICES)
 
     def _context(self, principal):
-        proxies = {name: getattr(self, f"rpc_{name}") for name in registry.SERVICES}
-        return RequestContext(principal, Services(proxies), self.correlation_id,
+        return RequestContext(principal, self.services, self.correlation_id,
                               self.config["JOINTOPS"])
 
     @http("POST", "/graphql")

@@ -7,6 +7,7 @@ SERVICES = {
     "accountability": "services.accountability.service:AccountabilityService",
     "operations": "services.operations.service:OperationsService",
     "draws": "services.draws.service:DrawsService",
+    "audit": "services.audit.service:AuditService",
 }
 GATEWAY = "gateway.service:GatewayService"
 

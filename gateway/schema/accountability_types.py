@@ -12,6 +12,7 @@ import graphene
 from graphene.types.resolver import dict_or_attr_resolver
 
 from gateway.schema import paging
+from gateway.schema.actors import actor_field, deprecated_author
 from gateway.schema.base import UserError, enum_of
 from gateway.schema.batching import officers
 from gateway.schema.certification_types import Officer, _parsed
@@ -51,6 +52,8 @@ class Finding(graphene.ObjectType):
     rule = graphene.String(description="The automatic rule that fired (AUTOMATIC only).")
     trigger_event_ids = _Ids(description="Events that made the automatic rule fire.")
     officer = graphene.Field(Officer, description="As certification knows the officer now.")
+    recorded_by = actor_field("recorded_by", True, "Who recorded it; an automatic finding "
+                              "names its rule (system:accountability.rule.<rule>).")
 
     resolve_id = _key("finding_id")
     resolve_recorded_at = _time("recorded_at")
@@ -68,6 +71,9 @@ class Sanction(graphene.ObjectType):
     effective_at = DateTime(required=True)
     imposed_at = DateTime(required=True)
     lifted_at = DateTime(description="Training completed / back on post.")
+    imposed_by = actor_field("imposed_by", True, "Who imposed it.")
+    lifted_by = actor_field("lifted_by", description="Who recorded the step that lifted it.",
+                            when=lambda row: row.get("lifted_at") is not None)
 
     resolve_id = _key("sanction_id")
     resolve_effective_at = _time("effective_at")
@@ -85,10 +91,15 @@ class LedgerItem(graphene.ObjectType):
     finding_ids = _Ids()
     on_the_spot = graphene.Boolean(required=True)
     rectified_at = DateTime()
-    rectified_by = graphene.String()
+    rectified_by = deprecated_author("Subject of whoever rectified it")
     evidence = _Strings()
     verified_at = DateTime()
-    verified_by = graphene.String()
+    verified_by = deprecated_author("Subject of whoever verified it")
+    opened_by = actor_field("opened_by", True, "Who opened the item.")
+    rectified_by_actor = actor_field("rectified_by_actor", description="Who recorded the "
+                                     "rectification.", when=lambda r: r.get("rectified_at"))
+    verified_by_actor = actor_field("verified_by_actor", description="Who verified it.",
+                                    when=lambda r: r.get("verified_at"))
     overdue_at = DateTime(description="When it was found past its deadline.")
 
     resolve_id = _key("item_id")

@@ -15,6 +15,7 @@ import graphene
 
 from gateway import qualification_cache
 from gateway.schema import paging
+from gateway.schema.actors import actor_field
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, forbidden,
                                  plain, requires)
 from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
@@ -61,6 +62,8 @@ class HistoryEntry(graphene.ObjectType):
     cause = graphene.String()
     certificate_no = graphene.String()
     data = graphene.JSONString(required=True)
+    actor = actor_field("actor", True, "Who made the change (system:<what> for automatic "
+                                       "work: expiry, a sanction's effect).")
 
     resolve_effective_at = staticmethod(_parsed("effective_at", dt.datetime.fromisoformat))
     resolve_recorded_at = staticmethod(_parsed("recorded_at", dt.datetime.fromisoformat))
@@ -108,12 +111,12 @@ class Query(graphene.ObjectType):
     @requires(*READERS)
     def resolve_officer_qualification(root, info, officer_id, domain, at=None):
         check = plain({"officer_id": officer_id, "domain": domain, "at": at})
-        return qualification_cache.check_many(info.context.services,
+        return qualification_cache.qualifications(info.context.services,
                                               [{"at": None, **check}])[0]
 
     @requires(*READERS)
     def resolve_officer_qualifications(root, info, checks):
-        return qualification_cache.check_many(info.context.services,
+        return qualification_cache.qualifications(info.context.services,
                                               [{"at": None, **plain(c)} for c in checks])
 
     @requires(*RECORD_READERS)

@@ -32,7 +32,8 @@ def _open(store, drafts, extra_writes=()) -> list[dict]:
             uow.run(write)
         for finding in findings:
             uow.insert(repo.to_doc(FindingDoc, finding))
-        uow.emit_all(events)
+        for event_type, payload in events:  # each announced by the rule that opened it
+            uow.emit(event_type, payload, actor=domain.rule_actor(payload["rule"]))
     return [f.to_dict() for f in findings]
 
 
@@ -64,7 +65,7 @@ def on_action_event(store, certification, event: dict) -> list[dict]:
         return []
     at = domain.action_moment(event)
     # One call for every officer of the action, as of the moment it happened.
-    answers = certification.check_many([{"officer_id": o, "domain": payload["domain"],
+    answers = certification.check_qualifications([{"officer_id": o, "domain": payload["domain"],
                                          "at": at} for o in officers])
     qualifications = {a["officer_id"]: a for a in answers}
     return _open(store, domain.unqualified_or_understaffed_action(

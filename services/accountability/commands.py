@@ -2,6 +2,7 @@
 that lift them (the ledger: `rectification`). Each write and its events commit together."""
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from pymongo.errors import DuplicateKeyError
@@ -47,6 +48,11 @@ def _moment(value, field: str):
         raise InvalidInput("not an ISO 8601 date-time", ["input", field]) from None
 
 
+def authored(store, obj, field: str):
+    """`obj` with its author: whoever the running command acts for."""
+    return dataclasses.replace(obj, **{field: store.actor.to_dict()})
+
+
 def insert(store, doc_cls, obj, events):
     with store.transaction() as uow:
         uow.insert(repo.to_doc(doc_cls, obj))
@@ -73,7 +79,7 @@ def record_finding(store, certification, data: dict) -> dict:
         finding_id, officer_id, data.get("description"), data.get("source") or DEFAULT_SOURCE,
         repo.stored_now(), case_id=data.get("case_id"), inspection_id=data.get("inspection_id"),
         evidence=data.get("evidence") or ())
-    return insert(store, FindingDoc, finding, events)
+    return insert(store, FindingDoc, authored(store, finding, "recorded_by"), events)
 
 
 def impose_sanction(store, data: dict) -> dict:
@@ -87,7 +93,7 @@ def impose_sanction(store, data: dict) -> dict:
         repo.stored_now(), _moment(data.get("effective_at"), "effectiveAt"),
         existing=repo.load(SanctionDoc, finding_id=finding_id))
     try:
-        return insert(store, SanctionDoc, sanction, events)
+        return insert(store, SanctionDoc, authored(store, sanction, "imposed_by"), events)
     except DuplicateKeyError:  # the same decision submitted twice at once
         raise DomainError("SANCTION_ALREADY_IMPOSED", f"{sanction.measure} was already "
                           f"imposed for finding {finding_id}", ["input", "measure"]) from None
@@ -99,6 +105,7 @@ def lift_sanctions(store, data: dict, measure: str) -> list[dict]:
     rows = repo.load_versioned(SanctionDoc, officer_id=officer_id, measure=measure)
     step = domain.complete_training if measure == "OFF_POST_TRAINING" else domain.reinstate_to_post
     lifted, events = step([s for s, _ in rows], officer_id, repo.stored_now())
+    lifted = [authored(store, s, "lifted_by") for s in lifted]
     versions = {s.sanction_id: v for s, v in rows}
     replace_versioned(store, SanctionDoc, [(s, versions[s.sanction_id]) for s in lifted], events)
     return [s.to_dict() for s in lifted]

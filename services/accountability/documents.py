@@ -7,13 +7,14 @@ dates (the pipeline compares them), civil dates ISO strings (they sort as text).
 """
 from __future__ import annotations
 
-from mongoengine import (BooleanField, DateTimeField, Document, IntField, ListField,
-                         StringField)
+from mongoengine import (BooleanField, DateTimeField, DictField, Document, IntField,
+                         ListField, StringField)
 
 from services.accountability.domain.records import COLLECTIONS
 
 ALIAS = "accountability"
 _Strings = lambda: ListField(StringField())  # noqa: E731  (tuples of ids / evidence refs)
+_Actor = lambda: DictField(null=True)  # noqa: E731  (services.common.actor; None: unrecorded)
 
 
 class FindingDoc(Document):
@@ -30,6 +31,7 @@ class FindingDoc(Document):
     # Unique: the last guard against one automatic finding being opened twice. Not
     # null=True: a manual finding must omit the field, or the sparse index counts its null.
     dedupe_key = StringField()
+    recorded_by = _Actor()
     meta = {"db_alias": ALIAS, "collection": COLLECTIONS["findings"], "indexes": [
         {"fields": ["dedupe_key"], "unique": True, "sparse": True},
         ("officer_id", "-recorded_at"), ("-recorded_at", "-_id"), "case_id"]}
@@ -43,6 +45,8 @@ class SanctionDoc(Document):
     effective_at = DateTimeField(required=True)
     imposed_at = DateTimeField(required=True)
     lifted_at = DateTimeField(null=True)
+    imposed_by = _Actor()
+    lifted_by = _Actor()
     version = IntField(default=0)
     meta = {"db_alias": ALIAS, "collection": COLLECTIONS["sanctions"], "indexes": [
         # One decision per finding and measure, also under concurrent requests.
@@ -65,6 +69,9 @@ class LedgerItemDoc(Document):
     verified_at = DateTimeField(null=True)
     verified_by = StringField(null=True)
     overdue_at = DateTimeField(null=True)
+    opened_by = _Actor()
+    rectified_by_actor = _Actor()
+    verified_by_actor = _Actor()
     version = IntField(default=0)
     meta = {"db_alias": ALIAS, "collection": COLLECTIONS["ledger"], "indexes": [
         ("status", "deadline"), "owner", "finding_ids", ("-opened_at", "-_id")]}

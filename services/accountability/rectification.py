@@ -3,7 +3,8 @@ verify, and the overdue sweep. Each write and its events commit together."""
 from __future__ import annotations
 
 from services.accountability import domain, repository as repo
-from services.accountability.commands import acting_user, insert, new_id, replace_versioned, text_id
+from services.accountability.commands import (acting_user, authored, insert, new_id,
+                                              replace_versioned, text_id)
 from services.accountability.documents import FindingDoc, LedgerItemDoc
 from services.bus.unit_of_work import ConcurrentUpdate
 from services.common.clock import local_date
@@ -29,7 +30,7 @@ def open_ledger_item(store, data: dict) -> dict:
     extra = {} if days is None else {"deadline_workdays": days}
     item, events = domain.open_item(item_id, data.get("owner"), data.get("description"),
                                     repo.stored_now(), finding_ids=_known_findings(data), **extra)
-    return insert(store, LedgerItemDoc, item, events)
+    return insert(store, LedgerItemDoc, authored(store, item, "opened_by"), events)
 
 
 def fix_on_the_spot(store, data: dict, actor: dict) -> dict:
@@ -40,28 +41,32 @@ def fix_on_the_spot(store, data: dict, actor: dict) -> dict:
         item_id, data.get("owner"), data.get("description"), repo.stored_now(),
         data.get("evidence") or (), finding_ids=_known_findings(data),
         rectified_by=acting_user(actor))
+    item = authored(store, authored(store, item, "opened_by"), "rectified_by_actor")
     return insert(store, LedgerItemDoc, item, events)
 
 
-def _ledger_step(store, data: dict, step) -> dict:
+def _ledger_step(store, data: dict, step, author_field: str) -> dict:
     item_id = text_id(data, "item_id", "itemId")
     rows = repo.load_versioned(LedgerItemDoc, id=item_id)
     if not rows:
         raise NotFound("ledger item", item_id, ["input", "itemId"])
     (item, version), = rows
     item, events = step(item)
+    item = authored(store, item, author_field)
     replace_versioned(store, LedgerItemDoc, [(item, version)], events)
     return item.to_dict()
 
 
 def rectify_ledger_item(store, data: dict, actor: dict) -> dict:
     return _ledger_step(store, data, lambda item: domain.rectify(
-        item, repo.stored_now(), data.get("evidence") or (), acting_user(actor)))
+        item, repo.stored_now(), data.get("evidence") or (), acting_user(actor)),
+        "rectified_by_actor")
 
 
 def verify_ledger_item(store, data: dict, actor: dict) -> dict:
     return _ledger_step(store, data, lambda item: domain.verify(item, repo.stored_now(),
-                                                                acting_user(actor)))
+                                                                acting_user(actor)),
+                        "verified_by_actor")
 
 
 def sweep_overdue(store, now=None) -> int:

@@ -7,7 +7,9 @@ import logging
 from nameko.rpc import rpc
 
 from services.accountability import automatic, commands, queries, rectification
-from services.accountability.dependencies import SWEEP_SECONDS, Certification, sweep_timer
+from services.accountability.dependencies import (CERTIFICATION_TIMEOUT, SWEEP_SECONDS,
+                                                   sweep_timer)
+from services.bus.client import ServiceClients
 from services.bus.rpc import command
 from services.bus.service import BusService
 from services.bus.store import Store
@@ -19,13 +21,13 @@ log = logging.getLogger(__name__)
 class AccountabilityService(BusService):
     name = "accountability"
     store = Store("accountability")
-    certification = Certification()
+    clients = ServiceClients("certification", timeout=CERTIFICATION_TIMEOUT)
 
     # ---- findings and sanctions (`actor`: {sub, roles, agency} of the caller)
     @rpc
     @command
     def record_finding(self, input: dict, actor: dict | None = None) -> dict:
-        return commands.record_finding(self.store, self.certification, input)
+        return commands.record_finding(self.store, self.clients.certification, input)
 
     @rpc
     @command
@@ -104,4 +106,4 @@ class AccountabilityService(BusService):
 
     @subscribe(*automatic.ACTION_EVENTS)
     def on_action_event(self, event: dict):
-        automatic.on_action_event(self.store, self.certification, event)
+        automatic.on_action_event(self.store, self.clients.certification, event)

@@ -7,19 +7,37 @@ A database outage becomes the retryable code SERVICE_UNAVAILABLE.
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 
 from pymongo.errors import ConnectionFailure, DuplicateKeyError, OperationFailure
 
+from services.common.actor import Actor
 from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 UNAVAILABLE = "SERVICE_UNAVAILABLE"
 
 
+def _adopt_caller(fn, service, args, kwargs) -> None:
+    """A caller that passed `actor` as an argument but sent no actor header (a client
+    other than services.bus.client) still has its command recorded as theirs."""
+    data = getattr(service, "worker_data", None)
+    if not isinstance(data, dict) or data.get("actor"):
+        return
+    try:
+        given = inspect.signature(fn).bind_partial(service, *args, **kwargs).arguments
+    except TypeError:
+        return
+    actor = Actor.from_value(given.get("actor"))
+    if actor is not None:
+        data["actor"] = actor.to_dict()
+
+
 def command(fn):
     @functools.wraps(fn)
     def wrapper(self, *args, **kwargs):
+        _adopt_caller(fn, self, args, kwargs)
         try:
             return {"ok": fn(self, *args, **kwargs)}
         except DomainError as exc:

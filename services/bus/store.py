@@ -8,6 +8,7 @@ from nameko.extensions import DependencyProvider
 from services.bus.group_commit import GroupCommit
 from services.bus.relay import Relay
 from services.bus.unit_of_work import UnitOfWork
+from services.common.actor import Actor
 
 
 def connect(alias: str, mongo_uri: str, db_name: str):
@@ -31,7 +32,19 @@ class StoreHandle:
         self.db = provider.db
         self._provider, self._ctx = provider, worker_ctx
 
-    def transaction(self) -> UnitOfWork:
+    @property
+    def actor(self) -> Actor:
+        """Who the running worker acts for: the caller's actor (RPC headers, or the event
+        being handled), else the worker's own system actor (`system:<service>.<method>`:
+        timers and tools acting on their own)."""
+        found = Actor.from_value(self._ctx.data.get("actor"))
+        if found is not None:
+            return found
+        method = getattr(self._ctx.entrypoint, "method_name", None) or "worker"
+        return Actor.system(f"{self._ctx.service_name}.{method}")
+
+    def transaction(self, actor=None) -> UnitOfWork:
+        """`actor`: only for work done in another actor's name (an automatic rule)."""
         data = self._ctx.data
         entrypoint = self._ctx.entrypoint
         inbox_key = None
@@ -39,7 +52,8 @@ class StoreHandle:
             inbox_key = f"{entrypoint.queue_name}:{data['event_id']}"
         context = {"correlation_id": data.get("correlation_id"),
                    "causation_id": data.get("event_id") or data.get("correlation_id"),
-                   "actor": data.get("actor"), "inbox_key": inbox_key}
+                   "actor": (Actor.from_value(actor) or self.actor).to_dict(),
+                   "inbox_key": inbox_key}
         p = self._provider
         return UnitOfWork(p.client, p.db, p.container.service_name, context, p.relay.wake,
                           p.group)

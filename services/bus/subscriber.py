@@ -17,6 +17,7 @@ from nameko.messaging import Consumer
 from services.bus import schemas, topology
 from services.bus.deadletters import HEADER_ATTEMPTS, dead_letter, retry_later
 from services.bus.unit_of_work import DuplicateEvent
+from services.common.actor import UNRECORDED, Actor
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +54,9 @@ class EventSubscriber(Consumer):
             return
         # The envelope, not transport headers, carries the context across the bus.
         context_data = {"correlation_id": body["correlation_id"], "event_id": body["event_id"]}
-        if body.get("actor"):  # nameko drops None headers with a warning on onward RPC
-            context_data["actor"] = body["actor"]
+        # Work done for this event is done for the actor who caused it; an event stored
+        # before actors were kept reads as system:unrecorded.
+        context_data["actor"] = (Actor.from_value(body.get("actor")) or UNRECORDED).to_dict()
         try:
             self.container.spawn_worker(self, (body,), {}, context_data=context_data,
                                         handle_result=partial(self.handle_result, message))

@@ -46,18 +46,26 @@ class UnitOfWork:
     def __init__(self, client, db, producer: str, context: dict, on_commit=None,
                  committer=None):
         self.client, self.db, self.producer = client, db, producer
-        self.context = context  # correlation_id, causation_id, actor, inbox_key
+        self.context = context  # correlation_id, causation_id, actor (dict), inbox_key
         self.on_commit = on_commit
         self.committer = committer  # a GroupCommit, or None to commit alone
         self.ops, self.events = [], []
 
     # ---- writes, applied in order at commit
+    def _stamp(self, doc) -> None:
+        # A document that keeps `changed_by` records who wrote it last (the whole story
+        # of who did what is in the audit trail).
+        if "changed_by" in doc._fields:
+            doc.changed_by = self.actor
+
     def insert(self, doc):
+        self._stamp(doc)
         doc.validate()
         self.ops.append(Insert(type(doc)._get_collection(), doc.to_mongo()))
 
     def save(self, doc, expect_version: int | None = None):
         """Replace the whole document; with expect_version, only if nobody changed it."""
+        self._stamp(doc)
         doc.validate()
         son = doc.to_mongo()
         query = {"_id": son["_id"]}
@@ -75,11 +83,17 @@ class UnitOfWork:
         """A raw write `fn(session)` for what insert/save do not cover."""
         self.ops.append(fn)
 
-    def emit(self, event_type: str, payload: dict) -> dict:
+    @property
+    def actor(self) -> dict:
+        """Who this unit of work is done by (stored on records, sent with events)."""
+        return self.context["actor"]
+
+    def emit(self, event_type: str, payload: dict, actor=None) -> dict:
+        """`actor` only for an event another actor causes (an automatic rule's finding)."""
         env = envelope.make(event_type, payload, producer=self.producer,
                             correlation_id=self.context.get("correlation_id"),
                             causation_id=self.context.get("causation_id"),
-                            actor=self.context.get("actor"))
+                            actor=actor or self.context.get("actor"))
         self.events.append(env)
         return env
 

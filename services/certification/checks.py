@@ -44,7 +44,7 @@ def _checks(checks, fields):
     return parsed
 
 
-def check_many(checks, config) -> list[dict]:
+def qualifications(checks, config) -> list[dict]:
     """Answers in the order asked, each with `stable_until`: until then only a new entry
     in the record (announced by a certification event) can change it."""
     parsed = _checks(checks, ("at",))
@@ -61,7 +61,7 @@ def check_many(checks, config) -> list[dict]:
     return [answers[key, check.get("at") is None] for key, check in zip(parsed, checks)]
 
 
-def check_window_many(checks, config) -> list[dict]:
+def qualifications_over(checks, config) -> list[dict]:
     parsed = _checks(checks, ("start", "end"))
     found = roster.load_many(officer_id for officer_id, *_ in parsed)
     return [cd.qualification_over_window(found.get(oid, (None,))[0], domain, start, end,

@@ -5,12 +5,13 @@ import csv
 from pathlib import Path
 
 import typer
-from nameko.standalone.rpc import ClusterRpcProxy
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from services.bus.client import cluster
 from services.certification.csvrows import check_header, parse_row
+from services.common.actor import Actor
 from services.common.config import load
 from services.common.errors import DomainError
 from services.runner import nameko_config
@@ -62,7 +63,7 @@ def import_roster(path: Path = typer.Argument(..., help="CSV file with a header 
     """Import an officer roster: bad rows are reported and skipped, never half-imported."""
     rows = _read(path)
     columns = [TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
-    with ClusterRpcProxy(nameko_config(load(require_secret=False)), timeout=timeout) as rpc, \
+    with cluster(nameko_config(load(require_secret=False)), Actor.system("cli"), timeout) as rpc, \
             Progress(*columns, console=console) as progress:
         report = import_rows(rpc.certification, rows, progress, progress.add_task("", total=len(rows)))
     already = [r for r in report if r[1] == ALREADY]

@@ -80,6 +80,7 @@ def create(store, build) -> OfficerRecord:
     def attempt():
         with store.transaction() as uow:
             record, events = build(uow)
+            record = record.attributed(0, uow.actor)
             uow.insert(OfficerDocument.from_record(record, 1))
             uow.emit_all(events)
         return record
@@ -102,6 +103,7 @@ def change(store, officer_id, action, field=("input", "officerId")) -> OfficerRe
         with store.transaction() as uow:
             after, events = action(record, uow)
             if after is not record:
+                after = after.attributed(len(record.history), uow.actor)
                 uow.save(OfficerDocument.from_record(after, version + 1),
                          expect_version=version)
             uow.emit_all(events)

@@ -29,13 +29,13 @@ class CertificationService(BusService):
     # ---- the cross-service API
     @rpc
     @command
-    def check_many(self, checks: list) -> list:
-        return qualification_checks.check_many(checks, self.rules)
+    def check_qualifications(self, checks: list) -> list:
+        return qualification_checks.qualifications(checks, self.rules)
 
     @rpc
     @command
-    def check_window_many(self, checks: list) -> list:
-        return qualification_checks.check_window_many(checks, self.rules)
+    def check_qualifications_over(self, checks: list) -> list:
+        return qualification_checks.qualifications_over(checks, self.rules)
 
     @rpc
     @command
@@ -119,7 +119,7 @@ class CertificationService(BusService):
         return reactions.sweep_all(self.store, self.rules)
 
     @timer(interval=SWEEP_SECONDS)
-    def sweep_periodically(self):
+    def expiry(self):  # its work is recorded as system:certification.expiry
         reactions.sweep_all(self.store, self.rules)
 
     @subscribe("accountability.sanction_imposed.v1")

@@ -8,9 +8,10 @@ from __future__ import annotations
 import importlib
 
 import typer
-from nameko.standalone.rpc import ClusterRpcProxy
 from rich.console import Console
 
+from services.bus.client import cluster
+from services.common.actor import Actor
 from services.common.config import load as load_config
 from services.runner import nameko_config
 
@@ -33,7 +34,7 @@ def load_demo(timeout: float = typer.Option(60, help="Per-call RPC timeout in se
     """Load (or top up) the demo data through the running services."""
     cfg = load_config(require_secret=False)
     failed = []
-    with ClusterRpcProxy(nameko_config(cfg), timeout=timeout) as rpc:
+    with cluster(nameko_config(cfg), Actor.system("demo"), timeout) as rpc:
         for name, module in contexts():
             try:
                 console.print(f"demo {name}: {module.load(rpc)}")

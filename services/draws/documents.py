@@ -11,6 +11,7 @@ class DrawDoc(Document):
     id = StringField(primary_key=True)
     title = StringField(required=True)
     kind = StringField(required=True)
+    changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
     operation_id = StringField()
     scope = DictField(required=True)        # Scope.to_dict()
     rules = DictField(required=True)        # RuleSet.to_dict()

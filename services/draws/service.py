@@ -1,9 +1,10 @@
 """The draws service: "double random, one public" draws, entrypoints only."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy, rpc
+from nameko.rpc import rpc
 from nameko.timer import timer
 
+from services.bus.client import ServiceClients
 from services.bus.rpc import command
 from services.bus.service import BusService
 from services.bus.store import Store
@@ -16,10 +17,7 @@ SWEEP_SECONDS = 3600  # deadlines are in days: hourly is prompt enough
 class DrawsService(BusService):
     name = "draws"
     store = Store("draws")
-    certification = RpcProxy("certification")
-    culture = RpcProxy("culture")
-    transport = RpcProxy("transport")
-    operations = RpcProxy("operations")
+    clients = ServiceClients("certification", "culture", "transport", "operations")
 
     @rpc
     @command

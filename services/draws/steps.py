@@ -9,7 +9,6 @@ import uuid
 
 from pymongo.errors import DuplicateKeyError
 
-from services.bus.rpc import unwrap
 from services.common.clock import local_date, utcnow
 from services.common.errors import DomainError, InvalidInput
 from services.draws import gather, repository, views
@@ -34,7 +33,7 @@ def _scope(svc, data: dict):
     start, end = _date(data.get("inspection_date"), "inspectionDate"), _date(
         data.get("inspections_end"), "inspectionsEnd")
     if data.get("operation_id"):
-        operation = unwrap(svc.operations.get_operation(str(data["operation_id"])))
+        operation = svc.clients.operations.get_operation(str(data["operation_id"]))
         if operation is None:
             raise DomainError("NOT_FOUND", f"operation {data['operation_id']} does not exist",
                               ["input", "operationId"])

@@ -15,6 +15,7 @@ from services.enforcement import ids, inputs, qualification, repository, views
 from services.enforcement.domain import cases, decisions, delivery, justice, publication
 from services.enforcement.domain.case_model import Party
 from services.enforcement.domain.inspections import Inspection
+from services.enforcement.domain.record import attribute
 from services.enforcement.domain.timing import check_step_time
 
 
@@ -67,7 +68,7 @@ STEPS = {
 
 
 def _team(svc, data, case_or_entity, domain, at):
-    return qualification.assemble(svc.certification, svc.docs.Conflict._get_collection(),
+    return qualification.assemble(svc.clients.certification, svc.docs.Conflict._get_collection(),
                                   inputs.officer_ids(data.get("officer_ids")), domain, at,
                                   case_or_entity)
 
@@ -85,7 +86,9 @@ def act(svc, case_id, action, data, actor, viewer=None) -> dict:
     case, version = repository.load_case(svc.docs, case_id)
     at = check_step_time(inputs.moment(data.get("at")), utcnow(), case.record)
     team = _team(svc, data, case.entity_id, case.domain, at) if step.team else None
+    before = len(case.record)
     raised = step.apply(case, team, at, data, svc, (actor or {}).get("sub") or "unknown")
+    attribute(case.record, before, svc.store.actor.to_dict())
     with svc.store.transaction() as uow:
         repository.save_case(uow, svc.docs, case, version)
         uow.emit_all(raised)
@@ -139,6 +142,7 @@ def file(svc, data, actor, viewer=None) -> dict:
         inputs.text(data.get("operation_id"), "operationId", False, 100)
         or (inspection.operation_id if inspection else None),
         inputs.flag(data.get("complex"), "complex"), _docs(data) + _linked(inspection))
+    attribute(case.record, 0, svc.store.actor.to_dict())
     with svc.store.transaction() as uow:
         repository.save_case(uow, svc.docs, case, None)
         uow.emit_all(raised)

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import typer
 from nameko.exceptions import UnknownService
-from nameko.standalone.rpc import ClusterRpcProxy
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from services.bus.client import cluster
 from services.bus.rpc import unwrap
+from services.common.actor import Actor
 from services.common.config import ConfigError, load
 from services.common.errors import DomainError
 from services.enforcement.ids import PREFIXES, agency_of
@@ -33,7 +34,7 @@ def _services():
     from services.runner import nameko_config
 
     try:
-        with ClusterRpcProxy(nameko_config(load(require_secret=False)), timeout=60) as rpc:
+        with cluster(nameko_config(load(require_secret=False)), Actor.system("cli"), 60) as rpc:
             yield rpc
     except UnknownService as exc:
         raise ConfigError(f"the {exc} service is not running (start it with "

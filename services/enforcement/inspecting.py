@@ -6,6 +6,7 @@ from services.common.clock import utcnow
 from services.common.errors import DomainError
 from services.enforcement import ids, inputs, paging, qualification, repository, views
 from services.enforcement.domain.inspections import record_inspection
+from services.enforcement.domain.record import attribute
 from services.enforcement.domain.serial import iso
 from services.enforcement.domain.timing import check_step_time
 
@@ -34,7 +35,7 @@ def record(svc, data, actor) -> dict:
                                    utcnow())
     task = _task(svc, inputs.text(data.get("task_id"), "taskId", False, 100), entity.id,
                  inputs.text(data.get("operation_id"), "operationId", False, 100))
-    team = qualification.assemble(svc.certification, svc.docs.Conflict._get_collection(),
+    team = qualification.assemble(svc.clients.certification, svc.docs.Conflict._get_collection(),
                                   inputs.officer_ids(data.get("officer_ids")), entity.domain,
                                   performed_at, entity.id)
     inspection, raised = record_inspection(
@@ -47,8 +48,10 @@ def record(svc, data, actor) -> dict:
         evidence=inputs.strings(data.get("evidence"), "evidence"),
         operation_id=task["operation_id"] if task else data.get("operation_id"),
         task_id=task["_id"] if task else None, catalogue=svc.catalogue)
+    author = svc.store.actor
+    attribute(inspection.record, 0, author.to_dict())
     with svc.store.transaction() as uow:
-        repository.save_inspection(uow, svc.docs, inspection, (actor or {}).get("sub", ""))
+        repository.save_inspection(uow, svc.docs, inspection, author.subject)
         repository.count_inspection(uow, svc.docs, entity.id, performed_at)
         if task:
             _complete_task(uow, svc.docs, task["_id"], inspection.id)

@@ -6,9 +6,10 @@ the caller ({sub, roles, agency}); `viewer` decides whether personal data is mas
 """
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy, rpc
+from nameko.rpc import rpc
 from nameko.timer import timer
 
+from services.bus.client import ServiceClients
 from services.bus.rpc import command
 from services.bus.service import BusService
 from services.bus.subscriber import subscribe
@@ -26,7 +27,7 @@ SWEEP_SECONDS = 2
 
 class EnforcementService(BusService):
     agency: str
-    certification = RpcProxy("certification")
+    clients = ServiceClients("certification")
     docs = Collections()
     publicity = PublicityClient()
 

@@ -6,7 +6,6 @@ import uuid
 
 from pymongo.errors import DuplicateKeyError
 
-from services.bus.rpc import unwrap
 from services.common.clock import utcnow
 from services.common.errors import DomainError, InvalidInput, NotFound
 from services.operations import documents, domain
@@ -48,7 +47,7 @@ def plan(store, data: dict, actor: dict | None) -> JointOperation:
 
 
 def _officer_agency(certification, officer_id: str) -> str:
-    officer = unwrap(certification.get_officers([officer_id], None))[0]
+    officer = certification.get_officers([officer_id], None)[0]
     if officer is None:
         raise DomainError("OFFICER_NOT_QUALIFIED", f"officer {officer_id} is not on the roster: "
                           "UNKNOWN_OFFICER", ["input", "officerId"], reasons=["UNKNOWN_OFFICER"])
@@ -65,7 +64,7 @@ def assign(store, certification, data: dict, actor: dict | None) -> JointOperati
     def apply(op):
         now = utcnow()
         check = {"officer_id": officer_id, "domain": domain_name, **remaining_window(op, now)}
-        answer = unwrap(certification.check_window_many([check]))[0]
+        answer = certification.check_qualifications_over([check])[0]
         others = [o for o, _ in documents.launched_with([officer_id], op.starts_at, op.ends_at)]
         return domain.assign_officer(op, data.get("team_name") or "", officer_id, agency,
                                      domain_name, answer, others, now)
@@ -100,7 +99,7 @@ def directory_targets(enforcement: dict, refs) -> list[domain.Target]:
                                ["input", "targets"])
         ids = [entity_id for a, entity_id, _ in refs if a == agency]
         found.update(zip(((agency, i) for i in ids),
-                         unwrap(enforcement[agency].get_entities(ids, None))))
+                         enforcement[agency].get_entities(ids, None)))
     for n, (agency, entity_id, _) in enumerate(refs):
         if found[(agency, entity_id)] is None:
             raise NotFound(f"{agency} directory entity", entity_id,
@@ -122,7 +121,7 @@ def launch(store, certification, operation_id: str, actor: dict | None) -> Joint
         now, members = utcnow(), [m for t in op.teams for m in t.members]
         window = remaining_window(op, now)
         checks = [{"officer_id": m.officer_id, "domain": m.domain, **window} for m in members]
-        answers = unwrap(certification.check_window_many(checks)) if checks else []
+        answers = certification.check_qualifications_over(checks) if checks else []
         others = [o for o, _ in documents.launched_with([m.officer_id for m in members],
                                                         op.starts_at, op.ends_at)]
         return domain.launch_operation(op, {a["officer_id"]: a for a in answers}, now, others)

@@ -14,6 +14,7 @@ class OperationDocument(Document):
     id = StringField(primary_key=True)
     name = StringField(required=True)
     status = StringField(required=True, choices=STATUSES)
+    changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
     agencies = ListField(StringField())
     starts_at = DateTimeField(required=True)
     ends_at = DateTimeField(required=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from services.bus.rpc import unwrap
 from services.common.clock import utcnow
 from services.common.errors import DomainError, NotFound
 from services.operations import documents, domain
@@ -31,7 +30,7 @@ def recheck_officer(store, certification, officer_id: str) -> int:
         return 0
     checks = [{"officer_id": officer_id, "domain": op.member(officer_id)[1].domain,
                **remaining_window(op, now)} for op, _ in serving]
-    answers = unwrap(certification.check_window_many(checks))
+    answers = certification.check_qualifications_over(checks)
     changed, events = [], []
     for (op, version), answer in zip(serving, answers):
         if not answer["qualified"]:

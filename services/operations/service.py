@@ -1,8 +1,9 @@
 """The operations service: a joint operation's own state. Entrypoints only."""
 from __future__ import annotations
 
-from nameko.rpc import RpcProxy, rpc
+from nameko.rpc import rpc
 
+from services.bus.client import ServiceClients
 from services.bus.rpc import command
 from services.bus.service import BusService
 from services.bus.store import Store
@@ -13,12 +14,10 @@ from services.operations import commands, documents, domain, reactions, views
 class OperationsService(BusService):
     name = "operations"
     store = Store("operations")
-    certification = RpcProxy("certification")
-    culture = RpcProxy("culture")
-    transport = RpcProxy("transport")
+    clients = ServiceClients("certification", "culture", "transport")
 
     def _enforcement(self):
-        return {"CULTURE": self.culture, "TRANSPORT": self.transport}
+        return {"CULTURE": self.clients.culture, "TRANSPORT": self.clients.transport}
 
     @rpc
     @command
@@ -28,7 +27,8 @@ class OperationsService(BusService):
     @rpc
     @command
     def assign_officer(self, input: dict, actor: dict | None = None) -> dict:
-        return views.present(commands.assign(self.store, self.certification, input, actor))
+        return views.present(commands.assign(self.store, self.clients.certification, input,
+                                             actor))
 
     @rpc
     @command
@@ -49,8 +49,8 @@ class OperationsService(BusService):
     @rpc
     @command
     def launch(self, operation_id: str, actor: dict | None = None) -> dict:
-        return views.present(commands.launch(self.store, self.certification, operation_id,
-                                             actor))
+        return views.present(commands.launch(self.store, self.clients.certification,
+                                             operation_id, actor))
 
     @rpc
     @command
@@ -92,7 +92,8 @@ class OperationsService(BusService):
 
     @subscribe(*reactions.QUALIFICATION_EVENTS)
     def on_qualification_event(self, event: dict):
-        reactions.recheck_officer(self.store, self.certification, event["payload"]["officer_id"])
+        reactions.recheck_officer(self.store, self.clients.certification,
+                                  event["payload"]["officer_id"])
 
     @subscribe("enforcement.inspection_recorded.v1")
     def on_inspection_recorded(self, event: dict):

@@ -2,7 +2,6 @@
 built from what each agency's enforcement service recorded under the operation."""
 from __future__ import annotations
 
-from services.bus.rpc import unwrap
 from services.common.errors import InvalidInput
 from services.operations import documents, domain
 from services.operations.domain.model import JointOperation
@@ -34,7 +33,7 @@ def records(op: JointOperation, enforcement: dict) -> tuple[list, list]:
     (`enforcement` maps agency -> RPC proxy of culture / transport)."""
     inspections, cases = [], []
     for agency in op.agencies:
-        summary = unwrap(enforcement[agency].operation_summary(op.operation_id))
+        summary = enforcement[agency].operation_summary(op.operation_id)
         inspections += summary["inspections"]
         cases += summary["cases"]
     return inspections, cases

@@ -1,6 +1,8 @@
 """The certification contract through the real gateway over HTTP: register -> exams ->
 issue -> check, past-moment answers, refusal codes as payload errors, ID masking, and the
 bounded cost of a batch of checks."""
+import datetime as dt
+
 import pytest
 
 from tests.integration.cert_support import ID_CU, ID_CU2, day, moment
@@ -96,7 +98,11 @@ def test_every_refusal_is_a_payload_error_with_a_stable_code(api):
                      {"officerId": oid}))[0][0] == "INVALID_TRANSITION"
     assert api("revokeCertificate", "RevokeCertificateInput",
                {"officerId": oid, "reason": "forged records"})["errors"] == []
-    assert codes(issue(api, oid, effectiveAt=moment(0)))[0][0] == "REVOCATION_WAITING_PERIOD"
+    # Re-certified a moment after the revocation (not at a fixed hour of today, which lies
+    # before the revocation for most of the day): still inside the waiting period.
+    after_revocation = dt.datetime.now(dt.timezone.utc).isoformat()
+    assert codes(issue(api, oid, effectiveAt=after_revocation))[0][0] == \
+        "REVOCATION_WAITING_PERIOD"
 
 
 def test_full_id_number_only_for_administrators_of_the_officers_agency(api, gql):

@@ -31,5 +31,5 @@ def test_ten_teams_of_ten_with_qualifications_cost_three_service_calls(big_opera
     assert [len(t["members"]) for t in teams] == [PER_TEAM] * TEAMS
     assert all(m["qualification"]["qualified"] and m["officer"]["certificate"]
                for t in teams for m in t["members"])
-    # get_operation + one get_officers + one check_many, whatever the team sizes
+    # get_operation + one get_officers + one check_qualifications, whatever the team sizes
     assert body["extensions"]["serviceCalls"] == 3

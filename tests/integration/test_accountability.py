@@ -39,7 +39,7 @@ def stack(container_factory, service_config):
 
 
 def qualified(cert, officer_id, domain="CULTURE_MARKET"):
-    answer = ok(cert.check_many([{"officer_id": officer_id, "domain": domain, "at": None}]))[0]
+    answer = ok(cert.check_qualifications([{"officer_id": officer_id, "domain": domain, "at": None}]))[0]
     return answer["qualified"], answer["reasons"]
 
 

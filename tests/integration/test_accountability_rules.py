@@ -1,15 +1,15 @@
 """Automatic findings through the real broker, with the real certification service
 answering the past-moment qualification checks: each rule fires once however often its
-event is delivered, with one check_many call per delivered action event."""
+event is delivered, with one check_qualifications call per delivered action event."""
 from collections import Counter
 
 import pytest
 from nameko.standalone.rpc import ServiceRpcProxy
 
 from services.accountability import automatic
-from services.accountability.dependencies import CertificationClient
 from services.accountability.documents import FindingDoc
 from services.accountability.service import AccountabilityService
+from services.bus.client import Clients
 from services.bus.deadletters import list_dead_letters, replay
 from services.bus.envelope import make
 from services.bus.relay import publish_envelopes
@@ -32,7 +32,7 @@ def officers(container_factory, service_config):
 @pytest.fixture
 def handled(monkeypatch):
     """Deliveries each handler has finished (also those the inbox stopped), and calls to
-    certification.check_many."""
+    certification.check_qualifications."""
     done = Counter()
 
     def counting(name, fn):
@@ -44,9 +44,12 @@ def handled(monkeypatch):
         monkeypatch.setattr(automatic, name, wrapper)
     counting("on_case_event", automatic.on_case_event)
     counting("on_action_event", automatic.on_action_event)
-    real_check = CertificationClient.check_many
-    monkeypatch.setattr(CertificationClient, "check_many", lambda self, checks: (
-        done.update(["check_many"]), real_check(self, checks))[1])
+    real_start = Clients.start
+
+    def start(self, service, operation, *args):
+        done.update([operation])
+        return real_start(self, service, operation, *args)
+    monkeypatch.setattr(Clients, "start", start)
     return done
 
 
@@ -97,7 +100,7 @@ def test_each_rule_fires_once_on_duplicated_events(officers, handled, service_co
         ("UNQUALIFIED_OR_UNDERSTAFFED_ACTION", wang): 1,
         # task: two qualified officers, only zhao is named
         ("UNQUALIFIED_OR_UNDERSTAFFED_ACTION", zhao): 1})
-    assert handled["check_many"] == 9  # one call per delivered action event
+    assert handled["check_qualifications"] == 9  # one call per delivered action event
     ghost = FindingDoc.objects(officer_id="ghost").first()
     assert ghost.inspection_id == "insp-1" and ghost.trigger_event_ids == [inspection["event_id"]]
     assert "UNKNOWN_OFFICER" in ghost.description

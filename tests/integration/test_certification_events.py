@@ -22,7 +22,7 @@ def cert(container_factory, service_config):
 
 
 def reasons(cert, oid, at=None):
-    return ok(cert.check_many([{"officer_id": oid, "domain": "TOURISM", "at": at}]))[0]["reasons"]
+    return ok(cert.check_qualifications([{"officer_id": oid, "domain": "TOURISM", "at": at}]))[0]["reasons"]
 
 
 def kinds(cert, oid):

@@ -1,5 +1,5 @@
 """The certification RPC API through the real broker and database: the cross-service
-contract (check_many, check_window_many, get_officers, qualified_roster), the commands'
+contract (check_qualifications, check_qualifications_over, get_officers, qualified_roster), the commands'
 refusals, and the events each write commits with it."""
 import pytest
 from nameko.standalone.rpc import ServiceRpcProxy
@@ -23,7 +23,7 @@ def test_register_exams_issue_then_the_contract_checks(cert):
     officer = certify(cert, "Li Wei", "CULTURE", ID_CU, ["CULTURE_MARKET", "TOURISM"])
     assert officer["certificate"]["number"] == f"CU-{day(-40)[:4]}-000001"
     oid = officer["id"]
-    answers = ok(cert.check_many([
+    answers = ok(cert.check_qualifications([
         {"officer_id": oid, "domain": "TOURISM", "at": None},
         {"officer_id": oid, "domain": "ROAD_TRANSPORT", "at": moment(-35)},
         {"officer_id": "nobody", "domain": "TOURISM", "at": None},
@@ -33,10 +33,10 @@ def test_register_exams_issue_then_the_contract_checks(cert):
     assert answers[2]["reasons"] == ["UNKNOWN_OFFICER"] and answers[2]["officer_id"] == "nobody"
     assert answers[3]["reasons"] == ["NOT_CERTIFIED"]  # as of before the issue
     assert answers[0]["certificate_no"] == officer["certificate"]["number"]
-    window = ok(cert.check_window_many([{"officer_id": oid, "domain": "TOURISM",
+    window = ok(cert.check_qualifications_over([{"officer_id": oid, "domain": "TOURISM",
                                          "start": moment(-35), "end": moment(10)}]))
     assert window[0]["reasons"] == ["CERTIFICATE_NOT_YET_VALID"] and window[0]["until"]
-    assert ok(cert.check_window_many([{"officer_id": oid, "domain": "TOURISM",
+    assert ok(cert.check_qualifications_over([{"officer_id": oid, "domain": "TOURISM",
                                        "start": moment(-20), "end": moment(200)}]))[0]["qualified"]
     roster = ok(cert.qualified_roster("TOURISM", None, "CULTURE"))
     assert roster == [{"officer_id": oid, "agency": "CULTURE"}]
@@ -77,7 +77,7 @@ def test_refusals_have_stable_codes_and_change_nothing(cert):
                                      "taken_on": day(-1)}, transport_admin)) == "FORBIDDEN"
     assert refused(cert.register_officer({"name": "T", "agency": "CULTURE", "id_number": ID_CU2},
                                          transport_admin)) == "FORBIDDEN"
-    assert refused(cert.check_many([{"officer_id": oid, "domain": "TOURISM",
+    assert refused(cert.check_qualifications([{"officer_id": oid, "domain": "TOURISM",
                                      "at": "yesterday"}])) == "INVALID_INPUT"
     assert outbox_types() == before
 
@@ -127,10 +127,10 @@ def test_an_officer_stored_afresh_under_the_same_id_is_never_answered_from_an_ol
     ok(cert.issue_certificate({"officer_id": oid, "domains": ["CULTURE_MARKET"],
                                "valid_from": day(-30), "valid_until": day(300),
                                "effective_at": moment(-40)}))
-    assert ok(cert.check_many(checks))[0]["qualified"]
+    assert ok(cert.check_qualifications(checks))[0]["qualified"]
     OfficerDocument._get_collection().delete_many({"_id": oid})
     assert ok(cert.register_officer({"officer_id": oid, "name": "Wang Fang",
                                      "agency": "CULTURE", "id_number": ID_CU2}))["name"] == \
         "Wang Fang"
-    answer = ok(cert.check_many(checks))[0]
+    answer = ok(cert.check_qualifications(checks))[0]
     assert (answer["qualified"], answer["reasons"]) == (False, ["NOT_CERTIFIED"])

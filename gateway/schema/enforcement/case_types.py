@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import graphene
 
+from gateway.schema.actors import Actor
 from gateway.schema.base import Agency, EnforcementDomain, enum_of
 from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement.types import (
-    EnforcementEntity, RecordCheck, RecordEntry, _officers)
+    EnforcementEntity, RecordCheck, RecordEntry, _officers, first_actor)
 from gateway.schema.paging import connection
 from services.enforcement.domain.case_model import STATES
 from services.enforcement.domain.catalogue import CIRCUMSTANCES
 from services.enforcement.domain.delivery import METHODS
+from services.common.actor import stored
 from services.enforcement.domain.discretion import MEASURES, OUTCOMES
+from services.enforcement.domain.justice import STEP as JUSTICE_STEP
 from services.enforcement.domain.record import verify_chain
 
 CaseState = enum_of("CaseState", STATES)
@@ -84,7 +87,11 @@ class Publication(graphene.ObjectType):
 class JusticeFiling(graphene.ObjectType):
     filed_at = support.when("filed_at", required=True)
     reference = graphene.String(required=True)
-    filed_by = graphene.String(required=True)
+    filed_by = graphene.String(required=True, deprecation_reason=(
+        "Subject of whoever filed it; use filedByActor. Removed in the next release."))
+    filed_by_actor = graphene.Field(Actor, required=True, description="Who recorded the "
+                                    "filing.", resolver=lambda root, info: root.get(
+                                        "_actor") or stored(None))
 
 
 class EnforcementCase(graphene.ObjectType):
@@ -117,6 +124,15 @@ class EnforcementCase(graphene.ObjectType):
     timeline = graphene.List(graphene.NonNull(RecordEntry), required=True, source="record",
                              description="Every step, oldest first (the full-process record).")
     record_check = graphene.Field(RecordCheck, required=True)
+    filed_by = graphene.Field(Actor, required=True, description="Who filed the case.",
+                              resolver=lambda root, info: first_actor(root))
+
+    def resolve_justice_filing(root, info):
+        filing = root.get("justice_filing")
+        if not filing:
+            return None
+        entries = [e for e in root.get("record") or [] if e.get("action") == JUSTICE_STEP]
+        return {**filing, "_actor": stored(entries[-1].get("actor") if entries else None)}
 
     def resolve_entity(root, info):
         return support.entities(info).get((root["agency"], root["entity_id"]))

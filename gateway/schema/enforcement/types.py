@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import graphene
 
+from gateway.schema.actors import Actor, actor_field, deprecated_author
 from gateway.schema.base import Agency, EnforcementDomain, enum_of
 from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
+from services.common.actor import stored
 from gateway.schema.paging import connection
 from services.culture.catalogue import CATALOGUE as CULTURE
 from services.enforcement.domain.entities import RISK_LEVELS
@@ -47,6 +49,13 @@ class RecordEntry(graphene.ObjectType):
     data = graphene.JSONString()
     prev_hash = graphene.String(required=True)
     hash = graphene.String(required=True)
+    actor = actor_field("actor", True, "Who did the step (hashed with it).")
+
+
+def first_actor(root) -> dict:
+    """Who opened a record (its first entry's actor): the filer, the recorder."""
+    entries = root.get("record") or [{}]
+    return stored(entries[0].get("actor"))
 
 
 class RecordCheck(graphene.ObjectType):
@@ -109,7 +118,9 @@ class Inspection(graphene.ObjectType):
     evidence = graphene.List(graphene.NonNull(graphene.String), required=True)
     operation_id = graphene.ID()
     task_id = graphene.ID()
-    recorded_by = graphene.String()
+    recorded_by = deprecated_author("Subject of whoever recorded it")
+    recorded_by_actor = graphene.Field(Actor, required=True, description="Who recorded it.",
+                                       resolver=lambda root, info: first_actor(root))
     record = graphene.List(graphene.NonNull(RecordEntry), required=True)
 
     def resolve_entity(root, info):

@@ -10,7 +10,7 @@ from gateway.schema.batching import batch, officers
 def qualifications(info):
     """Keyed by (officer_id, domain); as of now."""
     services = info.context.services
-    return batch(info, "operations.qualifications", lambda keys: qualification_cache.check_many(
+    return batch(info, "operations.qualifications", lambda keys: qualification_cache.qualifications(
         services, [{"officer_id": o, "domain": d, "at": None} for o, d in keys]))
 
 

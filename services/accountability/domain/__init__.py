@@ -1,7 +1,7 @@
 """Pure accountability model: findings, automatic rules, sanctions, ledger, records."""
 from services.accountability.domain.findings import (
     FINDING_RECORDED, SOURCES, Finding, FindingDraft, dedupe_key, open_automatic_findings,
-    record_finding)
+    record_finding, rule_actor)
 from services.accountability.domain.ledger import (
     DEFAULT_DEADLINE_WORKDAYS, LedgerItem, fix_on_the_spot, mark_overdue, open_item, rectify,
     verify)

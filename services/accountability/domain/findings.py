@@ -8,6 +8,7 @@ from typing import Iterable
 
 from services.accountability.domain import codec
 from services.accountability.domain.text import plain_text
+from services.common.actor import Actor
 from services.common.errors import InvalidInput
 
 SOURCES = ("COMPLAINT", "CASE_REVIEW", "AUDIT", "AUTOMATIC")
@@ -30,9 +31,14 @@ class Finding:
     rule: str | None = None
     trigger_event_ids: tuple[str, ...] = ()
     dedupe_key: str | None = None
+    recorded_by: dict | None = None  # the Actor (services.common.actor) who recorded it
 
     def to_dict(self) -> dict:
         return codec.dump(self)
+
+    def payload(self) -> dict:
+        """The finding_recorded event: the author travels in the envelope, not here."""
+        return {k: v for k, v in self.to_dict().items() if k != "recorded_by"}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Finding":
@@ -49,6 +55,11 @@ class FindingDraft:
     dedupe_key: str
     case_id: str | None = None
     inspection_id: str | None = None
+
+
+def rule_actor(rule: str) -> dict:
+    """An automatic finding is recorded by its rule, not by whoever caused the event."""
+    return Actor.system(f"accountability.rule.{rule}").to_dict()
 
 
 def dedupe_key(rule: str, event_id: str, officer_id: str) -> str:
@@ -75,7 +86,7 @@ def record_finding(finding_id: str, officer_id: str, description: str, source: s
                            ["input", "source"])
     finding = Finding(finding_id, officer_id, text, source, codec.parse_time(now), case_id,
                       inspection_id, evidence, rule, triggers, dedupe)
-    return finding, [(FINDING_RECORDED, finding.to_dict())]
+    return finding, [(FINDING_RECORDED, finding.payload())]
 
 
 def open_automatic_findings(drafts: Iterable[FindingDraft], existing_keys: Iterable[str],
@@ -90,6 +101,6 @@ def open_automatic_findings(drafts: Iterable[FindingDraft], existing_keys: Itera
             str(uuid.uuid5(_AUTO_NS, draft.dedupe_key)), draft.officer_id, draft.description,
             "AUTOMATIC", now, case_id=draft.case_id, inspection_id=draft.inspection_id,
             rule=draft.rule, trigger_event_ids=draft.trigger_event_ids, dedupe=draft.dedupe_key)
-        findings.append(finding)
+        findings.append(dataclasses.replace(finding, recorded_by=rule_actor(draft.rule)))
         events.extend(raised)
     return findings, events

@@ -37,6 +37,11 @@ class LedgerItem:
     verified_at: dt.datetime | None = None
     verified_by: str | None = None
     overdue_at: dt.datetime | None = None
+    # Actors (services.common.actor); rectified_by / verified_by keep the subjects the
+    # SAME_PERSON rule compares.
+    opened_by: dict | None = None
+    rectified_by_actor: dict | None = None
+    verified_by_actor: dict | None = None
 
     def to_dict(self) -> dict:
         return codec.dump(self)

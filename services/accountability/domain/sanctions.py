@@ -32,6 +32,8 @@ class Sanction:
     effective_at: dt.datetime
     imposed_at: dt.datetime
     lifted_at: dt.datetime | None = None
+    imposed_by: dict | None = None  # Actors (services.common.actor)
+    lifted_by: dict | None = None
 
     def active_at(self, at: dt.datetime) -> bool:
         return self.effective_at <= at and (self.lifted_at is None or at < self.lifted_at)

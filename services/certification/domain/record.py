@@ -37,6 +37,7 @@ class HistoryEntry:
     cause: str | None = None  # event id / sanction id / request id that caused it
     certificate_no: str | None = None
     data: dict = field(default_factory=dict)
+    actor: dict | None = None  # who made the change (services.common.actor)
 
     def sort_key(self):
         return (self.effective_at, self.seq)
@@ -44,13 +45,15 @@ class HistoryEntry:
     def to_dict(self) -> dict:
         return {"seq": self.seq, "kind": self.kind.value, "effective_at": self.effective_at,
                 "recorded_at": self.recorded_at, "cause": self.cause,
-                "certificate_no": self.certificate_no, "data": dict(self.data)}
+                "certificate_no": self.certificate_no, "data": dict(self.data),
+                **({"actor": self.actor} if self.actor else {})}
 
     @classmethod
     def from_dict(cls, d: dict) -> "HistoryEntry":
         return cls(seq=int(d["seq"]), kind=Kind(d["kind"]), effective_at=_moment(d["effective_at"]),
                    recorded_at=_moment(d["recorded_at"]), cause=d.get("cause"),
-                   certificate_no=d.get("certificate_no"), data=dict(d.get("data") or {}))
+                   certificate_no=d.get("certificate_no"), data=dict(d.get("data") or {}),
+                   actor=d.get("actor"))
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,12 @@ class OfficerRecord:
         entry = HistoryEntry(len(self.history) + 1, kind, as_utc(effective_at),
                              as_utc(recorded_at), cause, certificate_no, data)
         return replace(self, history=self.history + (entry,))
+
+    def attributed(self, start: int, actor: dict) -> "OfficerRecord":
+        """The entries after the first `start` made by `actor` (one command's changes)."""
+        history = self.history[:start] + tuple(replace(e, actor=actor)
+                                               for e in self.history[start:])
+        return replace(self, history=history)
 
     def ordered(self, until: dt.datetime | None = None, known_at: dt.datetime | None = None):
         """Entries in effective order, optionally only those effective by `until` and

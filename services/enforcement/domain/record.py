@@ -7,13 +7,11 @@ newest entries is only visible against a head hash kept elsewhere (`expected_hea
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass, field
 
+from services.common import hashchain
+from services.common.hashchain import GENESIS, ChainCheck
 from services.enforcement.domain.serial import Plain, to_plain
-
-GENESIS = "0" * 64
 
 
 @dataclass
@@ -27,16 +25,11 @@ class RecordEntry(Plain):
     data: dict = field(default_factory=dict)
     prev_hash: str = GENESIS
     hash: str = ""
-
-
-def canonical(entry: dict) -> bytes:
-    body = {k: v for k, v in entry.items() if k != "hash"}
-    return json.dumps(body, sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False).encode("utf-8")
+    actor: dict | None = None  # who did it (services.common.actor); None before actors
 
 
 def entry_hash(entry: dict) -> str:
-    return hashlib.sha256(canonical(entry)).hexdigest()
+    return hashchain.entry_hash(entry)
 
 
 def append(chain: list, subject: str, action: str, officer_ids, at: dt.datetime,
@@ -51,25 +44,17 @@ def append(chain: list, subject: str, action: str, officer_ids, at: dt.datetime,
     return entry
 
 
-@dataclass(frozen=True)
-class ChainCheck:
-    intact: bool
-    index: int | None = None    # first entry found wrong
-    reason: str | None = None   # HASH_MISMATCH | BROKEN_LINK | BAD_SEQUENCE | HEAD_MISMATCH
+def attribute(chain: list, start: int, actor: dict) -> None:
+    """Name `actor` on the entries one command appended (from `start` on) and link them
+    again, so who did each step is as tamper-evident as the step itself."""
+    prev = chain[start - 1].hash if start else GENESIS
+    for entry in chain[start:]:
+        entry.actor, entry.prev_hash = actor, prev
+        entry.hash = entry_hash(entry.to_dict())
+        prev = entry.hash
 
 
 def verify_chain(entries, expected_head: str | None = None) -> ChainCheck:
     """Walk the chain from the start; report the first entry that does not hold."""
-    prev = GENESIS
-    for index, raw in enumerate(entries):
-        entry = to_plain(raw)  # stored dicts and RecordEntry objects alike
-        if entry.get("prev_hash") != prev:
-            return ChainCheck(False, index, "BROKEN_LINK")
-        if entry.get("seq") != index:
-            return ChainCheck(False, index, "BAD_SEQUENCE")
-        if entry_hash(entry) != entry.get("hash"):
-            return ChainCheck(False, index, "HASH_MISMATCH")
-        prev = entry["hash"]
-    if expected_head is not None and prev != expected_head:
-        return ChainCheck(False, len(entries), "HEAD_MISMATCH")
-    return ChainCheck(True)
+    # stored dicts and RecordEntry objects alike
+    return hashchain.verify((to_plain(raw) for raw in entries), expected_head)

@@ -2,6 +2,8 @@
 agency over the whole window), recusals; and `gather.freeze` asking each service once."""
 import datetime as dt
 
+from services.bus.client import Clients
+
 import pytest
 
 from services.common.errors import DomainError
@@ -81,20 +83,22 @@ def test_freeze_asks_each_question_once_and_builds_the_snapshots():
     officers = [{"officer_id": f"o{i}", "agency": "CULTURE"} for i in range(3)]
 
     class Svc:
-        culture = _Proxy(log, "culture",
+        pass
+    Svc.clients = Clients({
+        "culture": _Proxy(log, "culture",
                          directory_snapshot=lambda d: columns("CULTURE", ["e1", "e2"]),
                          recusals=lambda d: [{"officer_id": "o1", "entity_id": "e2",
-                                              "reason": "last_inspected"}])
-        certification = _Proxy(
+                                              "reason": "last_inspected"}]),
+        "certification": _Proxy(
             log, "certification", qualified_roster=lambda d, at, a: officers,
-            check_window_many=lambda checks: [{"qualified": c["officer_id"] != "o2"}
-                                              for c in checks])
+            check_qualifications_over=lambda checks: [{"qualified": c["officer_id"] != "o2"}
+                                                      for c in checks])}, {})
     directory, roster = gather.freeze(Svc, scope)
     assert directory.entity_ids == ("e1", "e2")
     assert roster.inspector_ids == ("o0", "o1") and roster.recusals == (("o1", "e2",
                                                                           "last_inspected"),)
     assert sorted(name for name, _ in log) == [
-        "certification.check_window_many", "certification.qualified_roster",
+        "certification.check_qualifications_over", "certification.qualified_roster",
         "culture.directory_snapshot", "culture.recusals"]
     roster_call = next(args for name, args in log if name.endswith("qualified_roster"))
     assert roster_call == ("TOURISM", "2024-09-02T16:00:00+00:00", "CULTURE")

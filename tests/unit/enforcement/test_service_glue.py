@@ -7,9 +7,11 @@ import pytest
 from nameko.exceptions import UnknownService
 from nameko.testing.services import worker_factory
 
+from services.bus.client import Clients
 from services.common.errors import DomainError
 from services.culture.service import CultureService
 from services.enforcement import ids, inputs, paging, qualification, views
+from tests.support import fake_clients
 
 AT = dt.datetime(2026, 9, 1, 2, 0, tzinfo=dt.timezone.utc)
 
@@ -18,7 +20,7 @@ class FakeCertification:
     def __init__(self, unqualified=()):
         self.calls, self.unqualified = [], set(unqualified)
 
-    def check_many(self, checks):
+    def check_qualifications(self, checks):
         self.calls.append(checks)
         return {"ok": [{**c, "qualified": c["officer_id"] not in self.unqualified,
                         "reasons": ["NOT_CERTIFIED"] * (c["officer_id"] in self.unqualified),
@@ -34,9 +36,13 @@ class Conflicts:
                 and r["officer_id"] in query["officer_id"]["$in"]]
 
 
+def client(fake):
+    return fake_clients({"certification": fake}).certification
+
+
 def test_a_whole_team_is_checked_in_one_certification_call():
     cert = FakeCertification(unqualified={"o3"})
-    team = qualification.assemble(cert, Conflicts([{"officer_id": "o2", "entity_id": "e",
+    team = qualification.assemble(client(cert), Conflicts([{"officer_id": "o2", "entity_id": "e",
                                                    "reason": "shareholder"}]),
                                   ["o1", "o2", "o3", "o1"], "CULTURE_MARKET", AT, "e")
     assert len(cert.calls) == 1
@@ -49,12 +55,13 @@ def test_a_whole_team_is_checked_in_one_certification_call():
 
 def test_a_lone_officer_costs_no_call_and_an_absent_service_is_retryable():
     cert = FakeCertification()
-    qualification.assemble(cert, Conflicts(), ["o1"], "TOURISM", AT, "e")
+    qualification.assemble(client(cert), Conflicts(), ["o1"], "TOURISM", AT, "e")
     assert cert.calls == []
     gone = MagicMock()
-    gone.check_many.side_effect = UnknownService("certification")
+    gone.check_qualifications.call_async.side_effect = UnknownService("certification")
     with pytest.raises(DomainError) as err:
-        qualification.assemble(gone, Conflicts(), ["o1", "o2"], "TOURISM", AT, "e")
+        qualification.assemble(Clients({"certification": gone}, {}).certification,
+                               Conflicts(), ["o1", "o2"], "TOURISM", AT, "e")
     assert err.value.code == "SERVICE_UNAVAILABLE"
 
 

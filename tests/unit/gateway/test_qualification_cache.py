@@ -12,7 +12,7 @@ class Certification:
     def __init__(self, stable_for=None, during=None):
         self.calls, self.stable_for, self.during, self.qualified = 0, stable_for, during, True
 
-    def check_many(self, checks):
+    def check_qualifications(self, checks):
         self.calls += 1
         if self.during:
             self.during()
@@ -40,27 +40,27 @@ NOW = {"officer_id": "o1", "domain": "TOURISM", "at": None}
 def test_a_repeated_now_check_costs_no_call_until_invalidated():
     cert = Certification(stable_for=dt.timedelta(days=1))
     services = Services(cert)
-    assert cache.check_many(services, [NOW])[0]["qualified"]
-    assert cache.check_many(services, [NOW, NOW])[1]["qualified"] and cert.calls == 1
+    assert cache.qualifications(services, [NOW])[0]["qualified"]
+    assert cache.qualifications(services, [NOW, NOW])[1]["qualified"] and cert.calls == 1
     cert.qualified = False
     cache.invalidate("o1")
-    assert not cache.check_many(services, [NOW])[0]["qualified"] and cert.calls == 2
+    assert not cache.qualifications(services, [NOW])[0]["qualified"] and cert.calls == 2
 
 
 def test_past_moment_checks_always_ask():
     cert = Certification()
     services = Services(cert)
     past = {**NOW, "at": "2026-01-01T00:00:00+08:00"}
-    cache.check_many(services, [past])
-    cache.check_many(services, [past])
+    cache.qualifications(services, [past])
+    cache.qualifications(services, [past])
     assert cert.calls == 2
 
 
 def test_an_answer_expires_at_its_records_own_change_moment():
     cert = Certification(stable_for=dt.timedelta(seconds=-1))  # already due to change
     services = Services(cert)
-    cache.check_many(services, [NOW])
-    cache.check_many(services, [NOW])
+    cache.qualifications(services, [NOW])
+    cache.qualifications(services, [NOW])
     assert cert.calls == 2
 
 
@@ -68,17 +68,17 @@ def test_an_answer_fetched_across_an_invalidation_is_not_kept():
     cert = Certification(stable_for=dt.timedelta(days=1))
     cert.during = lambda: cache.invalidate("o1")  # the event lands mid-flight
     services = Services(cert)
-    cache.check_many(services, [NOW])
+    cache.qualifications(services, [NOW])
     cert.during = None
-    cache.check_many(services, [NOW])
+    cache.qualifications(services, [NOW])
     assert cert.calls == 2
 
 
 def test_no_answer_lives_longer_than_max_age(monkeypatch):
     cert = Certification(stable_for=dt.timedelta(days=1))
     services = Services(cert)
-    cache.check_many(services, [NOW])
+    cache.qualifications(services, [NOW])
     clock = cache.time.monotonic() + cache.MAX_AGE + 0.01
     monkeypatch.setattr(cache.time, "monotonic", lambda: clock)
-    cache.check_many(services, [NOW])
+    cache.qualifications(services, [NOW])
     assert cert.calls == 2

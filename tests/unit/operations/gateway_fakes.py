@@ -6,9 +6,10 @@ import graphene
 from graphql import execute, parse
 
 from gateway.auth import Principal
-from gateway.context import RequestContext, Services
+from gateway.context import RequestContext
 from gateway.schema import operations
 from services.common.errors import DomainError
+from tests.support import fake_clients
 
 SCHEMA = graphene.Schema(query=type("Query", (operations.Query, graphene.ObjectType), {}),
                          mutation=type("Mutation", (operations.Mutation, graphene.ObjectType), {}))
@@ -48,7 +49,7 @@ def certification(log):
     return Fake(log, get_officers=lambda ids, viewer: [
         {"id": i, "name": f"Officer {i}", "agency": "CULTURE", "status": "ACTIVE",
          "certificate": None} for i in ids],
-        check_many=lambda checks: [
+        check_qualifications=lambda checks: [
             {"officer_id": c["officer_id"], "domain": c["domain"], "at": START.isoformat(),
              "qualified": True, "reasons": [], "certificate_no": None} for c in checks])
 
@@ -58,7 +59,7 @@ def run(query, roles=("planner",), agency=None, variables=None, **services):
     log = []
     proxies = {"certification": certification(log), **{
         name: Fake(log, **answers) for name, answers in services.items()}}
-    ctx = RequestContext(Principal("tester", frozenset(roles), agency), Services(proxies),
+    ctx = RequestContext(Principal("tester", frozenset(roles), agency), fake_clients(proxies),
                          "corr", None)
     result = execute(SCHEMA.graphql_schema, parse(query), context_value=ctx,
                      variable_values=variables)

@@ -11,6 +11,8 @@ from services.operations.reactions import _task_for
 from services.operations.repository import remaining_window
 
 from .conftest import END, START, staffed
+from tests.support import fake_clients
+
 from .gateway_fakes import Fake
 
 
@@ -20,7 +22,9 @@ def directories(log):
                "coach": {"id": "coach", "agency": "TRANSPORT", "category": "COACH_OPERATOR",
                          "domain": "ROAD_TRANSPORT"}}
     lookup = lambda ids, viewer: [entries.get(i) for i in ids]  # noqa: E731
-    return {"CULTURE": Fake(log, get_entities=lookup), "TRANSPORT": Fake(log, get_entities=lookup)}
+    clients = fake_clients({"culture": Fake(log, get_entities=lookup),
+                            "transport": Fake(log, get_entities=lookup)})
+    return {"CULTURE": clients.culture, "TRANSPORT": clients.transport}
 
 
 def test_targets_come_from_the_directories_one_lookup_per_agency():

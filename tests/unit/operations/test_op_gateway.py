@@ -16,7 +16,7 @@ def test_ten_teams_of_ten_cost_three_calls_in_all():
     assert result.errors is None
     teams = result.data["jointOperation"]["teams"]
     assert len(teams) == 10 and all(len(t["members"]) == 10 for t in teams)
-    assert calls == ["get_operation", "get_officers", "check_many"]
+    assert calls == ["get_operation", "get_officers", "check_qualifications"]
     assert len(log[1][1][0]) == 100 and len(log[2][1][0]) == 100
 
 
@@ -25,7 +25,7 @@ def test_a_page_of_operations_still_costs_one_call_per_kind():
     query = """{ jointOperations(first: 5) { totalCount pageInfo { hasNextPage endCursor }
       edges { node { teams { members { officer { name } qualification { qualified } } } } } } }"""
     result, calls, log = run(query, operations={"list_operations": page})
-    assert result.errors is None and calls == ["list_operations", "get_officers", "check_many"]
+    assert result.errors is None and calls == ["list_operations", "get_officers", "check_qualifications"]
     assert result.data["jointOperations"]["pageInfo"]["hasNextPage"] is True
     assert len(log[1][1][0]) == 60
 
@@ -42,7 +42,7 @@ def test_cross_agency_reads_published_results_only():
     result, calls, _ = run("""query($id: ID!) { jointOperation(id: $id) { teams { members {
         qualification { qualified } } } } }""", roles=("cross_agency",),
                            variables={"id": "JO-1"}, operations={"get_operation": done})
-    assert result.errors is None and calls == ["get_operation", "check_many"]
+    assert result.errors is None and calls == ["get_operation", "check_qualifications"]
     _, _, log = run("{ jointOperations { totalCount } }", roles=("cross_agency",),
                     operations={"list_operations": {"items": [], "total": 0}})
     assert log[0][1][0]["status"] == "COMPLETED"

@@ -1,0 +1,1 @@
+"""The audit trail: every event on the bus, appended to one hash-chained log."""

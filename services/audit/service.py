@@ -1,0 +1,32 @@
+"""The audit service: entrypoints only (see trail)."""
+from __future__ import annotations
+
+from nameko.rpc import rpc
+
+from services.audit import trail
+from services.bus.rpc import command
+from services.bus.service import BusService
+from services.bus.store import Store
+from services.bus.subscriber import subscribe
+
+EVERY_EVENT = "#"
+
+
+class AuditService(BusService):
+    name = "audit"
+    store = Store("audit")
+
+    @subscribe(EVERY_EVENT)
+    def record(self, event: dict):
+        trail.append(self.store, event)
+
+    @rpc
+    @command
+    def audit_trail(self, filters: dict | None = None, offset: int = 0,
+                    limit: int = 20) -> dict:
+        return trail.page(filters, offset, limit)
+
+    @rpc
+    @command
+    def check_trail(self) -> dict:
+        return trail.check()
