@@ -51,16 +51,22 @@ def vhost():
         httpx.delete(f"{RABBIT_API}/vhosts/{name}", auth=auth)
 
 
+# As deployed: the audit service consumes every event too. BENCH_WITHOUT_AUDIT=1 leaves
+# it out, to see what it costs.
+SERVICES = ("certification", "accountability", "gateway") + (
+    () if os.environ.get("BENCH_WITHOUT_AUDIT") else ("audit",))
+
+
 @contextmanager
-def stack(amqp_uri, mongo_uri):
-    """The three processes; yields the GraphQL URL once the gateway answers."""
+def stack(amqp_uri, mongo_uri, services=SERVICES):
+    """The processes; yields the GraphQL URL once the gateway answers."""
     port = free_port()
     env = dict(os.environ, JOINTOPS_AMQP_URI=amqp_uri, JOINTOPS_MONGO_URI=mongo_uri,
                JOINTOPS_JWT_SECRET=SECRET, JOINTOPS_GATEWAY_PORT=str(port),
                JOINTOPS_DB_PREFIX="bench" + uuid.uuid4().hex[:6], JOINTOPS_LOG_LEVEL="WARNING")
     jointops = str(ROOT / ".venv" / "bin" / "jointops")
     procs = [subprocess.Popen([jointops, "serve", name], env=env, stderr=subprocess.DEVNULL)
-             for name in ("certification", "accountability", "gateway")]
+             for name in services]
     url = f"http://127.0.0.1:{port}/graphql"
     try:
         client = Client(url, "accountability_officer", "cross_agency")
@@ -227,7 +233,8 @@ def main():
         loader.stdin.close()
         rate = float(loader.stdout.readline())
         loader.wait(30)
-    report("sanction propagation", rows("idle", idle, GOALS["idle"])
+    audit = "with the audit service" if "audit" in SERVICES else "without the audit service"
+    report(f"sanction propagation ({audit})", rows("idle", idle, GOALS["idle"])
            + rows(f"under load ({clients} clients, {rate:.0f} checks/s)", loaded, GOALS["load"]))
 
 

@@ -22,7 +22,8 @@ from services.runner import declare_topology, nameko_config
 from tests.conftest import TEST_SECRET, _free_port
 from tests.faults.infra import ROOT, MongoProcess, RabbitNode, Services, rabbit_tool
 
-SERVICES = ("certification", "accountability", "probe_producer", "probe_consumer", "gateway")
+SERVICES = ("certification", "accountability", "audit", "probe_producer", "probe_consumer",
+            "gateway")
 RETRY_DELAYS_MS = (100, 300)
 LOGS = ROOT / "var" / "faults" / "logs"
 

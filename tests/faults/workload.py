@@ -25,6 +25,7 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.auth import mint
 from services.accountability.commands import _KEY_NS
+from services.audit import domain as audit_domain
 from services.bus.deadletters import list_dead_letters
 from tests.conftest import TEST_SECRET
 
@@ -167,8 +168,22 @@ class Workload:
             for e in o["history"] if e.get("cause") in stored)
         unsent = sum(db(c).outbox.count_documents({"sent": False}) for c in (
             "probe_producer", "accountability", "certification"))
+        # Every event of the run that was published must be in the audit trail, once.
+        events = {d["event_id"] for d in db("probe_producer").outbox.find(
+            {"envelope.payload.probe_id": {"$in": self.probe_ids}}, {"event_id": 1})}
+        events |= {d["event_id"] for d in db("accountability").outbox.find(
+            {"type": "accountability.sanction_imposed.v1",
+             "envelope.payload.sanction_id": {"$in": sanction_ids}}, {"event_id": 1})}
+        audited = {d["_id"] for d in db("audit").audit_entries.find(
+            {"_id": {"$in": list(events)}}, {"_id": 1})}
         return {"committed": committed, "received": received, "stored": stored,
-                "announced": announced, "effects": effects, "unsent": unsent}
+                "announced": announced, "effects": effects, "unsent": unsent,
+                "events": events, "audited": audited}
+
+    def audit_check(self):
+        db = self.stack.mongo_client[self.stack.cfg.db_name("audit")]
+        return audit_domain.verify(db.audit_entries.find().sort("seq", 1),
+                                   db.audit_head.find_one({"_id": audit_domain.CHAIN}))
 
     def dead_lettered(self) -> int:
         """This run's events in the dead-letter queue (they count as lost above)."""
@@ -179,7 +194,7 @@ class Workload:
 
     def settled(self, c) -> bool:
         return (c["unsent"] == 0 and set(c["received"]) == c["committed"]
-                and set(c["effects"]) == c["stored"])
+                and set(c["effects"]) == c["stored"] and c["audited"] == c["events"])
 
     def reconcile(self, fault: str, timeout: float = 120) -> dict:
         """Wait (bounded) until everything committed has been acted on, then count."""
@@ -204,6 +219,8 @@ class Workload:
             "sanction events announced twice": sum(n > 1 for n in c["announced"].values()),
             "sanctions applied by certification": len(c["effects"]),
             "outbox unsent": c["unsent"], "dead-lettered": self.dead_lettered(),
+            "events missing from the audit trail": len(c["events"] - c["audited"]),
+            "audit trail intact": self.audit_check().intact,
             "refused while broken": dict(self.refused)}
         FIGURES.parent.mkdir(parents=True, exist_ok=True)
         with open(FIGURES, "a") as out:
@@ -214,5 +231,7 @@ class Workload:
         assert figures["accepted but not stored"] == 0, figures
         assert figures["sanction events announced twice"] == 0, figures
         assert figures["outbox unsent"] == 0, figures
+        assert figures["events missing from the audit trail"] == 0, figures
+        assert figures["audit trail intact"], figures
         assert set(c["announced"]) == c["stored"], figures
         return figures
