@@ -19,14 +19,14 @@ log = logging.getLogger(__name__)
 UNAVAILABLE = "SERVICE_UNAVAILABLE"
 
 
-def _adopt_caller(fn, service, args, kwargs) -> None:
+def _adopt_caller(signature, service, args, kwargs) -> None:
     """A caller that passed `actor` as an argument but sent no actor header (a client
     other than services.bus.client) still has its command recorded as theirs."""
     data = getattr(service, "worker_data", None)
     if not isinstance(data, dict) or data.get("actor"):
         return
     try:
-        given = inspect.signature(fn).bind_partial(service, *args, **kwargs).arguments
+        given = signature.bind_partial(service, *args, **kwargs).arguments
     except TypeError:
         return
     actor = Actor.from_value(given.get("actor"))
@@ -35,9 +35,13 @@ def _adopt_caller(fn, service, args, kwargs) -> None:
 
 
 def command(fn):
+    signature = inspect.signature(fn)
+    takes_actor = "actor" in signature.parameters
+
     @functools.wraps(fn)
     def wrapper(self, *args, **kwargs):
-        _adopt_caller(fn, self, args, kwargs)
+        if takes_actor:
+            _adopt_caller(signature, self, args, kwargs)
         try:
             return {"ok": fn(self, *args, **kwargs)}
         except DomainError as exc:
