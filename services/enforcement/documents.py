@@ -34,6 +34,7 @@ class EntityDoc(Document):
     inspections = IntField(default=0)           # count, kept with each inspection
     last_inspected_at = StringField(null=True)
     updated_at = StringField()
+    changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
     version = IntField(default=0)
 
 
@@ -92,6 +93,7 @@ class ConflictDoc(Document):
     reason = StringField(required=True)
     declared_at = StringField(required=True)
     declared_by = StringField()
+    changed_by = DictField(null=True)  # the Actor who declared it (UnitOfWork stamps it)
 
 
 class TaskDoc(Document):
@@ -106,6 +108,7 @@ class TaskDoc(Document):
     status = StringField(required=True, choices=("OPEN", "DONE"))
     inspection_id = StringField(null=True)
     assigned_at = StringField(required=True)
+    changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
 
 
 class DeliveryDoc(Document):
