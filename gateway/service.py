@@ -45,13 +45,18 @@ class GatewayService:
                                   f"internal error (correlation id {self.correlation_id})")
 
     @http("GET", "/graphql")
-    def graphiql(self, request):
+    def graphql_get(self, request):
+        """GraphiQL for a browser; otherwise a GraphQL query with its parameters in the URL
+        (cacheable by proxies: the answer varies with the media type and the caller)."""
         if "text/html" in (request.headers.get("Accept") or ""):
             return 200, {"Content-Type": "text/html; charset=utf-8"}, graphiql.page()
-        return error_response(405, "METHOD_NOT_ALLOWED", "POST GraphQL requests as JSON")
+        status, headers, body = self.graphql(request)
+        return status, {**headers, "Vary": "Accept, Authorization"}, body
 
     from gateway.reports import operation_report  # GET /operations/<id>/report.html
     from gateway.graphiql import graphiql_asset  # GET /graphiql/<asset>
+    # GET /.well-known/jwks.json, /credentials/status/<list>, /credentials/verify
+    from gateway.credential_pages import jwks, status_list, verify_page
 
     @subscribe("certification.#", broadcast=True)
     def on_certification_event(self, event):
