@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlparse
 
+from gateway import status_list_cache
 from services.certification.domain.credentials import TYPE
 from services.certification.domain.enums import Agency, EnforcementDomain
 from services.common import credential_keys
@@ -70,7 +71,7 @@ def online_status(vc, keys, services, now) -> str:
     if entries is None:
         return "UNKNOWN"
     try:
-        lists = services.certification.status_lists([e[0] for e in entries.values()])
+        lists = status_list_cache.fetch(services, [e[0] for e in entries.values()])
     except DomainError:  # the lists cannot be read now: say so, guess nothing
         return "UNKNOWN"
     for purpose, status in PURPOSE_STATUS:

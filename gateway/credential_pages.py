@@ -11,6 +11,7 @@ from pathlib import Path
 
 from nameko.web.handlers import http
 
+from gateway import status_list_cache
 from gateway.credential_check import check, keys_of
 from gateway.http import error_response
 from services.common import status_list as sl
@@ -46,13 +47,13 @@ def status_list(self, request, list_id):
     if sl.parse_list_id(list_id) is None:
         return error_response(404, "NOT_FOUND", "no such status list")
     try:
-        found = self._context(None).services.certification.status_lists([list_id])[list_id]
+        found = status_list_cache.fetch(self._context(None).services, [list_id])[list_id]
     except DomainError as exc:
         return error_response(503, exc.code, exc.message)
     if found is None:
         return error_response(404, "NOT_FOUND", "no such status list")
-    # Revalidated on every use: a revocation shows here within a second.
-    return 200, {"Content-Type": "application/vc+jwt", "Cache-Control": "no-cache",
+    # A revocation shows here within a second: caches must not keep it longer.
+    return 200, {"Content-Type": "application/vc+jwt", "Cache-Control": "max-age=1",
                  **PUBLIC}, found
 
 

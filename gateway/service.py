@@ -10,12 +10,13 @@ from nameko.dependency_providers import Config
 from nameko.rpc import RpcProxy
 from nameko.web.handlers import http
 
-from gateway import graphiql, qualification_cache
+from gateway import graphiql, qualification_cache, status_list_cache
 from gateway.context import RequestContext, Services
 from gateway.http import error_response, json_response, run_graphql
 from gateway.schema import build_schema
 from services import registry
 from services.bus.subscriber import subscribe
+from services.certification.credential_status import CREDENTIAL_STATUS_CHANGED
 from services.bus.tracing import Tracing
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,8 @@ class GatewayService:
     def on_certification_event(self, event):
         """Any change to an officer's record drops this replica's cached answers."""
         qualification_cache.invalidate(event["payload"].get("officer_id"))
+        if event["type"] == CREDENTIAL_STATUS_CHANGED:
+            status_list_cache.invalidate(event["payload"])
 
     @http("GET", "/healthz")
     def healthz(self, request):

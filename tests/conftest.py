@@ -66,8 +66,10 @@ def service_config(jointops_config):
 @pytest.fixture(autouse=True)
 def empty_qualification_cache():
     """The gateway's cache is per process; ids repeat across tests, so each starts empty."""
-    from gateway import qualification_cache
+    from gateway import qualification_cache, status_list_cache
 
     qualification_cache.clear()
+    status_list_cache.clear()
     yield
     qualification_cache.clear()
+    status_list_cache.clear()

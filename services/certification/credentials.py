@@ -97,24 +97,29 @@ MAX_LISTS_PER_CALL = 4
 
 def status_lists(list_ids, creds) -> dict:
     """list id -> its signed BitstringStatusListCredential (compact JWS), or None for a
-    list that does not exist."""
+    list that does not exist. One query for all the lists asked."""
     keys = _signing_keys(creds)
     if not isinstance(list_ids, list) or len(list_ids) > MAX_LISTS_PER_CALL:
         raise DomainError("INVALID_INPUT", f"ask for 1..{MAX_LISTS_PER_CALL} lists", None)
     counter = CounterDocument._get_collection().find_one({"_id": COUNTER}) or {"seq": 0}
     lists = -(-counter["seq"] // sl.LIST_SIZE)  # lists holding at least one credential
-    return {list_id: _signed_list(list_id, keys, creds.public_url, lists)
-            for list_id in dict.fromkeys(map(str, list_ids))}
+    wanted = {str(i): sl.parse_list_id(str(i)) for i in list_ids}
+    wanted = {i: p for i, p in wanted.items() if p is not None and p[1] <= lists}
+    marked = {}  # (purpose, number) -> indices whose bit is set
+    if wanted:
+        for doc in credentials().find(
+                {"list": {"$in": sorted({p[1] for p in wanted.values()})},
+                 "status": {"$nin": [cc.CredentialStatus.VALID.value]}},
+                {"list": 1, "index": 1, "status": 1}):
+            for purpose, statuses in BITS.items():
+                if cc.CredentialStatus(doc["status"]) in statuses:
+                    marked.setdefault((purpose, doc["list"]), []).append(doc["index"])
+    return {i: _signed_list(keys, creds.public_url, wanted[i], marked.get(wanted[i], []))
+            if i in wanted else None for i in map(str, list_ids)}
 
 
-def _signed_list(list_id, keys, public_url, lists) -> str | None:
-    parsed = sl.parse_list_id(list_id)
-    if parsed is None or parsed[1] > lists:
-        return None
+def _signed_list(keys, public_url, parsed, indices) -> str:
     purpose, number = parsed
-    marked = [s.value for s in BITS[purpose]]
-    indices = [d["index"] for d in credentials().find(
-        {"list": number, "status": {"$in": marked}}, {"index": 1})]
     url = status_url(public_url, purpose, number)
     return keys.sign({
         "@context": [cc.CONTEXT], "id": url,
