@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 from nameko.web.handlers import http
@@ -18,6 +19,8 @@ from services.common import status_list as sl
 from services.common.clock import LOCAL_TZ
 from services.common.errors import DomainError
 
+SLOT = re.compile(r"\{\{(token|result)\}\}")
+CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
 PUBLIC = {"Access-Control-Allow-Origin": "*"}  # browser-based verifiers fetch these too
 TEMPLATE = Path(__file__).with_name("credential_page.html").read_text(encoding="utf-8")
 STATUS_TEXT = {
@@ -90,6 +93,7 @@ def verify_page(self, request):
     token = _token_of(request.args.get("token", ""))
     result = _result(check(token, self.config["JOINTOPS"], self._context(None).services)) \
         if token else ""
-    page = TEMPLATE.replace("{{token}}", html.escape(token)).replace("{{result}}", result)
+    values = {"token": html.escape(token), "result": result}
+    page = SLOT.sub(lambda m: values[m.group(1)], TEMPLATE)  # one pass: no slot in a value
     return 200, {"Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
-                 "Referrer-Policy": "no-referrer"}, page
+                 "Referrer-Policy": "no-referrer", "Content-Security-Policy": CSP}, page

@@ -7,6 +7,7 @@ compromised-key credentials not genuine, a retired key's still genuine; the publ
 never carries a reason or a full ID number."""
 import base64
 import dataclasses
+import datetime as dt
 import json
 from urllib.parse import urlparse
 
@@ -113,6 +114,21 @@ def test_issued_verified_offline_and_online_then_suspended_reinstated_and_revoke
     assert check == {**check, "genuine": True, "status": "REVOKED"}
     page = httpx.get(f"{base}/credentials/verify", params={"token": cred["token"]})
     assert "已吊销" in page.text and "内部调查" not in page.text and ID_CU not in page.text
+
+
+def test_a_change_that_comes_by_time_alone_reaches_the_list_within_a_second(
+        officer, gql, gateway_url, service_config):
+    """A suspension decided now to take effect in 3 s: nothing changes before, and the
+    certification timer moves the bit once it is in force (as it does at expiry)."""
+    token = issue(gql, officer["id"])["credential"]["token"]
+    effective = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=3)
+    with ServiceRpcProxy("certification", service_config) as cert:
+        assert "ok" in cert.suspend_certificate({"officer_id": officer["id"],
+                                                 "effective_at": effective.isoformat()})
+    assert public_check(gateway_url, token)["status"] == "VALID"
+    wait_until(lambda: status_bit(gateway_url, token, "suspension"), timeout=10)
+    assert dt.datetime.now(dt.timezone.utc) >= effective
+    assert public_check(gateway_url, token)["status"] == "SUSPENDED"
 
 
 def test_only_the_officers_agency_admin_issues(officer, gql):

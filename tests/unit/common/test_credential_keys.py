@@ -66,3 +66,21 @@ def test_status_list_bits_read_back_most_significant_bit_first():
             sl.decode(bad)
     assert sl.parse_list_id("revocation-3") == ("revocation", 3)
     assert sl.parse_list_id("revocation-0") is None and sl.parse_list_id("x-1") is None
+
+
+def test_the_cli_rotates_and_withdraws_keys(tmp_path):
+    from typer.testing import CliRunner
+
+    from services.cli.credential_keys import app
+
+    path, cli = tmp_path / "keys.json", CliRunner()
+    assert cli.invoke(app, ["generate", str(path)]).exit_code == 0
+    first = json.loads(path.read_text())["keys"][0]["kid"]
+    assert cli.invoke(app, ["compromise", str(path), first]).exit_code != 0  # active: refused
+    assert cli.invoke(app, ["rotate", str(path)]).exit_code == 0
+    assert cli.invoke(app, ["compromise", str(path), first]).exit_code == 0
+    keys = json.loads(path.read_text())["keys"]
+    assert [k["status"] for k in keys] == ["compromised", "active"] and "d" not in keys[0]
+    assert oct(path.stat().st_mode)[-3:] == "600"
+    published = CredentialKeys({"keys": keys}).public_jwks()["keys"]
+    assert [k["kid"] for k in published] == [keys[1]["kid"]]
