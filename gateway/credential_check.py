@@ -19,6 +19,8 @@ from services.common.credential_keys import NotGenuine
 from services.common.errors import DomainError
 
 LIST_TYPE = "BitstringStatusListCredential"
+# Replicas' clocks differ a little: a credential issued "just now" by another one is fine.
+CLOCK_LEEWAY = dt.timedelta(seconds=60)
 # A set bit means this status; revocation wins (it is final).
 PURPOSE_STATUS = (("revocation", "REVOKED"), ("suspension", "SUSPENDED"))
 
@@ -63,7 +65,7 @@ def _entries(vc) -> dict | None:
 
 def online_status(vc, keys, services, now) -> str:
     valid_from, valid_until = _moment(vc.get("validFrom")), _moment(vc.get("validUntil"))
-    if valid_from is None or valid_until is None or now < valid_from:
+    if valid_from is None or valid_until is None or now + CLOCK_LEEWAY < valid_from:
         return "UNKNOWN"
     if now >= valid_until:
         return "EXPIRED"
