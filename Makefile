@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum | cut -c1-12)
 
-.PHONY: install run test test-faults bench broker graphiql clean
+.PHONY: install run test test-faults bench broker graphiql graphql-http clean
 
 install: $(STAMP)
 
@@ -26,10 +26,17 @@ graphiql:
 	  if command -v npm >/dev/null; then npm ci --prefix infra/graphiql --no-audit --no-fund --loglevel=error; \
 	  else echo "npm not found: GraphiQL will load its assets from a CDN (apt-get install npm to serve them locally)"; fi; fi
 
+# The graphql-http server audits (pinned in infra/graphql-http/package-lock.json) that
+# tests/e2e/test_graphql_over_http.py runs against the gateway.
+graphql-http:
+	@if [ ! -f infra/graphql-http/node_modules/graphql-http/package.json ]; then \
+	  if command -v npm >/dev/null; then npm ci --prefix infra/graphql-http --no-audit --no-fund --loglevel=error; \
+	  else echo "npm not found: the GraphQL-over-HTTP conformance test will fail (apt-get install npm)"; fi; fi
+
 run: install broker graphiql
 	@$(VENV)/bin/jointops up
 
-test: install broker
+test: install broker graphql-http
 	@$(PY) -m pytest -q -p no:cacheprovider tests
 
 test-faults: install broker

@@ -1,4 +1,14 @@
-"""GraphQL over HTTP: size and type checks, auth, limits, execution, error masking.
+"""GraphQL over HTTP (the draft specification, as audited by graphql-http's server audits):
+size and type checks, content negotiation, auth, limits, execution, error masking.
+
+- POST (application/json) for everything; GET for queries, with the parameters in the
+  URL (`query`, `operationName`, `variables` and `extensions` as JSON); a mutation by GET
+  is refused with 405 and never run.
+- Responses as `application/graphql-response+json` when the client asks for it (status
+  codes say what happened: 400 for a document that does not parse or validate, variables
+  that do not coerce or an operation that cannot be chosen), otherwise `application/json`
+  (200 for every well-formed request, its errors in the body). A request that is not
+  well-formed (bad JSON, a parameter of the wrong type) is 400 either way.
 
 Whatever arrives, the answer is JSON with a clear error code and never a stack
 trace, an internal message or a 500.
@@ -9,51 +19,28 @@ import json
 import logging
 from functools import lru_cache
 
-from graphql import GraphQLError, execute, parse, specified_rules, validate
+from graphql import GraphQLError, OperationType, get_operation_ast, parse, specified_rules, \
+    validate
 
 from gateway import limits
-from gateway.execution import LeanExecution
 from gateway.auth import AuthError, authenticate
+from gateway.execution import LeanExecution
+from gateway.http_params import (GRAPHQL_RESPONSE, JSON, Refused, negotiate, read_body,
+                                 read_query_string)
 from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
-JSON = "application/json"
 MAX_TOKENS = 5000
 
 
-def json_response(status: int, body: dict, headers=None):
-    return status, {"Content-Type": JSON, **(headers or {})}, json.dumps(body, default=str)
+def json_response(status: int, body: dict, headers=None, media: str = JSON):
+    return status, {"Content-Type": f"{media}; charset=utf-8", **(headers or {})}, \
+        json.dumps(body, default=str)
 
 
-def error_response(status: int, code: str, message: str, headers=None):
+def error_response(status: int, code: str, message: str, headers=None, media: str = JSON):
     return json_response(status, {"errors": [{"message": message, "extensions": {"code": code}}]},
-                         headers)
-
-
-def read_body(request):
-    if request.mimetype != JSON:
-        return None, error_response(415, "UNSUPPORTED_MEDIA_TYPE",
-                                    "send the request as application/json")
-    length = request.content_length
-    if length is not None and length > limits.MAX_BODY_BYTES:
-        return None, error_response(413, "REQUEST_TOO_LARGE",
-                                    f"the body exceeds {limits.MAX_BODY_BYTES} bytes")
-    raw = request.stream.read(limits.MAX_BODY_BYTES + 1)
-    if len(raw) > limits.MAX_BODY_BYTES:
-        return None, error_response(413, "REQUEST_TOO_LARGE",
-                                    f"the body exceeds {limits.MAX_BODY_BYTES} bytes")
-    try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError, RecursionError):  # nesting bombs too
-        return None, error_response(400, "MALFORMED_JSON", "the body is not valid JSON")
-    if (not isinstance(body, dict) or not isinstance(body.get("query"), str)
-            or not isinstance(body.get("variables") or {}, dict)
-            or not isinstance(body.get("operationName") or "", str)):
-        return None, error_response(400, "BAD_REQUEST", "expected {query: string, variables?: "
-                                    "object, operationName?: string}")
-    if limits.has_long_list(body.get("variables")):
-        return None, error_response(400, "LIST_TOO_LONG", limits.LIST_TOO_LONG)
-    return body, None
+                         headers, media)
 
 
 def format_error(error: GraphQLError, correlation_id: str) -> dict:
@@ -97,28 +84,54 @@ def prepare(schema, query: str):
     return _prepare(schema, query)
 
 
+def request_errors(media: str, errors: list):
+    """A GraphQL request error (nothing executed, no `data` entry): 400 under
+    application/graphql-response+json, 200 under application/json (spec: Status Codes)."""
+    return json_response(400 if media == GRAPHQL_RESPONSE else 200, {"errors": errors},
+                         media=media)
+
+
 def run_graphql(schema, request, secret, make_context):
-    body, refused = read_body(request)
-    if refused:
-        return refused
+    media = negotiate(request)
+    if media is None:
+        return error_response(406, "NOT_ACCEPTABLE", f"accept {GRAPHQL_RESPONSE} or {JSON}")
+    try:
+        params = read_query_string(request) if request.method == "GET" else read_body(request)
+    except Refused as refused:
+        return error_response(refused.status, refused.code, refused.message, refused.headers,
+                              media)
     try:
         principal = authenticate(request.headers.get("Authorization"), secret)
     except AuthError as exc:
-        return error_response(401, exc.code, exc.message, {"WWW-Authenticate": "Bearer"})
+        return error_response(401, exc.code, exc.message, {"WWW-Authenticate": "Bearer"}, media)
     try:
-        document, errors = prepare(schema, body["query"])
+        document, errors = prepare(schema, params["query"])
     except GraphQLError as exc:
-        return error_response(400, "GRAPHQL_PARSE_FAILED", exc.message)
+        return request_errors(media, [{"message": exc.message,
+                                       "extensions": {"code": "GRAPHQL_PARSE_FAILED"}}])
+    if request.method == "GET":
+        operation = get_operation_ast(document, params["operationName"])
+        if operation is not None and operation.operation is OperationType.MUTATION:
+            # Safe methods never change anything (spec: GET): refused before validation.
+            return error_response(405, "METHOD_NOT_ALLOWED", "send mutations with POST",
+                                  {"Allow": "POST"}, media)
     ctx = make_context(principal)
     if errors:
-        return json_response(400, {"errors": [format_error(e, ctx.correlation_id)
-                                              for e in errors[:20]]})
-    result = execute(schema.graphql_schema, document, context_value=ctx,
-                     variable_values=body.get("variables"),
-                     operation_name=body.get("operationName"),
-                     execution_context_class=LeanExecution)
+        return request_errors(media, [format_error(e, ctx.correlation_id) for e in errors[:20]])
+    # Built first so that variable coercion and operation choice (request errors) are
+    # told apart from field errors, as the status codes must be.
+    exe = LeanExecution.build(schema.graphql_schema, document, None, ctx, params["variables"],
+                              params["operationName"])
+    if isinstance(exe, list):
+        return request_errors(media, [format_error(e, ctx.correlation_id) for e in exe[:20]])
+    try:
+        data = exe.execute_operation(exe.operation, None)
+    except GraphQLError as error:
+        exe.collected_errors.add(error, None)
+        data = None
+    result = exe.build_response(data, exe.collected_errors.errors)
     out = {"data": result.data,
            "extensions": {"serviceCalls": ctx.services.calls, "correlationId": ctx.correlation_id}}
     if result.errors:
         out["errors"] = [format_error(e, ctx.correlation_id) for e in result.errors]
-    return json_response(200, out)
+    return json_response(200, out, media=media)

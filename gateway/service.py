@@ -9,7 +9,7 @@ import logging
 from nameko.dependency_providers import Config
 from nameko.web.handlers import http
 
-from gateway import graphiql, qualification_cache
+from gateway import graphiql, qualification_cache, status_list_cache
 from gateway.context import RequestContext
 from gateway.http import error_response, json_response, run_graphql
 from gateway.schema import build_schema
@@ -17,6 +17,7 @@ from services import registry
 from services.bus.client import ServiceClients
 from services.bus.subscriber import subscribe
 from services.bus.tracing import Tracing
+from services.certification.credential_status import CREDENTIAL_STATUS_CHANGED
 
 log = logging.getLogger(__name__)
 SCHEMA = build_schema()
@@ -43,18 +44,25 @@ class GatewayService:
                                   f"internal error (correlation id {self.correlation_id})")
 
     @http("GET", "/graphql")
-    def graphiql(self, request):
+    def graphql_get(self, request):
+        """GraphiQL for a browser; otherwise a GraphQL query with its parameters in the URL
+        (cacheable by proxies: the answer varies with the media type and the caller)."""
         if "text/html" in (request.headers.get("Accept") or ""):
             return 200, {"Content-Type": "text/html; charset=utf-8"}, graphiql.page()
-        return error_response(405, "METHOD_NOT_ALLOWED", "POST GraphQL requests as JSON")
+        status, headers, body = self.graphql(request)
+        return status, {**headers, "Vary": "Accept, Authorization"}, body
 
     from gateway.reports import operation_report  # GET /operations/<id>/report.html
     from gateway.graphiql import graphiql_asset  # GET /graphiql/<asset>
+    # GET /.well-known/jwks.json, /credentials/status/<list>, /credentials/verify
+    from gateway.credential_pages import jwks, status_list, verify_page
 
     @subscribe("certification.#", broadcast=True)
     def on_certification_event(self, event):
         """Any change to an officer's record drops this replica's cached answers."""
         qualification_cache.invalidate(event["payload"].get("officer_id"))
+        if event["type"] == CREDENTIAL_STATUS_CHANGED:
+            status_list_cache.invalidate(event["payload"])
 
     @http("GET", "/healthz")
     def healthz(self, request):

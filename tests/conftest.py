@@ -2,6 +2,7 @@
 hang on container tests otherwise), so this import comes first."""
 import services.common.runtime  # noqa: F401,I001
 
+import json
 import os
 import uuid
 
@@ -11,8 +12,12 @@ import pytest
 from services.cli.infra import free_port as _free_port  # noqa: F401  (used by e2e/hostile)
 from services.cli.infra import throwaway_mongo
 from services.common.config import load
+from services.common.credential_keys import generate
 
 TEST_SECRET = "test-secret-0123456789abcdef-0123456789"
+# One officer-credential key set for the session (generated: no key is committed).
+TEST_KEYS = {"keys": [generate("test-active")]}
+TEST_CREDENTIAL_KEYS = json.dumps(TEST_KEYS)
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +51,8 @@ def jointops_config(rabbit_config, mongo_uri, db_prefix, clean_db):
     """Config for one test: its own broker vhost, a clean database, fast retries."""
     return load({"JOINTOPS_AMQP_URI": rabbit_config["AMQP_URI"],
                  "JOINTOPS_MONGO_URI": mongo_uri, "JOINTOPS_JWT_SECRET": TEST_SECRET,
-                 "JOINTOPS_DB_PREFIX": db_prefix, "JOINTOPS_RETRY_DELAYS_MS": "50,100"})
+                 "JOINTOPS_DB_PREFIX": db_prefix, "JOINTOPS_RETRY_DELAYS_MS": "50,100",
+                 "JOINTOPS_CREDENTIAL_KEYS": TEST_CREDENTIAL_KEYS})
 
 
 @pytest.fixture
@@ -60,8 +66,10 @@ def service_config(jointops_config):
 @pytest.fixture(autouse=True)
 def empty_qualification_cache():
     """The gateway's cache is per process; ids repeat across tests, so each starts empty."""
-    from gateway import qualification_cache
+    from gateway import qualification_cache, status_list_cache
 
     qualification_cache.clear()
+    status_list_cache.clear()
     yield
     qualification_cache.clear()
+    status_list_cache.clear()

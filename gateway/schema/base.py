@@ -8,6 +8,7 @@ import functools
 import graphene
 from graphql import GraphQLError
 
+from gateway.auth import ROLES
 from services.certification.domain import enums as domain
 from services.common.errors import DomainError
 
@@ -72,6 +73,17 @@ def requires(*roles):
         inner.required_roles = roles  # read by the role-matrix test generator
         return inner
     return wrap
+
+
+def public_read(resolver):
+    """Like `requires`, but anyone may call it, with a token or without: it guards only
+    reads of what is public by nature (published draws, credential checks)."""
+    @functools.wraps(resolver)
+    def inner(root, info, *args, **kwargs):
+        return resolver(root, info, *args, **kwargs)
+    inner.required_roles = ROLES
+    inner.allows_anonymous = True
+    return inner
 
 
 def payload_errors(payload_cls, key: str, action):

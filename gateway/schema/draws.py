@@ -2,30 +2,16 @@
 published document of a revealed draw (and its verification) is readable by anyone."""
 from __future__ import annotations
 
-import functools
-
 import graphene
 
-from gateway.auth import ROLES
 from gateway.schema.base import (
-    Agency, EnforcementDomain, actor, enum_value, payload_errors, requires)
+    Agency, EnforcementDomain, actor, enum_value, payload_errors, public_read, requires)
 from gateway.schema.draws_types import (
     Draw, DrawConnection, DrawKind, DrawPayload, DrawStatus, DrawVerification, PublishedDraw,
     PublishedDrawSummaryConnection, published_summary, typed_draw, typed_published)
 from gateway.schema import paging
 
 READERS = ("planner", "cross_agency")
-
-
-def public_read(resolver):
-    """Like `requires`, but anonymous callers (no token) are let in too: it guards only
-    reads of what has been published to everyone."""
-    @functools.wraps(resolver)
-    def inner(root, info, *args, **kwargs):
-        return resolver(root, info, *args, **kwargs)
-    inner.required_roles = ROLES
-    inner.allows_anonymous = True
-    return inner
 
 
 class TierRateInput(graphene.InputObjectType):

@@ -127,7 +127,8 @@ def run(store, name: str, data: dict, actor, config) -> dict:
     def action(record, uow):
         ensure_manages(actor, record.agency)
         return act(record, data, uow, utcnow(), config)
-    return shown(roster.change(store, data.get("officer_id"), action), actor, config)
+    return shown(roster.change(store, data.get("officer_id"), action, config=config), actor,
+                 config)
 
 
 def import_officer(store, row: dict, actor, config) -> dict:

@@ -11,6 +11,7 @@ import os
 from nameko.extensions import DependencyProvider
 
 from services.certification.domain import CertificationConfig
+from services.common import credential_keys
 from services.common.config import number
 
 ENV = {"JOINTOPS_CERT_PASS_MARK": ("pass_mark", float, 0, 100),
@@ -33,3 +34,21 @@ class Rules(DependencyProvider):
 
     def get_dependency(self, worker_ctx):
         return self.rules
+
+
+class CredentialSetup:
+    """What issuing and status lists need: the shared signing keys (None when not
+    configured) and the public base URL the credentials point at."""
+
+    def __init__(self, config):
+        self.keys = credential_keys.from_text(config.credential_keys) \
+            if config.credential_keys else None
+        self.public_url = config.public_url
+
+
+class Credentials(DependencyProvider):
+    def setup(self):
+        self.setup_ = CredentialSetup(self.container.config["JOINTOPS"])
+
+    def get_dependency(self, worker_ctx):
+        return self.setup_

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from mongoengine import DictField, Document, IntField, ListField, StringField
+from mongoengine import DateTimeField, DictField, Document, IntField, ListField, StringField
 
 from services.certification.domain import Agency, OfficerRecord
 
@@ -49,3 +49,23 @@ class CounterDocument(Document):
     id = StringField(primary_key=True)
     seq = IntField(required=True, min_value=0)
     meta = {"db_alias": ALIAS, "collection": "counters"}
+
+
+class CredentialDocument(Document):
+    """One issued officer credential: where its status bits live and what they say now.
+    The certification service alone allocates (list, index) and keeps `status` in step
+    with the officer's record (services/certification/credentials.py)."""
+    id = StringField(primary_key=True)                 # the credential's uuid
+    officer_id = StringField(required=True)
+    certificate_no = StringField(required=True)
+    list = IntField(required=True, min_value=1)        # status list number
+    index = IntField(required=True, min_value=0)       # bit in both lists of that number
+    status = StringField(required=True)                # domain.credentials.CredentialStatus
+    next_change_at = DateTimeField()                   # when time alone may change it
+    issued_at = DateTimeField(required=True)
+    valid_until = DateTimeField(required=True)
+    kid = StringField(required=True)
+    issued_by = StringField()
+    meta = {"db_alias": ALIAS, "collection": "credentials",
+            "indexes": ["officer_id", ("list", "status"), "next_change_at",
+                        {"fields": ["list", "index"], "unique": True}]}

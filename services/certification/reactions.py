@@ -22,19 +22,22 @@ def _moment(payload, key):
 def sanction_imposed(store, payload: dict, config) -> None:
     roster.change(store, payload["officer_id"], lambda record, uow: cd.apply_sanction(
         record, measure=payload["measure"], sanction_id=payload["sanction_id"], now=utcnow(),
-        effective_at=_moment(payload, "effective_at"), config=config), FIELD)
+        effective_at=_moment(payload, "effective_at"), config=config), FIELD,
+        config=config)
 
 
 def training_completed(store, payload: dict, config) -> None:
     roster.change(store, payload["officer_id"], lambda record, uow: cd.complete_training(
         record, now=utcnow(), effective_at=_moment(payload, "completed_at"),
-        cause=payload["sanction_id"], config=config), FIELD)
+        cause=payload["sanction_id"], config=config), FIELD,
+        config=config)
 
 
 def reinstated_to_post(store, payload: dict, config) -> None:
     roster.change(store, payload["officer_id"], lambda record, uow: cd.reinstate_to_post(
         record, now=utcnow(), effective_at=_moment(payload, "reinstated_at"),
-        cause=payload["sanction_id"], config=config), FIELD)
+        cause=payload["sanction_id"], config=config), FIELD,
+        config=config)
 
 
 def sweep_all(store, config, now=None) -> int:
@@ -50,6 +53,6 @@ def sweep_all(store, config, now=None) -> int:
             after, events = cd.sweep(record, now, config)
             committed[:] = events  # a retried attempt replaces, not adds
             return after, events
-        roster.change(store, raw["_id"], action, FIELD)
+        roster.change(store, raw["_id"], action, FIELD, config=config)
         raised += len(committed)
     return raised

@@ -7,8 +7,10 @@ from pymongo.errors import DuplicateKeyError
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
 
 from services.bus.unit_of_work import ConcurrentUpdate
+from services.certification import credential_status
 from services.certification.documents import CounterDocument, OfficerDocument, record_from_raw
 from services.certification.domain import OfficerRecord
+from services.common.clock import utcnow
 from services.common.errors import DomainError, NotFound
 
 
@@ -94,9 +96,11 @@ def create(store, build) -> OfficerRecord:
                           ["input", "officerId"]) from None
 
 
-def change(store, officer_id, action, field=("input", "officerId")) -> OfficerRecord:
+def change(store, officer_id, action, field=("input", "officerId"), *,
+           config) -> OfficerRecord:
     """Load, apply `action(record, uow) -> (after, events)`, save after and its events in
-    the same transaction (inbox included in event handlers); retried on a conflict."""
+    the same transaction (inbox included in event handlers); retried on a conflict. The
+    officer's credentials' status follows in the same transaction (credential_status)."""
     @retry_on_conflict
     def attempt():
         record, version = load(officer_id, field)
@@ -106,6 +110,7 @@ def change(store, officer_id, action, field=("input", "officerId")) -> OfficerRe
                 after = after.attributed(len(record.history), uow.actor)
                 uow.save(OfficerDocument.from_record(after, version + 1),
                          expect_version=version)
+            events = list(events) + credential_status.sync(uow, after, utcnow(), config)
             uow.emit_all(events)
         return after
     return attempt()

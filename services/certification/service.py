@@ -12,19 +12,22 @@ from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
 from services.certification import checks as qualification_checks
-from services.certification import commands, listing, reactions, roster
+from services.certification import commands, credentials, listing, reactions, roster
 from services.certification.access import admin_of
-from services.certification.dependencies import Rules
+from services.certification.dependencies import Credentials, Rules
 from services.certification.domain import officer_view
 from services.common.clock import utcnow
 
 SWEEP_SECONDS = 300  # expiry needs no sweep to be right; this only announces it
+# Credentials' status lists must show a change by time alone (expiry) within a second.
+CREDENTIAL_SWEEP_SECONDS = 1
 
 
 class CertificationService(BusService):
     name = "certification"
     store = Store("certification")
     rules = Rules()
+    credential_setup = Credentials()
 
     # ---- the cross-service API
     @rpc
@@ -111,6 +114,21 @@ class CertificationService(BusService):
     @command
     def record_annual_review(self, input: dict, actor: dict | None = None) -> dict:
         return self._run("record_annual_review", input, actor)
+
+    # ---- officer credentials (the gateway serves them; this service signs and counts)
+    @rpc
+    @command
+    def issue_credential(self, input: dict, actor: dict | None = None) -> dict:
+        return credentials.issue(self.store, input, actor, self.rules, self.credential_setup)
+
+    @rpc
+    @command
+    def status_lists(self, list_ids: list) -> dict:
+        return credentials.status_lists(list_ids, self.credential_setup)
+
+    @timer(interval=CREDENTIAL_SWEEP_SECONDS)
+    def sweep_credentials(self):
+        credentials.sweep_due(self.store, self.rules)
 
     # ---- time and accountability
     @rpc

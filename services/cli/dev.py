@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 
 from services import registry
-from services.cli import infra
+from services.cli import credential_keys, infra
 from services.common.config import load
 
 console = Console()
@@ -64,6 +64,12 @@ def up() -> int:
         env["JOINTOPS_JWT_SECRET"] = DEV_SECRET
         console.print("[yellow]JOINTOPS_JWT_SECRET not set: using a development secret "
                       "(never use it in production)[/yellow]")
+    if not env.get("JOINTOPS_CREDENTIAL_KEYS") and not env.get("JOINTOPS_CREDENTIAL_KEYS_FILE"):
+        keys = ROOT / "var" / "credential-keys.json"
+        if credential_keys.ensure(keys):
+            console.print(f"[yellow]created development credential keys in {keys} (never use "
+                          "them in production)[/yellow]")
+        env["JOINTOPS_CREDENTIAL_KEYS_FILE"] = str(keys)
     cfg = load(env)
     var = ROOT / "var"
     (var / "log").mkdir(parents=True, exist_ok=True)

@@ -114,6 +114,8 @@ def print_welcome(url: str, secret: str, log_dir: Path) -> None:
         token = mint(secret, f"dev-{role}", [role], agency)
         console.print(f"  [bold]{role}[/bold] ({agency or 'no agency'}): {token}")
         console.print(f"    {url}#token={token}", soft_wrap=True)
+    base = url.rsplit("/graphql", 1)[0]
+    console.print(f"Officer credential check (public, no token): {base}/credentials/verify")
     console.print("Ctrl-C stops everything.")
 
 

@@ -120,6 +120,7 @@ def _mount_context_clis():
 
 
 _mount_context_clis()
+app.add_typer(importlib.import_module("services.cli.credential_keys").app, name="credential-keys")
 
 
 def main():

@@ -20,6 +20,7 @@ DEFAULTS = {
     "JOINTOPS_MAX_WORKERS": "20",
     "JOINTOPS_OUTBOX_RETENTION_HOURS": "168",
     "JOINTOPS_PUBLICITY_URL": "",
+    "JOINTOPS_PUBLIC_URL": "",
 }
 
 
@@ -40,6 +41,10 @@ class Config:
     max_workers: int
     publicity_url: str
     outbox_retention_hours: int = 168
+    # The officer-credential JWK Set as JSON text (services.common.credential_keys), or
+    # None where it is not configured (issuing credentials is then refused).
+    credential_keys: str | None = None
+    public_url: str = "http://127.0.0.1:8000"  # where the public reaches the gateway
     extra: dict = field(default_factory=dict)
 
     def db_name(self, context: str) -> str:
@@ -104,12 +109,39 @@ def load(env=None, require_secret: bool = True) -> Config:
     publicity = _get(env, "JOINTOPS_PUBLICITY_URL")
     if publicity:
         _uri(env, "JOINTOPS_PUBLICITY_URL", ("http", "https"))
+    port = _int(env, "JOINTOPS_GATEWAY_PORT", 1, 65535)
+    public_url = _get(env, "JOINTOPS_PUBLIC_URL") or f"http://127.0.0.1:{port}"
+    _uri({"JOINTOPS_PUBLIC_URL": public_url}, "JOINTOPS_PUBLIC_URL", ("http", "https"))
     return Config(
         amqp_uri=_uri(env, "JOINTOPS_AMQP_URI", ("amqp", "amqps")),
         mongo_uri=_uri(env, "JOINTOPS_MONGO_URI", ("mongodb", "mongodb+srv")),
-        gateway_port=_int(env, "JOINTOPS_GATEWAY_PORT", 1, 65535),
+        gateway_port=port,
         jwt_secret=secret, db_prefix=prefix, queue_type=queue_type, retry_delays_ms=retry,
         log_level=level, max_workers=_int(env, "JOINTOPS_MAX_WORKERS", 1, 1000),
         publicity_url=publicity,
         outbox_retention_hours=_int(env, "JOINTOPS_OUTBOX_RETENTION_HOURS", 1, 24 * 3660),
+        credential_keys=_credential_keys(env), public_url=public_url.rstrip("/"),
     )
+
+
+def _credential_keys(env) -> str | None:
+    """The key set's JSON: the secret JOINTOPS_CREDENTIAL_KEYS itself, or the file named by
+    JOINTOPS_CREDENTIAL_KEYS_FILE; checked here so a bad one stops the process at start."""
+    from services.common import credential_keys
+
+    text, name = env.get("JOINTOPS_CREDENTIAL_KEYS"), "JOINTOPS_CREDENTIAL_KEYS"
+    path = env.get("JOINTOPS_CREDENTIAL_KEYS_FILE")
+    if not text and path:
+        name = "JOINTOPS_CREDENTIAL_KEYS_FILE"
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except OSError as exc:
+            raise ConfigError(f"{name}={path!r} cannot be read: {exc.strerror}") from None
+    if not text:
+        return None
+    try:
+        credential_keys.from_text(text)
+    except credential_keys.KeyConfigError as exc:
+        raise ConfigError(f"{name}: {exc}") from None
+    return text

@@ -65,11 +65,19 @@ def test_tampered_and_alg_none_tokens_are_refused(gateway_url, token):
         assert r.status_code == 401 and code_of(r) == "INVALID_TOKEN", bad
 
 
+# GraphQL over HTTP draft, Status Codes: a document refused at parsing or validation is
+# 400 under application/graphql-response+json, but 200 (errors in the body, no data)
+# under application/json, which is what a client gets that asks for nothing in particular.
+GRAPHQL_RESPONSE = {"Accept": "application/graphql-response+json"}
+
+
 def test_query_past_the_depth_limit_is_refused(gateway_url, token):
     auth = {"Authorization": f"Bearer {token()}"}
     nested = "name " + "ofType { " * 12 + "name" + " }" * 12
     deep = "{ __schema { types { fields { type { " + nested + " } } } } }"
     r = post(gateway_url, {"query": deep}, auth)
+    assert r.status_code == 200 and code_of(r) == "QUERY_TOO_DEEP" and "data" not in r.json()
+    r = post(gateway_url, {"query": deep}, {**auth, **GRAPHQL_RESPONSE})
     assert r.status_code == 400 and code_of(r) == "QUERY_TOO_DEEP"
     fine = "{ __schema { types { fields { type { " + nested.replace("ofType { " * 12, "ofType { " * 8).replace(" }" * 12, " }" * 8) + " } } } } }"
     assert post(gateway_url, {"query": fine}, auth).status_code == 200
@@ -97,7 +105,10 @@ def test_bad_requests_get_clear_codes(gateway_url, token):
         "Content-Type": "text/plain", **auth})
     assert r.status_code == 415 and code_of(r) == "UNSUPPORTED_MEDIA_TYPE"
     r = post(gateway_url, {"query": "{ nope }"}, auth)
+    assert r.status_code == 200 and code_of(r) == "GRAPHQL_VALIDATION_FAILED"
+    r = post(gateway_url, {"query": "{ nope }"}, {**auth, **GRAPHQL_RESPONSE})
     assert r.status_code == 400 and code_of(r) == "GRAPHQL_VALIDATION_FAILED"
+    assert r.headers["content-type"].startswith("application/graphql-response+json")
 
 
 def test_graphiql_is_served_to_browsers(gateway_url):

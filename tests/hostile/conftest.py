@@ -20,7 +20,7 @@ from services.certification.domain.idnumber import check_digit
 from services.common.config import load
 from services.demo.cli import contexts
 from services.runner import declare_topology, nameko_config
-from tests.conftest import TEST_SECRET, _free_port
+from tests.conftest import TEST_CREDENTIAL_KEYS, TEST_SECRET, _free_port
 
 # A full Chinese resident ID number: 17 digits and a check character (not inside a hash).
 FULL_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17})([\dX])(?![0-9A-Za-z])")
@@ -87,7 +87,8 @@ def hostile(request, vhost_pipeline, mongo_uri, db_prefix):
         amqp_uri = f"amqp://{broker.netloc}/{vhost}"
         cfg = load({"JOINTOPS_AMQP_URI": amqp_uri, "JOINTOPS_MONGO_URI": mongo_uri,
                     "JOINTOPS_JWT_SECRET": TEST_SECRET, "JOINTOPS_DB_PREFIX": db_prefix,
-                    "JOINTOPS_RETRY_DELAYS_MS": "50,100"})
+                    "JOINTOPS_RETRY_DELAYS_MS": "50,100",
+                    "JOINTOPS_CREDENTIAL_KEYS": TEST_CREDENTIAL_KEYS})
         declare_topology(cfg)
         config = nameko_config(cfg)
         port = _free_port()

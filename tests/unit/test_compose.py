@@ -30,11 +30,13 @@ def test_app_containers_share_one_image_and_wait_for_healthy_infrastructure():
 
 
 def test_environment_names_are_the_ones_the_code_reads_and_no_secret_is_committed():
-    known = set(DEFAULTS) | {"JOINTOPS_JWT_SECRET"}
+    known = set(DEFAULTS) | {"JOINTOPS_JWT_SECRET", "JOINTOPS_CREDENTIAL_KEYS"}
     for name, service in APP.items():
         env = service["environment"]
         assert set(env) <= known, f"{name}: unknown {set(env) - known}"
         assert re.fullmatch(r"\$\{JOINTOPS_JWT_SECRET:\?.+\}", env["JOINTOPS_JWT_SECRET"])
+        assert re.fullmatch(r"\$\{JOINTOPS_CREDENTIAL_KEYS:\?.+\}",
+                            env["JOINTOPS_CREDENTIAL_KEYS"])
         assert "${RABBITMQ_PASSWORD:?" in env["JOINTOPS_AMQP_URI"]
         assert env["JOINTOPS_QUEUE_TYPE"] == "quorum"
     assert "${RABBITMQ_PASSWORD:?" in COMPOSE["services"]["rabbitmq"]["environment"][

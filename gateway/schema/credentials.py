@@ -1,0 +1,87 @@
+"""Officer credentials: a certification administrator issues one (a signed W3C credential
+and its QR code); anyone, without a token, checks one. The check says whether it is
+genuine and its status now, never a reason or an ID number."""
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import quote
+
+import graphene
+import segno
+
+from gateway.credential_check import check
+from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, enum_of, forbidden,
+                                 public_read, requires)
+from gateway.schema.certification_types import _parsed
+from gateway.schema.scalars import DateTime
+from services.common.errors import DomainError
+
+CredentialStatus = enum_of("CredentialStatus", ["VALID", "SUSPENDED", "REVOKED", "EXPIRED",
+                                                "UNKNOWN"],
+                           "An officer credential's status now; UNKNOWN when it cannot be "
+                           "established (not genuine, or the status lists cannot be read).")
+
+
+class OfficerCredential(graphene.ObjectType):
+    officer_id = graphene.ID(required=True)
+    token = graphene.String(required=True, description="The credential: a compact JWS "
+                            "(ES256, `vc+jwt`) holding a W3C Verifiable Credential.")
+    qr_svg = graphene.String(required=True, description="A QR code (SVG) of the public "
+                             "verification page's address for this credential.")
+    issued_at = DateTime(required=True)
+    expires_at = DateTime(required=True)
+
+    resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
+    resolve_expires_at = staticmethod(_parsed("expires_at", dt.datetime.fromisoformat))
+
+
+class OfficerCredentialPayload(graphene.ObjectType):
+    credential = graphene.Field(OfficerCredential)
+    errors = graphene.List(graphene.NonNull(UserError), required=True)
+
+
+class CredentialCheck(graphene.ObjectType):
+    genuine = graphene.Boolean(required=True, description="Signed by a key of ours that is "
+                               "not compromised.")
+    status = graphene.Field(CredentialStatus, required=True)
+    issuing_agency = graphene.Field(Agency)
+    domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True)
+    officer_name = graphene.String(description="Masked: the first character only.")
+    certificate_no = graphene.String()
+    checked_at = DateTime(required=True)
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=3, title="执法证件核验 Credential check")
+
+
+class Query(graphene.ObjectType):
+    verify_officer_credential = graphene.Field(
+        CredentialCheck, required=True, token=graphene.String(required=True),
+        description="Anyone, no token needed: is this officer credential genuine, and what "
+                    "is its status now?")
+
+    @public_read
+    def resolve_verify_officer_credential(root, info, token):
+        return check(token, info.context.config, info.context.services)
+
+
+class Mutation(graphene.ObjectType):
+    issue_officer_credential = graphene.Field(
+        OfficerCredentialPayload, required=True, officer_id=graphene.ID(required=True),
+        description="A certification administrator of the officer's agency issues a signed "
+                    "credential for the certificate that counts now.")
+
+    @requires("certification_admin")
+    def resolve_issue_officer_credential(root, info, officer_id):
+        try:
+            issued = info.context.services.certification.issue_credential(
+                {"officer_id": officer_id}, actor(info))
+        except DomainError as exc:
+            if exc.code == "FORBIDDEN":
+                raise forbidden(exc.message) from None
+            return OfficerCredentialPayload(credential=None, errors=[
+                UserError(code=exc.code, message=exc.message, field=exc.field)])
+        url = f"{info.context.config.public_url}/credentials/verify?token=" \
+              f"{quote(issued['token'], safe='')}"
+        return OfficerCredentialPayload(credential={**issued, "qr_svg": qr_svg(url)}, errors=[])
