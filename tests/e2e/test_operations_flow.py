@@ -2,7 +2,6 @@
 real certification, operations, culture and transport services: plan, refusals, launch,
 a revocation pulling an officer off the team live, inspections under the operation,
 completion and the joint report (GraphQL and the HTML download)."""
-import time
 
 import httpx
 import pytest
@@ -114,10 +113,10 @@ def test_joint_operation_from_plan_to_report(rpc, gql, gateway_url, token):
                   'records"}) { errors { code } } }', roles=("certification_admin",),
                   agency="TRANSPORT")
     assert revoked["data"]["revokeCertificate"]["errors"] == []
-    started, query = time.monotonic(), f'{{ jointOperation(id: "{op_id}") {{ {FIELDS} }} }}'
+    # A bounded wait for the behaviour; how fast it happens is bench/bench_operation_pull.py's.
+    query = f'{{ jointOperation(id: "{op_id}") {{ {FIELDS} }} }}'
     live = wait_until(lambda: (lambda op: "t1" not in members({"operation": op}, "Coaches")
-                               and op)(gql(query)["data"]["jointOperation"]), timeout=5)
-    assert time.monotonic() - started < 1.0  # measured: 0.23-0.28 s under load
+                               and op)(gql(query)["data"]["jointOperation"]), timeout=10)
     coaches = next(t for t in live["teams"] if t["name"] == "Coaches")
     assert coaches["understaffed"] == ["ROAD_TRANSPORT"]
     assert [e["node"]["kind"] for e in live["alerts"]["edges"]] == [
