@@ -6,7 +6,8 @@ import importlib
 import graphene
 
 # Order matters only for SDL readability; each module owns its own fields.
-MODULES = ["health", "certification", "accountability", "enforcement", "operations", "draws"]
+MODULES = ["health", "certification", "accountability", "activities", "enforcement",
+           "operations", "draws", "draw_plans", "figures"]
 
 
 def _parts(kind):

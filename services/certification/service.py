@@ -9,10 +9,11 @@ from nameko.timer import timer
 
 from services.bus.rpc import command
 from services.bus.service import BusService
+from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
 from services.certification import checks as qualification_checks
-from services.certification import commands, listing, reactions, roster
+from services.certification import commands, figures, listing, reactions, roster
 from services.certification.access import admin_of
 from services.certification.dependencies import Rules
 from services.certification.domain import officer_view
@@ -21,7 +22,7 @@ from services.common.clock import utcnow
 SWEEP_SECONDS = 300  # expiry needs no sweep to be right; this only announces it
 
 
-class CertificationService(BusService):
+class CertificationService(BusService, ReplayClockMixin):
     name = "certification"
     store = Store("certification")
     rules = Rules()
@@ -50,6 +51,11 @@ class CertificationService(BusService):
     def qualified_roster(self, domain: str, at: str | None = None,
                          agency: str | None = None) -> list:
         return qualification_checks.qualified_roster(domain, at, agency, self.rules)
+
+    @rpc
+    @command
+    def annual_figures(self, year: int, agency: str) -> dict:
+        return figures.annual_figures(year, agency, self.rules)
 
     # ---- administrators' reads
     @rpc

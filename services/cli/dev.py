@@ -64,6 +64,8 @@ def up() -> int:
         env["JOINTOPS_JWT_SECRET"] = DEV_SECRET
         console.print("[yellow]JOINTOPS_JWT_SECRET not set: using a development secret "
                       "(never use it in production)[/yellow]")
+    # The local stack is the demo: `jointops demo year` may move its clocks (replay clock).
+    env.setdefault("JOINTOPS_DEMO_MODE", "true")
     cfg = load(env)
     var = ROOT / "var"
     (var / "log").mkdir(parents=True, exist_ok=True)

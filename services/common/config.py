@@ -20,6 +20,7 @@ DEFAULTS = {
     "JOINTOPS_MAX_WORKERS": "20",
     "JOINTOPS_OUTBOX_RETENTION_HOURS": "168",
     "JOINTOPS_PUBLICITY_URL": "",
+    "JOINTOPS_DEMO_MODE": "false",
 }
 
 
@@ -40,6 +41,7 @@ class Config:
     max_workers: int
     publicity_url: str
     outbox_retention_hours: int = 168
+    demo_mode: bool = False      # only then may the replay clock be moved
     extra: dict = field(default_factory=dict)
 
     def db_name(self, context: str) -> str:
@@ -101,6 +103,9 @@ def load(env=None, require_secret: bool = True) -> Config:
     prefix = _get(env, "JOINTOPS_DB_PREFIX")
     if not prefix.replace("_", "").isalnum():
         raise ConfigError(f"JOINTOPS_DB_PREFIX={prefix!r} must be letters, digits and _")
+    demo = _get(env, "JOINTOPS_DEMO_MODE").lower()
+    if demo not in ("true", "false", "1", "0"):
+        raise ConfigError(f"JOINTOPS_DEMO_MODE={demo!r} must be true or false")
     publicity = _get(env, "JOINTOPS_PUBLICITY_URL")
     if publicity:
         _uri(env, "JOINTOPS_PUBLICITY_URL", ("http", "https"))
@@ -112,4 +117,5 @@ def load(env=None, require_secret: bool = True) -> Config:
         log_level=level, max_workers=_int(env, "JOINTOPS_MAX_WORKERS", 1, 1000),
         publicity_url=publicity,
         outbox_retention_hours=_int(env, "JOINTOPS_OUTBOX_RETENTION_HOURS", 1, 24 * 3660),
+        demo_mode=demo in ("true", "1"),
     )
