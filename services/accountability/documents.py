@@ -90,4 +90,6 @@ class ActivityDoc(Document):
     recorded_by = StringField(required=True)
     recorded_at = DateTimeField(required=True)
     meta = {"db_alias": ALIAS, "collection": "rule_of_law_activities",
-            "indexes": [("agency", "-held_on", "-_id"), ("agency", "kind", "-held_on")]}
+            # Ascending only: SecantusDB 0.7 misses documents when a range on a descending
+            # field of a compound index follows an equality ({agency, held_on >= ...}).
+            "indexes": [("agency", "held_on"), ("agency", "kind", "held_on")]}

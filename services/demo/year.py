@@ -92,7 +92,7 @@ def _officer(plan, agency, n, domains, exams_on: dt.date, issued: dt.date, revie
                 exams_on + dt.timedelta(days=10 * k)).isoformat()}
                 for k, e in enumerate(("PUBLIC_LAW", "PROFESSIONAL_LAW"))],
             "certificate": {"domains": domains, "valid_from": issued.isoformat(),
-                            "valid_until": issued.replace(year=issued.year + 5).isoformat(),
+                            "valid_until": (issued + dt.timedelta(days=5 * 365)).isoformat(),
                             "effective_at": at(issued, 9).isoformat()},
             "reviewed_at": at(reviewed, 9).isoformat() if reviewed else None}
 
@@ -112,7 +112,7 @@ def officers(plan: YearPlan) -> list[tuple[dt.date, dict]]:
         rows.append((day, _officer(plan, "CULTURE", plan.veterans + k + 1, ["CULTURE_MARKET"],
                                    day - dt.timedelta(days=25), day)))
     for n in range(plan.joint_transport):
-        issued = dt.date(plan.year - 1, 3, 1) + dt.timedelta(days=5 * n)
+        issued = dt.date(plan.year - 1, 3, 1) + dt.timedelta(days=5 * (n % 60))
         rows.append((first, _officer(plan, "TRANSPORT", n + 1, ["ROAD_TRANSPORT"],
                                      issued - dt.timedelta(days=60), issued, first)))
     return rows
