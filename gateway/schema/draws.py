@@ -45,6 +45,8 @@ class CreateDrawInput(graphene.InputObjectType):
     results_due_workdays = graphene.Int(description="Default 20 working days.")
     key = graphene.String(description="Idempotency key: sending it again returns the same "
                                       "draw instead of creating another.")
+    plan_id = graphene.ID(description="A draw plan (抽查批次, createDrawPlan) to make the draw "
+                                      "in; the plan's agency must take part in the draw.")
 
 
 def _rules(data) -> dict:
@@ -63,7 +65,8 @@ def _create_input(data) -> dict:
     out = {"title": data.title, "operation_id": data.get("operation_id"),
            "agency": enum_value(data.get("agency")),
            "domains": [enum_value(d) for d in data.domains], "rules": _rules(data.rules),
-           "results_due_workdays": data.get("results_due_workdays"), "key": data.get("key")}
+           "results_due_workdays": data.get("results_due_workdays"), "key": data.get("key"),
+           "plan_id": data.get("plan_id")}
     for key in ("inspection_date", "inspections_end"):
         out[key] = data.get(key).isoformat() if data.get(key) else None
     return out

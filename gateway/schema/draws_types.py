@@ -110,6 +110,7 @@ class Draw(graphene.ObjectType):
     kind = graphene.Field(DrawKind, required=True)
     status = graphene.Field(DrawStatus, required=True)
     operation_id = graphene.ID()
+    plan_id = graphene.ID(description="The draw plan (抽查批次) it belongs to, if any.")
     agencies = graphene.List(graphene.NonNull(Agency), required=True)
     domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True)
     inspection_date = graphene.Date(required=True)

@@ -84,3 +84,19 @@ class CaseOfficers(Document):
     officer_ids = _Strings()
     decided_event_id = StringField()
     meta = {"db_alias": ALIAS, "collection": "case_officers"}
+
+
+class ActivityDoc(Document):
+    """An entry of the register of rule-of-law activities (domain.activities)."""
+    id = StringField(primary_key=True)  # activity_id
+    kind = StringField(required=True)
+    agency = StringField(required=True)
+    title = StringField(required=True)
+    held_on = StringField(required=True)  # civil date, ISO: a year is a text range
+    quantity = IntField(required=True, min_value=1)
+    recorded_by = StringField(required=True)
+    recorded_at = DateTimeField(required=True)
+    meta = {"db_alias": ALIAS, "collection": "rule_of_law_activities",
+            # Ascending only: SecantusDB 0.7 misses documents when a range on a descending
+            # field of a compound index follows an equality ({agency, held_on >= ...}).
+            "indexes": [("agency", "held_on"), ("agency", "kind", "held_on")]}

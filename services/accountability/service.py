@@ -6,19 +6,20 @@ import logging
 
 from nameko.rpc import rpc
 
-from services.accountability import automatic, commands, queries, rectification
+from services.accountability import activities, automatic, commands, queries, rectification
 from services.accountability.dependencies import (CERTIFICATION_TIMEOUT, SWEEP_SECONDS,
                                                    sweep_timer)
 from services.bus.client import ServiceClients
 from services.bus.rpc import command
 from services.bus.service import BusService
+from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
 
 log = logging.getLogger(__name__)
 
 
-class AccountabilityService(BusService):
+class AccountabilityService(BusService, ReplayClockMixin):
     name = "accountability"
     store = Store("accountability")
     clients = ServiceClients("certification", timeout=CERTIFICATION_TIMEOUT)
@@ -98,6 +99,23 @@ class AccountabilityService(BusService):
     @command
     def period_counts(self, start: str, end: str) -> dict:
         return queries.period_counts(start, end)
+
+    # ---- the register of rule-of-law activities, the annual figures
+    @rpc
+    @command
+    def record_activity(self, input: dict, actor: dict | None = None) -> dict:
+        return activities.record(self.store, input, actor)
+
+    @rpc
+    @command
+    def list_activities(self, filters: dict | None = None, offset: int = 0,
+                        limit: int = 20) -> dict:
+        return activities.list_page(filters, offset, limit)
+
+    @rpc
+    @command
+    def annual_figures(self, year: int, agency: str) -> dict:
+        return activities.annual_figures(self.clients.certification, year, agency)
 
     # ---- automatic findings
     @subscribe(*automatic.CASE_EVENTS)

@@ -9,10 +9,11 @@ from nameko.timer import timer
 
 from services.bus.rpc import command
 from services.bus.service import BusService
+from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
 from services.certification import checks as qualification_checks
-from services.certification import commands, credentials, listing, reactions, roster
+from services.certification import commands, credentials, figures, listing, reactions, roster
 from services.certification.access import admin_of
 from services.certification.dependencies import Credentials, Rules
 from services.certification.domain import officer_view
@@ -23,7 +24,7 @@ SWEEP_SECONDS = 300  # expiry needs no sweep to be right; this only announces it
 CREDENTIAL_SWEEP_SECONDS = 1
 
 
-class CertificationService(BusService):
+class CertificationService(BusService, ReplayClockMixin):
     name = "certification"
     store = Store("certification")
     rules = Rules()
@@ -53,6 +54,11 @@ class CertificationService(BusService):
     def qualified_roster(self, domain: str, at: str | None = None,
                          agency: str | None = None) -> list:
         return qualification_checks.qualified_roster(domain, at, agency, self.rules)
+
+    @rpc
+    @command
+    def annual_figures(self, year: int, agency: str) -> dict:
+        return figures.annual_figures(year, agency, self.rules)
 
     # ---- administrators' reads
     @rpc

@@ -70,6 +70,8 @@ def up() -> int:
             console.print(f"[yellow]created development credential keys in {keys} (never use "
                           "them in production)[/yellow]")
         env["JOINTOPS_CREDENTIAL_KEYS_FILE"] = str(keys)
+    # The local stack is the demo: `jointops demo year` may move its clocks (replay clock).
+    env.setdefault("JOINTOPS_DEMO_MODE", "true")
     cfg = load(env)
     var = ROOT / "var"
     (var / "log").mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,11 @@
-"""Time helpers. Stored times are UTC; rules that talk about dates use the check's zone."""
+"""Time helpers. Stored times are UTC; rules that talk about dates use the check's zone.
+
+`utcnow()` is the one clock every context reads. In demo mode it can be moved (the
+replay clock, `services.common.replay_clock`): replaying a past year through the running
+services needs their own stamps (draw commit and reveal, registration, sweeps) to fall in
+that year. The offset is per process and is 0 unless a demo-mode service was told
+otherwise; `wallclock()` is the machine's time whatever the offset.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,10 +13,24 @@ from zoneinfo import ZoneInfo
 
 # Validity windows and working days are civil dates in China.
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+_offset = dt.timedelta(0)  # set only through services.common.replay_clock
+
+
+def wallclock() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return wallclock() + _offset
+
+
+def offset() -> dt.timedelta:
+    return _offset
+
+
+def _set_offset(delta: dt.timedelta) -> None:
+    global _offset
+    _offset = delta
 
 
 def as_utc(moment: dt.datetime) -> dt.datetime:
@@ -21,3 +42,34 @@ def as_utc(moment: dt.datetime) -> dt.datetime:
 
 def local_date(moment: dt.datetime) -> dt.date:
     return as_utc(moment).astimezone(LOCAL_TZ).date()
+
+
+def local_midnight(day: dt.date) -> dt.datetime:
+    """The UTC moment a civil day starts in Asia/Shanghai."""
+    return dt.datetime.combine(day, dt.time(), LOCAL_TZ).astimezone(dt.timezone.utc)
+
+
+def year_bounds(year: int) -> tuple[dt.datetime, dt.datetime]:
+    """[start, end) of a calendar year in Asia/Shanghai, as UTC moments."""
+    return local_midnight(dt.date(year, 1, 1)), local_midnight(dt.date(year + 1, 1, 1))
+
+
+def as_of_year_end(year: int, now: dt.datetime | None = None) -> dt.datetime:
+    """The moment a "on 31 December" figure is taken: the year's last microsecond, or now
+    for the current year (a year-to-date answer)."""
+    end = year_bounds(year)[1] - dt.timedelta(microseconds=1)
+    return min(end, now or utcnow())
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # what a figure may be asked for
+
+
+def check_year(value) -> int:
+    """A calendar year a figure may be asked for, or INVALID_INPUT."""
+    from services.common.errors import InvalidInput
+
+    if isinstance(value, bool) or not isinstance(value, int) or not \
+            FIRST_YEAR <= value <= LAST_YEAR:
+        raise InvalidInput(f"year must be a whole number from {FIRST_YEAR} to {LAST_YEAR}",
+                           ["year"])
+    return value

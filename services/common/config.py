@@ -21,6 +21,7 @@ DEFAULTS = {
     "JOINTOPS_OUTBOX_RETENTION_HOURS": "168",
     "JOINTOPS_PUBLICITY_URL": "",
     "JOINTOPS_PUBLIC_URL": "",
+    "JOINTOPS_DEMO_MODE": "false",
 }
 
 
@@ -45,6 +46,7 @@ class Config:
     # None where it is not configured (issuing credentials is then refused).
     credential_keys: str | None = None
     public_url: str = "http://127.0.0.1:8000"  # where the public reaches the gateway
+    demo_mode: bool = False      # only then may the replay clock be moved
     extra: dict = field(default_factory=dict)
 
     def db_name(self, context: str) -> str:
@@ -106,6 +108,9 @@ def load(env=None, require_secret: bool = True) -> Config:
     prefix = _get(env, "JOINTOPS_DB_PREFIX")
     if not prefix.replace("_", "").isalnum():
         raise ConfigError(f"JOINTOPS_DB_PREFIX={prefix!r} must be letters, digits and _")
+    demo = _get(env, "JOINTOPS_DEMO_MODE").lower()
+    if demo not in ("true", "false", "1", "0"):
+        raise ConfigError(f"JOINTOPS_DEMO_MODE={demo!r} must be true or false")
     publicity = _get(env, "JOINTOPS_PUBLICITY_URL")
     if publicity:
         _uri(env, "JOINTOPS_PUBLICITY_URL", ("http", "https"))
@@ -121,6 +126,7 @@ def load(env=None, require_secret: bool = True) -> Config:
         publicity_url=publicity,
         outbox_retention_hours=_int(env, "JOINTOPS_OUTBOX_RETENTION_HOURS", 1, 24 * 3660),
         credential_keys=_credential_keys(env), public_url=public_url.rstrip("/"),
+        demo_mode=demo in ("true", "1"),
     )
 
 

@@ -13,6 +13,7 @@ class DrawDoc(Document):
     kind = StringField(required=True)
     changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
     operation_id = StringField()
+    plan_id = StringField()                 # the draw plan (抽查批次) it belongs to, if any
     scope = DictField(required=True)        # Scope.to_dict()
     rules = DictField(required=True)        # RuleSet.to_dict()
     status = StringField(required=True)
@@ -31,7 +32,20 @@ class DrawDoc(Document):
     overdue_notified = BooleanField(default=False)
     version = IntField(default=0)
     meta = {"db_alias": "draws", "collection": "draws",
-            "indexes": [("status", "results_due"), "operation_id", "-created_at"]}
+            "indexes": [("status", "results_due"), "operation_id", "-created_at", "plan_id",
+                        "revealed_at"]}
+
+
+class DrawPlanDoc(Document):
+    """A draw plan (抽查批次): see services.draws.domain.plans."""
+    id = StringField(primary_key=True)
+    title = StringField(required=True)
+    agency = StringField(required=True)
+    year = IntField(required=True)
+    created_by = StringField()
+    created_at = DateTimeField(required=True)
+    meta = {"db_alias": "draws", "collection": "draw_plans",
+            "indexes": [("agency", "-year", "-created_at")]}
 
 
 class DrawSeed(Document):

@@ -45,7 +45,8 @@ def to_record(doc: DrawDoc) -> DrawRecord:
         hashes=dict(doc.hashes or {}), entity_count=doc.entity_count,
         inspector_count=doc.inspector_count,
         results_published_on=_date(doc.results_published_on),
-        overdue_notified=bool(doc.overdue_notified), version=doc.version or 0)
+        overdue_notified=bool(doc.overdue_notified), version=doc.version or 0,
+        plan_id=doc.plan_id)
 
 
 def load(draw_id: str) -> DrawRecord:

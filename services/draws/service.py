@@ -7,14 +7,15 @@ from nameko.timer import timer
 from services.bus.client import ServiceClients
 from services.bus.rpc import command
 from services.bus.service import BusService
+from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
-from services.draws import reads, steps
+from services.draws import plans, reads, steps
 
 SWEEP_SECONDS = 3600  # deadlines are in days: hourly is prompt enough
 
 
-class DrawsService(BusService):
+class DrawsService(BusService, ReplayClockMixin):
     name = "draws"
     store = Store("draws")
     clients = ServiceClients("certification", "culture", "transport", "operations")
@@ -38,6 +39,21 @@ class DrawsService(BusService):
     @command
     def publish_results(self, draw_id: str, actor: dict) -> dict:
         return steps.publish_results(self, draw_id, actor)
+
+    @rpc
+    @command
+    def create_plan(self, input: dict, actor: dict) -> dict:
+        return plans.create(self, input, actor)
+
+    @rpc
+    @command
+    def list_plans(self, filters: dict | None = None, offset: int = 0, limit: int = 20) -> dict:
+        return plans.list_plans(filters, offset, limit)
+
+    @rpc
+    @command
+    def annual_figures(self, year: int, agency: str) -> dict:
+        return plans.annual_figures(year, agency)
 
     @rpc
     @command

@@ -11,9 +11,10 @@ from pymongo.errors import DuplicateKeyError
 
 from services.common.clock import local_date, utcnow
 from services.common.errors import DomainError, InvalidInput
-from services.draws import gather, repository, views
+from services.draws import gather, plans, repository, views
 from services.draws.documents import AssignmentDoc, DrawDoc, DrawSeed, TextChunk
 from services.draws.domain import lifecycle
+from services.draws.domain.plans import check_joins
 from services.draws.domain.publication import RESULTS_DUE_WORKDAYS, published_document
 from services.draws.domain.scope import batch_scope, operation_scope
 
@@ -50,8 +51,12 @@ def create(svc, data: dict, actor: dict) -> dict:
     draw_id = "DRW-" + (hashlib.sha256(str(key).encode()).hexdigest() if key
                         else uuid.uuid4().hex)[:12].upper()
     workdays = data.get("results_due_workdays")
+    plan_id = data.get("plan_id")
+    if plan_id:  # a draw of a draw plan (抽查批次): the plan's agency must take part
+        check_joins(plans.load(plan_id), scope.agencies)
     record = lifecycle.create(draw_id, data.get("title") or "", scope, rules, actor, utcnow(),
-                              RESULTS_DUE_WORKDAYS if workdays is None else int(workdays))
+                              RESULTS_DUE_WORKDAYS if workdays is None else int(workdays),
+                              plan_id=str(plan_id) if plan_id else None)
     try:
         with svc.store.transaction() as uow:
             record = repository.insert(uow, record)

@@ -17,7 +17,8 @@ def draw(record: DrawRecord, today: dt.date | None = None) -> dict:
     late = record.results_published_on or (today if record.status == REVEALED else None)
     return {
         "id": record.id, "title": record.title, "kind": scope.kind, "status": record.status,
-        "operation_id": scope.operation_id, "agencies": list(scope.agencies),
+        "operation_id": scope.operation_id, "plan_id": record.plan_id,
+        "agencies": list(scope.agencies),
         "domains": list(scope.domains), "inspection_date": _iso(scope.inspection_date),
         "inspections_end": _iso(scope.inspections_end), "rules": record.rules.to_dict(),
         "created_by": record.created_by, "created_at": _iso(record.created_at),
@@ -43,3 +44,9 @@ def assignment(row) -> dict:
             "category": row.category, "tier": row.tier, "flagged": bool(row.flagged),
             "inspector_ids": list(row.inspector_ids),
             "result": check_result(row) if row.inspection_id else None}
+
+
+def plan(record, figures: dict) -> dict:
+    return {"id": record.id, "title": record.title, "agency": record.agency,
+            "year": record.year, "created_by": record.created_by,
+            "created_at": _iso(record.created_at), **figures}

@@ -124,8 +124,11 @@ _COLLECTIONS = {
     "Entity": (EntityDoc, "entities", [("category", "name"), "risk_level"]),
     "Inspection": (InspectionDoc, "inspections",
                    [("entity_id", "-performed_at"), "operation_id", "performed_at"]),
+    # the last four: one per annual figure (services/enforcement/figures.py)
     "Case": (CaseDoc, "cases", [("state", "decision_due"), "entity_id", "operation_id",
-                                "-filed_at"]),
+                                "-filed_at", "legal_reviews.reviewed_at",
+                                "justice_filing.filed_at", "publication.published_at",
+                                "decision.decided_at"]),
     "Conflict": (ConflictDoc, "conflicts", ["entity_id"]),
     "Task": (TaskDoc, "tasks", ["operation_id"]),
     "Delivery": (DeliveryDoc, "deliveries", []),

@@ -12,9 +12,10 @@ from nameko.timer import timer
 from services.bus.client import ServiceClients
 from services.bus.rpc import command
 from services.bus.service import BusService
+from services.common.replay_clock import ReplayClockMixin
 from services.bus.subscriber import subscribe
-from services.enforcement import (casework, directory, inspecting, overdue, publishing,
-                                  queries)
+from services.enforcement import (casework, directory, figures, inspecting, overdue,
+                                  publishing, queries)
 from services.enforcement.dependencies import Collections, PublicityClient
 from services.enforcement.domain.catalogue import catalogue_for
 
@@ -25,7 +26,7 @@ DECISION_PUBLISHED = "enforcement.decision_published.v1"
 SWEEP_SECONDS = 2
 
 
-class EnforcementService(BusService):
+class EnforcementService(BusService, ReplayClockMixin):
     agency: str
     clients = ServiceClients("certification")
     docs = Collections()
@@ -166,6 +167,11 @@ class EnforcementService(BusService):
     @command
     def statistics(self, start, end):
         return queries.statistics(self, start, end)
+
+    @rpc
+    @command
+    def annual_figures(self, year):
+        return figures.annual_figures(self.docs, self.agency, year)
 
     @rpc
     @command

@@ -6,12 +6,13 @@ from nameko.rpc import rpc
 from services.bus.client import ServiceClients
 from services.bus.rpc import command
 from services.bus.service import BusService
+from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
-from services.operations import commands, documents, domain, reactions, views
+from services.operations import commands, documents, domain, figures, reactions, views
 
 
-class OperationsService(BusService):
+class OperationsService(BusService, ReplayClockMixin):
     name = "operations"
     store = Store("operations")
     clients = ServiceClients("certification", "culture", "transport")
@@ -74,6 +75,11 @@ class OperationsService(BusService):
     def list_operations(self, filter: dict | None = None, offset: int = 0,
                         limit: int = 20) -> dict:
         return views.page(filter, offset, limit)
+
+    @rpc
+    @command
+    def annual_figures(self, year: int, agency: str) -> dict:
+        return figures.annual_figures(year, agency)
 
     @rpc
     @command

@@ -45,6 +45,7 @@ class DrawRecord:
     results_published_on: dt.date | None = None
     overdue_notified: bool = False
     version: int = 0
+    plan_id: str | None = None  # the draw plan (抽查批次) it belongs to
 
     @property
     def results_due(self) -> dt.date:
@@ -78,7 +79,8 @@ def rules_for(scope: Scope, data: dict) -> RuleSet:
 
 
 def create(draw_id: str, title: str, scope: Scope, rules: RuleSet, actor: dict,
-           now: dt.datetime, results_due_workdays: int = RESULTS_DUE_WORKDAYS) -> DrawRecord:
+           now: dt.datetime, results_due_workdays: int = RESULTS_DUE_WORKDAYS,
+           plan_id: str | None = None) -> DrawRecord:
     may_manage(actor, scope)
     if not title.strip():
         raise DomainError("INVALID_INPUT", "a draw needs a title", ["input", "title"])
@@ -89,7 +91,7 @@ def create(draw_id: str, title: str, scope: Scope, rules: RuleSet, actor: dict,
         raise DomainError("INVALID_INPUT", "a joint-operation draw needs joint rules",
                           ["input", "rules"])
     return DrawRecord(draw_id, title.strip(), scope, rules, actor.get("sub") or "?", now,
-                      results_due_workdays)
+                      results_due_workdays, plan_id=plan_id)
 
 
 def require(record: DrawRecord, status: str, action: str) -> None:

@@ -31,7 +31,8 @@ def _facets(within) -> dict:
         "cases_filed": {**case, **within("filed_at")},
         "decided": decided,
         "legally_reviewed": {**decided, "decision.legal_review_approved": True},
-        "major_filed_with_justice": {**decided, "decision.justice_filing_required": True},
+        # recorded filings with the justice bureau in the period, not decisions that need one
+        "major_filed_with_justice": {**case, **within("justice_filing.filed_at")},
         "published_in_time": {**published, "publication.late": False},
         "published_late": {**published, "publication.late": True},
     }
@@ -56,7 +57,7 @@ def statistics_pipeline(agency: str, start: dt.datetime, end: dt.datetime,
     return [
         {"$match": {"agency": agency}},
         {"$project": {"_kind": {"$literal": "case"}, "filed_at": 1, "decision": 1,
-                      "publication": 1}},
+                      "publication": 1, "justice_filing": 1}},
         {"$unionWith": {"coll": inspections, "pipeline": [
             {"$match": {"agency": agency, **within("performed_at")}},
             {"$project": {"_kind": {"$literal": "inspection"}}}]}},

@@ -50,3 +50,14 @@ def test_reference_statistics():
         "first_violation_waivers": 1, "guidance": 1, "mediation": 0}
     assert compute_statistics(_cases(), [], "CULTURE", YEAR[1],
                               YEAR[1] + dt.timedelta(days=1))["cases_filed"] == 0
+
+
+def test_major_filed_with_justice_counts_recorded_filings_in_the_period():
+    decided, filed = (new_case(case_id=f"m{i}") for i in range(2))
+    advance_to(decided, m.DECIDED, draft=penalty(**MAJOR), review="APPROVED")
+    advance_to(filed, m.CLOSED, draft=penalty(**MAJOR), review="APPROVED")
+    cases = [decided.to_dict(), filed.to_dict()]
+    figures = compute_statistics(cases, [], "CULTURE", *YEAR)
+    assert figures["decided"] == 2 and figures["major_filed_with_justice"] == 1
+    later = (YEAR[1], YEAR[1] + dt.timedelta(days=365))
+    assert compute_statistics(cases, [], "CULTURE", *later)["major_filed_with_justice"] == 0

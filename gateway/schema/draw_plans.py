@@ -1,0 +1,71 @@
+"""`draws`: draw plans (抽查批次), the report's batches, each grouping the draws of one
+inspection plan, listed with their figures. Planners make them; readers of draws read them."""
+from __future__ import annotations
+
+import datetime as dt
+
+import graphene
+
+from gateway.schema import paging
+from gateway.schema.base import Agency, UserError, actor, enum_value, payload_errors, requires
+from gateway.schema.draws import READERS
+from gateway.schema.scalars import DateTime
+from services.draws.domain.plans import MAX_TITLE
+
+
+class DrawPlan(graphene.ObjectType):
+    """抽查批次 / a draw plan, e.g. "2023年第3批"; its figures count its draws."""
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    agency = graphene.Field(Agency, required=True)
+    year = graphene.Int(required=True)
+    created_by = graphene.String(required=True)
+    created_at = DateTime(required=True)
+    draws = graphene.Int(required=True, description="Draws made in the plan.")
+    revealed_draws = graphene.Int(required=True, description="Of them revealed.")
+    entities_drawn = graphene.Int(required=True, description="Entity-times (家次) of the "
+                                                             "revealed draws.")
+    inspectors_drawn = graphene.Int(required=True, description="Inspector assignments "
+                                                               "(人次) of the revealed draws.")
+
+    def resolve_created_at(plan, info):
+        return dt.datetime.fromisoformat(plan["created_at"])
+
+
+DrawPlanConnection = paging.connection(DrawPlan)
+
+
+class CreateDrawPlanInput(graphene.InputObjectType):
+    title = graphene.String(required=True, description=f"At most {MAX_TITLE} characters, "
+                                                       "e.g. 2023年第3批.")
+    agency = graphene.Field(Agency, required=True)
+    year = graphene.Int(required=True)
+    key = graphene.String(description="Idempotency key: the same key, the same plan.")
+
+
+class DrawPlanPayload(graphene.ObjectType):
+    plan = graphene.Field(DrawPlan)
+    errors = graphene.List(graphene.NonNull(UserError), required=True)
+
+
+class Query(graphene.ObjectType):
+    draw_plans = paging.field(DrawPlanConnection, "Newest year first, with each plan's "
+                              "figures.", agency=Agency(), year=graphene.Int())
+
+    @requires(*READERS)
+    def resolve_draw_plans(root, info, agency=None, year=None, first=None, after=None):
+        filters = {"agency": enum_value(agency), "year": year}
+        return paging.page(DrawPlanConnection, lambda offset, limit: info.context.services
+                           .draws.list_plans(filters, offset, limit), first, after)
+
+
+class Mutation(graphene.ObjectType):
+    create_draw_plan = graphene.Field(DrawPlanPayload, input=CreateDrawPlanInput(required=True),
+                                      required=True)
+
+    @requires("planner")
+    def resolve_create_draw_plan(root, info, input):
+        data = {"title": input.title, "agency": enum_value(input.agency), "year": input.year,
+                "key": input.get("key")}
+        return payload_errors(DrawPlanPayload, "plan", lambda: info.context.services.draws
+                              .create_plan(data, actor(info)))

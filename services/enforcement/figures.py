@@ -1,0 +1,48 @@
+"""The annual report's enforcement figures of one agency and calendar year (Asia/Shanghai).
+
+Each figure is one indexed `count_documents`: the embedded MongoDB-wire server answers
+these in milliseconds where an aggregation over the same cases takes seconds. Times are
+stored as fixed-width UTC ISO strings (`domain.serial.iso`), so a year is a text range.
+"""
+from __future__ import annotations
+
+from services.common.clock import check_year, year_bounds
+from services.enforcement.domain.serial import iso
+
+# outcome -> the figure that counts decisions of it
+OUTCOME_FIGURES = {"NO_PENALTY_FIRST_VIOLATION": "first_violation_waivers",
+                   "ADMINISTRATIVE_GUIDANCE": "administrative_guidance_cases",
+                   "MEDIATION": "mediation_cases"}
+# Figures whose records other issues add (typical cases marked on published decisions,
+# delivery to the provincial supervision platform, powers delegated to townships): 0 until
+# those records exist, so the report's shape is complete today.
+NOT_YET_RECORDED = ("typical_cases_published", "inspections_reported", "delegated_powers")
+
+
+def selectors(agency: str, year: int) -> dict[str, tuple[str, dict]]:
+    """figure -> (collection key, query) over the stored cases and inspections."""
+    start, end = (iso(m) for m in year_bounds(check_year(year)))
+
+    def within(path):
+        return {"agency": agency, path: {"$gte": start, "$lt": end}}
+    published = within("publication.published_at")
+    out = {
+        # each case once, however many reviews it had: one approved review in the year
+        "legally_reviewed_cases": ("Case", {"agency": agency, "legal_reviews": {"$elemMatch": {
+            "outcome": "APPROVED", "reviewed_at": {"$gte": start, "$lt": end}}}}),
+        "major_cases_filed_with_justice": ("Case", within("justice_filing.filed_at")),
+        "decisions_published": ("Case", {**published, "publication.late": False}),
+        "decisions_published_late": ("Case", {**published, "publication.late": True}),
+        "inspections_recorded": ("Inspection", within("performed_at")),
+    }
+    for outcome, figure in OUTCOME_FIGURES.items():
+        out[figure] = ("Case", {**within("decision.decided_at"),
+                                "decision.draft.outcome": outcome})
+    return out
+
+
+def annual_figures(docs, agency: str, year: int) -> dict:
+    """The figures of `agency` for `year`, one count per figure."""
+    counted = {figure: getattr(docs, kind)._get_collection().count_documents(query)
+               for figure, (kind, query) in selectors(agency, year).items()}
+    return {"year": year, "agency": agency, **counted, **dict.fromkeys(NOT_YET_RECORDED, 0)}
