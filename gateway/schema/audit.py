@@ -6,7 +6,7 @@ import datetime as dt
 import graphene
 
 from gateway.schema import paging
-from gateway.schema.actors import Actor, actor_field
+from gateway.schema.actors import actor_field
 from gateway.schema.base import requires
 from gateway.schema.enforcement.types import RecordCheck
 from gateway.schema.scalars import DateTime

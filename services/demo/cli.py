@@ -62,7 +62,7 @@ def replay_year(year: int = typer.Option(2023, help="The calendar year to replay
         raise typer.BadParameter("the report is the culture agency's; scale is in (0, 10]")
     plan = plan_year(year, scale)
     cfg = load_config(require_secret=False)
-    with ClusterRpcProxy(nameko_config(cfg), timeout=timeout) as rpc:
+    with cluster(nameko_config(cfg), Actor.system("demo.year"), timeout) as rpc:
         try:
             replay.fit_to(plan, replay.figures(rpc, year, agency))
             run = replay.Replay(rpc, plan)
