@@ -10,8 +10,7 @@ import datetime as dt
 from urllib.parse import urlparse
 
 from gateway import status_list_cache
-from services.certification.domain.credentials import TYPE
-from services.certification.domain.enums import Agency, EnforcementDomain
+from services.contracts.vocabulary import CREDENTIAL_TYPE as TYPE, Agency, EnforcementDomain
 from services.common import credential_keys
 from services.common import status_list as sl
 from services.common.clock import utcnow

@@ -17,7 +17,7 @@ from services import registry
 from services.bus.client import ServiceClients
 from services.bus.subscriber import subscribe
 from services.bus.tracing import Tracing
-from services.certification.credential_status import CREDENTIAL_STATUS_CHANGED
+from services.contracts.events import CREDENTIAL_STATUS_CHANGED
 
 log = logging.getLogger(__name__)
 SCHEMA = build_schema()

@@ -17,9 +17,8 @@ from gateway.schema.base import UserError, enum_of
 from gateway.schema.batching import officers
 from gateway.schema.certification_types import Officer, _parsed
 from gateway.schema.scalars import DateTime
-from services.accountability.domain.findings import SOURCES
-from services.accountability.domain.ledger import STATUSES
-from services.accountability.domain.sanctions import MEASURES
+from services.contracts.vocabulary import FINDING_SOURCES as SOURCES, LEDGER_STATUSES as STATUSES
+from services.contracts.vocabulary import SANCTION_MEASURES as MEASURES
 
 FindingSource = enum_of("FindingSource", SOURCES)
 SanctionMeasure = enum_of("SanctionMeasure", MEASURES)

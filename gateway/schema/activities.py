@@ -10,7 +10,7 @@ import graphene
 from gateway.schema import paging
 from gateway.schema.base import Agency, UserError, actor, enum_of, payload_errors, plain, requires
 from gateway.schema.scalars import DateTime
-from services.accountability.domain.activities import KINDS, MAX_QUANTITY
+from services.contracts.vocabulary import ACTIVITY_KINDS as KINDS, MAX_ACTIVITY_QUANTITY as MAX_QUANTITY
 
 ROLES = ("planner", "accountability_officer")
 RuleOfLawActivityKind = enum_of(

@@ -9,7 +9,7 @@ import graphene
 from graphql import GraphQLError
 
 from gateway.auth import ROLES
-from services.certification.domain import enums as domain
+from services.contracts import vocabulary as domain
 from services.common.errors import DomainError
 
 

@@ -14,7 +14,7 @@ from graphene.types.resolver import dict_or_attr_resolver
 
 from gateway.schema.base import Agency, EnforcementDomain
 from gateway.schema.scalars import DateTime
-from services.certification.domain import enums as domain
+from services.contracts import vocabulary as domain
 
 # The certification model's enums (same names and values); the domain's Reason adds
 # ANNUAL_REVIEW_OVERDUE to the contract's list (allowed: the served schema is a superset).

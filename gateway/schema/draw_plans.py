@@ -10,7 +10,7 @@ from gateway.schema import paging
 from gateway.schema.base import Agency, UserError, actor, enum_value, payload_errors, requires
 from gateway.schema.draws import READERS
 from gateway.schema.scalars import DateTime
-from services.draws.domain.plans import MAX_TITLE
+from services.contracts.vocabulary import MAX_TITLE
 
 
 class DrawPlan(graphene.ObjectType):

@@ -11,8 +11,7 @@ import graphene
 from gateway.schema.base import Agency, EnforcementDomain, UserError, enum_of
 from gateway.schema.certification_types import Officer
 from gateway.schema.scalars import DateTime
-from services.draws.domain.lifecycle import COMMITTED, CREATED, RESULTS_PUBLISHED, REVEALED
-from services.draws.domain.scope import AGENCY_BATCH, JOINT_OPERATION
+from services.contracts.vocabulary import DRAW_KINDS, DRAW_STATUSES
 from gateway.schema import paging
 from gateway.schema.batching import officers
 _DATES = ("inspection_date", "inspections_end", "results_due", "results_published_on")
@@ -35,9 +34,9 @@ def _typed(data: dict | None) -> dict | None:
 typed_draw = typed_published = _typed
 
 
-DrawKind = enum_of("DrawKind", (AGENCY_BATCH, JOINT_OPERATION),
+DrawKind = enum_of("DrawKind", DRAW_KINDS,
                    "An agency's batch, or a joint operation's (mixed inspectors).")
-DrawStatus = enum_of("DrawStatus", (CREATED, COMMITTED, REVEALED, RESULTS_PUBLISHED),
+DrawStatus = enum_of("DrawStatus", DRAW_STATUSES,
                      "A draw's step, in order.")
 
 

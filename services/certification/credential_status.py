@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from services.contracts.events import CREDENTIAL_STATUS_CHANGED  # noqa: F401
 from services.bus.unit_of_work import ConcurrentUpdate
 from services.certification.documents import CredentialDocument
 from services.certification.domain import credentials as cc
 from services.common.clock import as_utc
 
-CREDENTIAL_STATUS_CHANGED = "certification.credential_status_changed.v1"
 LIVE = [cc.CredentialStatus.VALID.value, cc.CredentialStatus.SUSPENDED.value]  # not final
 
 

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-PREFIXES = {"CULTURE": "CUL", "TRANSPORT": "TRA"}
-AGENCY_OF_PREFIX = {v: k for k, v in PREFIXES.items()}
+from services.contracts.vocabulary import ID_PREFIXES as PREFIXES
+from services.contracts.vocabulary import agency_of
+
 INSPECTION, CASE = "I", "C"
 
 
 def new_id(agency: str, kind: str) -> str:
     return f"{PREFIXES[agency]}-{kind}-{uuid.uuid4().hex[:12].upper()}"
-
-
-def agency_of(ident) -> str | None:
-    """CULTURE / TRANSPORT for an id made here; None for anything else."""
-    if not isinstance(ident, str):
-        return None
-    return AGENCY_OF_PREFIX.get(ident.partition("-")[0])
 
 
 def kind_of(ident) -> str | None:

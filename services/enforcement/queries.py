@@ -8,7 +8,6 @@ from services.common.errors import InvalidInput, NotFound
 from services.enforcement import ids, inputs, paging, repository, views
 from services.enforcement.domain.case_model import Case
 from services.enforcement.domain.publication import public_version
-from services.enforcement.domain.record import verify_chain
 from services.enforcement.domain.statistics import statistics_pipeline
 
 CASE_FILTERS = {"state": "state", "domain": "domain", "entity_id": "entity_id",
@@ -41,11 +40,8 @@ def verify_record(svc, ident) -> dict:
     is_case = ids.kind_of(ident) == ids.CASE
     doc_cls = svc.docs.Case if is_case else svc.docs.Inspection
     stored = repository.raw(doc_cls, ident, "case" if is_case else "inspection", ("id",))
-    entries = stored.get("record") or []
-    check = verify_chain(entries, expected_head=stored.get("record_head"))
-    return {"id": ident, "subject": "case" if is_case else "inspection",
-            "intact": check.intact, "index": check.index, "reason": check.reason,
-            "entries": len(entries), "head": stored.get("record_head")}
+    return {**views.record_check(stored.get("record") or [], stored.get("record_head"), ident),
+            "subject": "case" if is_case else "inspection"}
 
 
 def _published(svc, stored) -> dict:

@@ -10,6 +10,7 @@ from services.common.clock import utcnow
 from services.enforcement.domain.case_model import Case
 from services.enforcement.domain.deadlines import overdue_items
 from services.enforcement.domain.publication import mask_identifier, mask_name
+from services.enforcement.domain.record import verify_chain
 
 PERSONAL_DATA_ROLES = {"enforcement_officer", "accountability_officer"}
 
@@ -52,7 +53,17 @@ def case(raw: dict, viewer: dict | None, now=None) -> dict:
     decision = out.get("decision") or {}
     out["major"] = bool(decision.get("major"))
     out["overdue"] = [i.kind for i in overdue_items([Case.from_dict(out)], now or utcnow())]
+    out["record_check"] = record_check(raw.get("record") or [], raw.get("record_head"),
+                                       out["id"])
     return out
+
+
+def record_check(entries, head, ident) -> dict:
+    """The record against its stored head, checked here (the record's owner), so readers
+    are told the verdict rather than redoing the hashing."""
+    check = verify_chain(entries, expected_head=head)
+    return {"id": ident, "intact": check.intact, "index": check.index,
+            "reason": check.reason, "entries": len(entries), "head": head}
 
 
 def inspection(raw: dict) -> dict:

@@ -10,13 +10,10 @@ from gateway.schema.enforcement import support
 from gateway.schema.enforcement.types import (
     EnforcementEntity, RecordCheck, RecordEntry, _officers, first_actor)
 from gateway.schema.paging import connection
-from services.enforcement.domain.case_model import STATES
-from services.enforcement.domain.catalogue import CIRCUMSTANCES
-from services.enforcement.domain.delivery import METHODS
 from services.common.actor import stored
-from services.enforcement.domain.discretion import MEASURES, OUTCOMES
-from services.enforcement.domain.justice import STEP as JUSTICE_STEP
-from services.enforcement.domain.record import verify_chain
+from services.contracts.vocabulary import CASE_STATES as STATES
+from services.contracts.vocabulary import CIRCUMSTANCES, DECISION_MEASURES as MEASURES, DECISION_OUTCOMES as OUTCOMES
+from services.contracts.vocabulary import JUSTICE_FILED as JUSTICE_STEP, SERVICE_METHODS as METHODS
 
 CaseState = enum_of("CaseState", STATES)
 DecisionOutcome = enum_of("DecisionOutcome", OUTCOMES)
@@ -138,11 +135,7 @@ class EnforcementCase(graphene.ObjectType):
         return support.entities(info).get((root["agency"], root["entity_id"]))
 
     def resolve_record_check(root, info):
-        # The same check as the verifier's, on the record and head this answer carries.
-        check = verify_chain(root.get("record") or [], expected_head=root.get("record_head"))
-        return {"id": root["id"], "intact": check.intact, "index": check.index,
-                "reason": check.reason, "entries": len(root.get("record") or []),
-                "head": root.get("record_head")}
+        return root["record_check"]  # checked by the enforcement service, which owns it
 
 
 class OverdueDeadline(graphene.ObjectType):

@@ -11,7 +11,7 @@ from gateway.schema.enforcement.case_types import EnforcementCase
 from gateway.schema.enforcement.support import LEGAL, OFFICERS
 from gateway.schema.enforcement.types import (
     ConflictOfInterest, EnforcementEntity, Inspection)
-from services.enforcement.ids import agency_of
+from services.contracts.vocabulary import agency_of
 
 
 def _payload(name, key, node):

@@ -11,7 +11,7 @@ from gateway.schema import paging
 # One officer batch per request, shared with the operations fields of the same query.
 from gateway.schema.batching import Batch, batch, officers, viewer
 from gateway.schema.scalars import DateTime
-from services.enforcement.ids import agency_of
+from services.contracts.vocabulary import agency_of
 
 READERS = ("planner", "enforcement_officer", "accountability_officer")
 PUBLIC = (*READERS, "cross_agency")          # published decisions and figures

@@ -10,13 +10,11 @@ from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
 from services.common.actor import stored
 from gateway.schema.paging import connection
-from services.culture.catalogue import CATALOGUE as CULTURE
-from services.enforcement.domain.entities import RISK_LEVELS
-from services.enforcement.domain.inspections import KINDS, RESULTS
-from services.transport.catalogue import CATALOGUE as TRANSPORT
+from services.contracts.vocabulary import CHECK_RESULTS as RESULTS, ENTITY_CATEGORIES
+from services.contracts.vocabulary import INSPECTION_KINDS as KINDS, RISK_LEVELS
 
 
-EntityCategory = enum_of("EntityCategory", [*CULTURE.kinds, *TRANSPORT.kinds],
+EntityCategory = enum_of("EntityCategory", [*ENTITY_CATEGORIES["CULTURE"], *ENTITY_CATEGORIES["TRANSPORT"]],
                        "What kind of inspectable entity (the agency's directory categories).")
 RiskLevel = enum_of("RiskLevel", RISK_LEVELS)
 InspectionKind = enum_of("InspectionKind", KINDS)

@@ -16,7 +16,7 @@ from gateway.schema.operations.live_types import (
 from gateway.schema.operations.report import JointReport, fetch_report
 from gateway.schema.operations.roles import PUBLISHED, STAFF
 from gateway.schema.scalars import DateTime
-from services.operations.domain.model import STATUSES
+from services.contracts.vocabulary import OPERATION_STATUSES as STATUSES
 
 _TIMES = ("starts_at", "ends_at", "planned_at", "launched_at", "closed_at")
 

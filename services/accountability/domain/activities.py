@@ -16,22 +16,12 @@ from services.accountability.domain import codec
 from services.accountability.domain.text import plain_text
 from services.common.clock import local_date
 from services.common.errors import InvalidInput
+from services.contracts.vocabulary import ACTIVITY_KINDS, MAX_ACTIVITY_QUANTITY, MAX_TITLE
 
 ACTIVITY_RECORDED = "accountability.rule_of_law_activity_recorded.v1"
-# kind -> the report's wording (Chinese first, English second)
-KINDS = {
-    "MEETING": "法治建设会议 / rule-of-law meeting",
-    "STUDY_SESSION": "集中学法 / study session",
-    "PUBLICITY_EVENT": "普法宣传活动 / legal publicity event",
-    "TRAINING": "执法培训 / enforcement training",
-    "NORMATIVE_DOCUMENT_FILED": "规范性文件备案 / normative document filed",
-    "NORMATIVE_DOCUMENT_CLEARED": "规范性文件清理废止 / normative document cleared",
-    "NORMATIVE_DOCUMENT_KEPT": "规范性文件保留 / normative document kept",
-    "FAIR_COMPETITION_REVIEW": "公平竞争审查 / fair-competition review",
-    "GOVERNMENT_SERVICE_ITEM": "政务服务事项 / government-service item",
-}
+KINDS = ACTIVITY_KINDS  # kind -> the report's wording (Chinese first, English second)
 AGENCIES = ("CULTURE", "TRANSPORT")
-MAX_QUANTITY, MAX_TITLE = 10_000, 200
+MAX_QUANTITY = MAX_ACTIVITY_QUANTITY
 
 
 @dataclasses.dataclass(frozen=True)

@@ -6,12 +6,13 @@ import datetime as dt
 import uuid
 from typing import Iterable
 
+from services.contracts.vocabulary import FINDING_SOURCES
 from services.accountability.domain import codec
 from services.accountability.domain.text import plain_text
 from services.common.actor import Actor
 from services.common.errors import InvalidInput
 
-SOURCES = ("COMPLAINT", "CASE_REVIEW", "AUDIT", "AUTOMATIC")
+SOURCES = FINDING_SOURCES
 FINDING_RECORDED = "accountability.finding_recorded.v1"
 # Automatic findings get an id derived from their dedupe key, so a redelivered event
 # yields the same id and a unique index catches a race the key check alone would miss.

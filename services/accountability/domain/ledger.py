@@ -5,6 +5,7 @@ import dataclasses
 import datetime as dt
 from typing import Iterable
 
+from services.contracts.vocabulary import LEDGER_STATUSES
 from services.accountability.domain import codec
 from services.accountability.domain.text import plain_text
 from services.common.clock import local_date
@@ -14,7 +15,7 @@ from services.common.workdays import add_workdays
 # Config knob: default deadline, working days after the day the item is opened.
 DEFAULT_DEADLINE_WORKDAYS = 10
 MAX_DEADLINE_WORKDAYS = 250  # about a year: a longer deadline is not a rectification plan
-STATUSES = ("OPEN", "RECTIFIED", "VERIFIED", "OVERDUE")
+STATUSES = LEDGER_STATUSES
 OPENED = "accountability.ledger_item_opened.v1"
 RECTIFIED = "accountability.ledger_item_rectified.v1"
 VERIFIED = "accountability.ledger_item_verified.v1"

@@ -5,13 +5,13 @@ import dataclasses
 import datetime as dt
 from typing import Iterable, Mapping
 
+from services.contracts.vocabulary import SANCTION_MEASURES
 from services.accountability.domain import codec
 from services.accountability.domain.findings import Finding
 from services.common.errors import DomainError, InvalidInput, NotFound
 
 # Graded from lightest to heaviest, as the report lists them.
-MEASURES = ("CRITICISM_EDUCATION", "OFF_POST_TRAINING", "REMOVAL_FROM_POST",
-            "QUALIFICATION_REVOKED")
+MEASURES = SANCTION_MEASURES
 # Measures that are lifted by a later step here; revocation is undone only by
 # re-certification (certification's business), criticism needs no lifting.
 LIFTED_BY = {"OFF_POST_TRAINING": "accountability.training_completed.v1",

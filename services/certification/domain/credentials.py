@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
+from services.contracts.vocabulary import CREDENTIAL_TYPE
 from services.common.clock import as_utc, local_date
 from services.common.errors import DomainError
 
@@ -24,7 +25,7 @@ from .record import OfficerRecord, iso
 from .replay import local_midnight, snapshot
 
 CONTEXT = "https://www.w3.org/ns/credentials/v2"
-TYPE = "EnforcementOfficerCredential"
+TYPE = CREDENTIAL_TYPE
 
 
 class CredentialStatus(str, Enum):

@@ -4,55 +4,8 @@ from __future__ import annotations
 from enum import Enum
 
 from services.common.errors import InvalidInput
-
-
-class Agency(str, Enum):
-    CULTURE = "CULTURE"
-    TRANSPORT = "TRANSPORT"
-
-
-class EnforcementDomain(str, Enum):
-    CULTURE_MARKET = "CULTURE_MARKET"
-    PUBLICATION = "PUBLICATION"
-    RADIO_TV = "RADIO_TV"
-    TOURISM = "TOURISM"
-    ROAD_TRANSPORT = "ROAD_TRANSPORT"
-
-
-DOMAIN_AGENCY = {
-    EnforcementDomain.CULTURE_MARKET: Agency.CULTURE,
-    EnforcementDomain.PUBLICATION: Agency.CULTURE,
-    EnforcementDomain.RADIO_TV: Agency.CULTURE,
-    EnforcementDomain.TOURISM: Agency.CULTURE,
-    EnforcementDomain.ROAD_TRANSPORT: Agency.TRANSPORT,
-}
-
-
-class OfficerStatus(str, Enum):
-    ACTIVE = "ACTIVE"
-    OFF_POST_TRAINING = "OFF_POST_TRAINING"
-    REMOVED_FROM_POST = "REMOVED_FROM_POST"
-
-
-class CertificateStatus(str, Enum):
-    VALID = "VALID"
-    SUSPENDED = "SUSPENDED"
-    REVOKED = "REVOKED"
-    EXPIRED = "EXPIRED"
-
-
-class Reason(str, Enum):
-    """Declaration order is the contract's order; answers list reasons in it."""
-    UNKNOWN_OFFICER = "UNKNOWN_OFFICER"
-    NOT_CERTIFIED = "NOT_CERTIFIED"
-    CERTIFICATE_NOT_YET_VALID = "CERTIFICATE_NOT_YET_VALID"
-    CERTIFICATE_EXPIRED = "CERTIFICATE_EXPIRED"
-    CERTIFICATE_SUSPENDED = "CERTIFICATE_SUSPENDED"
-    CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED"
-    DOMAIN_NOT_COVERED = "DOMAIN_NOT_COVERED"
-    OFF_POST_TRAINING = "OFF_POST_TRAINING"
-    REMOVED_FROM_POST = "REMOVED_FROM_POST"
-    ANNUAL_REVIEW_OVERDUE = "ANNUAL_REVIEW_OVERDUE"  # added to the contract enum
+from services.contracts.vocabulary import (  # noqa: F401  (the context uses them as its own)
+    DOMAIN_AGENCY, Agency, CertificateStatus, EnforcementDomain, OfficerStatus, Reason)
 
 
 REASON_ORDER = {r: i for i, r in enumerate(Reason)}

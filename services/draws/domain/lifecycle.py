@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from services.contracts.vocabulary import DRAW_STATUSES
 from services.common.errors import DomainError
 from services.draws.domain import events
 from services.draws.domain.commitment import check_reveal, commit_seed
@@ -18,8 +19,7 @@ from services.draws.domain.rules import RuleSet
 from services.draws.domain.scope import Scope
 from services.draws.domain.snapshots import DirectorySnapshot, RosterSnapshot
 
-CREATED, COMMITTED, REVEALED, RESULTS_PUBLISHED = (
-    "CREATED", "COMMITTED", "REVEALED", "RESULTS_PUBLISHED")
+CREATED, COMMITTED, REVEALED, RESULTS_PUBLISHED = DRAW_STATUSES
 MANAGERS = ("planner",)
 TIERS = ("LOW", "MEDIUM", "HIGH")
 MIN_INSPECTORS = 2  # directory risk levels; FLAGGED is drawn at its own rate

@@ -13,9 +13,8 @@ from typing import Iterable, Mapping
 from services.common.clock import check_year
 from services.common.errors import DomainError, InvalidInput
 from services.draws.domain.lifecycle import MANAGERS, REVEALED, RESULTS_PUBLISHED
+from services.contracts.vocabulary import MAX_TITLE
 from services.draws.domain.scope import DOMAIN_AGENCY
-
-MAX_TITLE = 200
 
 
 @dataclass(frozen=True)

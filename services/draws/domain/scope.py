@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from services.contracts.vocabulary import DRAW_KINDS
 from services.common.clock import LOCAL_TZ, as_utc, local_date
 from services.common.errors import DomainError, InvalidInput
 
 DOMAIN_AGENCY = {"CULTURE_MARKET": "CULTURE", "PUBLICATION": "CULTURE", "RADIO_TV": "CULTURE",
                  "TOURISM": "CULTURE", "ROAD_TRANSPORT": "TRANSPORT"}
-AGENCY_BATCH, JOINT_OPERATION = "AGENCY_BATCH", "JOINT_OPERATION"
+AGENCY_BATCH, JOINT_OPERATION = DRAW_KINDS
 OPEN_OPERATION = ("DRAFT", "LAUNCHED")
 
 

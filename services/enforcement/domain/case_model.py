@@ -5,14 +5,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from services.common.errors import DomainError
+from services.contracts.vocabulary import CASE_STATES
 from services.enforcement.domain.record import RecordEntry
 from services.enforcement.domain.serial import Plain
 
-FILED, UNDER_INVESTIGATION, RIGHTS_NOTIFIED = "FILED", "UNDER_INVESTIGATION", "RIGHTS_NOTIFIED"
-LEGAL_REVIEW, DECIDED, SERVED = "LEGAL_REVIEW", "DECIDED", "SERVED"
-PUBLISHED, CLOSED = "PUBLISHED", "CLOSED"
-STATES = (FILED, UNDER_INVESTIGATION, RIGHTS_NOTIFIED, LEGAL_REVIEW, DECIDED, SERVED,
-          PUBLISHED, CLOSED)
+STATES = CASE_STATES
+(FILED, UNDER_INVESTIGATION, RIGHTS_NOTIFIED, LEGAL_REVIEW, DECIDED, SERVED, PUBLISHED,
+ CLOSED) = STATES
 
 # Which states each state may move to; the action functions add the finer conditions
 # (legal review for major cases, publication only for published outcomes, ...).

@@ -8,11 +8,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
+from services.contracts.vocabulary import CIRCUMSTANCES  # noqa: F401  (the four grades)
 from services.common.errors import DomainError
 
 AGENCIES = ("CULTURE", "TRANSPORT")
 # Mitigated (减轻) goes below the statutory minimum, lighter (从轻) stays in its low end.
-CIRCUMSTANCES = ("MITIGATED", "LIGHTER", "STANDARD", "HEAVIER")
 
 
 def discretion(mitigated, lighter, standard, heavier) -> dict[str, tuple[int, int]]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from services.contracts.vocabulary import SERVICE_METHODS
 from services.common.errors import DomainError
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain import events
 from services.enforcement.domain.cases import log, note_step
 from services.enforcement.domain.team import Team
 
-METHODS = ("IN_PERSON", "POST", "EMAIL", "FAX")
+METHODS = SERVICE_METHODS
 ELECTRONIC = ("EMAIL", "FAX")
 DECISION_DOCUMENT = "DECISION"
 

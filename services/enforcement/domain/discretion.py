@@ -1,13 +1,11 @@
 """Checks on a proposed decision: outcome conditions, discretion ranges, major-ness."""
 from __future__ import annotations
 
+from services.contracts.vocabulary import DECISION_MEASURES, DECISION_OUTCOMES
 from services.common.errors import DomainError
 from services.enforcement.domain.catalogue import CIRCUMSTANCES, AgencyCatalogue
 
-OUTCOMES = ("PENALTY", "NO_PENALTY_FIRST_VIOLATION", "NO_PENALTY_NOT_ESTABLISHED",
-            "ADMINISTRATIVE_GUIDANCE", "MEDIATION", "TRANSFER")
-MEASURES = ("WARNING", "CONFISCATION", "LICENCE_SUSPENSION", "LICENCE_REVOCATION",
-            "CLOSURE_ORDER")
+OUTCOMES, MEASURES = DECISION_OUTCOMES, DECISION_MEASURES
 MAJOR_MEASURES = ("LICENCE_REVOCATION", "CLOSURE_ORDER")
 
 

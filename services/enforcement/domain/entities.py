@@ -9,12 +9,12 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field, replace
 
+from services.contracts.vocabulary import RISK_LEVELS
 from services.common.errors import DomainError
 from services.enforcement.domain import events
 from services.enforcement.domain.catalogue import AgencyCatalogue
 from services.enforcement.domain.serial import Plain
 
-RISK_LEVELS = ("LOW", "MEDIUM", "HIGH", "FLAGGED")
 
 
 def entity_id(agency: str, registration_no: str) -> str:

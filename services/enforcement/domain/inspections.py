@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from services.contracts.vocabulary import CHECK_RESULTS, INSPECTION_KINDS
 from services.common.errors import DomainError
 from services.enforcement.domain import events, record
 from services.enforcement.domain.serial import Plain
 from services.enforcement.domain.team import Team, check
 
-KINDS = ("PLANNED", "AD_HOC")
-RESULTS = ("PASS", "FAIL", "NOT_APPLICABLE")
+KINDS, RESULTS = INSPECTION_KINDS, CHECK_RESULTS
 
 
 @dataclass

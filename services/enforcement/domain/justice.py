@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from services.contracts.vocabulary import JUSTICE_FILED
 from services.common.errors import DomainError
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain import events
 from services.enforcement.domain.cases import log
 
-STEP = "JUSTICE_FILED"
+STEP = JUSTICE_FILED
 _FILEABLE = (m.DECIDED, m.SERVED, m.PUBLISHED)
 
 

@@ -5,11 +5,12 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
+from services.contracts.vocabulary import OPERATION_STATUSES
 from services.common.clock import as_utc
 
 AGENCIES = ("CULTURE", "TRANSPORT")
 DOMAINS = ("CULTURE_MARKET", "PUBLICATION", "RADIO_TV", "TOURISM", "ROAD_TRANSPORT")
-STATUSES = ("DRAFT", "LAUNCHED", "COMPLETED", "CANCELLED")
+STATUSES = OPERATION_STATUSES
 MIN_QUALIFIED = 2  # Administrative Penalty Law art. 42: at least two officers per action
 
 

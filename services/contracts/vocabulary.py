@@ -1,0 +1,117 @@
+"""The enumerated words of the domain, defined once: each context's model imports its own
+from here, and the gateway builds its GraphQL enums from them. Values equal the GraphQL
+enum names and the stored strings (never rename one)."""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Agency(str, Enum):
+    CULTURE = "CULTURE"
+    TRANSPORT = "TRANSPORT"
+
+
+class EnforcementDomain(str, Enum):
+    CULTURE_MARKET = "CULTURE_MARKET"
+    PUBLICATION = "PUBLICATION"
+    RADIO_TV = "RADIO_TV"
+    TOURISM = "TOURISM"
+    ROAD_TRANSPORT = "ROAD_TRANSPORT"
+
+
+DOMAIN_AGENCY = {
+    EnforcementDomain.CULTURE_MARKET: Agency.CULTURE,
+    EnforcementDomain.PUBLICATION: Agency.CULTURE,
+    EnforcementDomain.RADIO_TV: Agency.CULTURE,
+    EnforcementDomain.TOURISM: Agency.CULTURE,
+    EnforcementDomain.ROAD_TRANSPORT: Agency.TRANSPORT,
+}
+
+# ---- certification (the qualification contract)
+class OfficerStatus(str, Enum):
+    ACTIVE = "ACTIVE"
+    OFF_POST_TRAINING = "OFF_POST_TRAINING"
+    REMOVED_FROM_POST = "REMOVED_FROM_POST"
+
+
+class CertificateStatus(str, Enum):
+    VALID = "VALID"
+    SUSPENDED = "SUSPENDED"
+    REVOKED = "REVOKED"
+    EXPIRED = "EXPIRED"
+
+
+class Reason(str, Enum):
+    """Declaration order is the contract's order; answers list reasons in it."""
+    UNKNOWN_OFFICER = "UNKNOWN_OFFICER"
+    NOT_CERTIFIED = "NOT_CERTIFIED"
+    CERTIFICATE_NOT_YET_VALID = "CERTIFICATE_NOT_YET_VALID"
+    CERTIFICATE_EXPIRED = "CERTIFICATE_EXPIRED"
+    CERTIFICATE_SUSPENDED = "CERTIFICATE_SUSPENDED"
+    CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED"
+    DOMAIN_NOT_COVERED = "DOMAIN_NOT_COVERED"
+    OFF_POST_TRAINING = "OFF_POST_TRAINING"
+    REMOVED_FROM_POST = "REMOVED_FROM_POST"
+    ANNUAL_REVIEW_OVERDUE = "ANNUAL_REVIEW_OVERDUE"  # added to the contract enum
+
+
+# ---- enforcement (the case core of both agencies)
+CASE_STATES = ("FILED", "UNDER_INVESTIGATION", "RIGHTS_NOTIFIED", "LEGAL_REVIEW", "DECIDED",
+               "SERVED", "PUBLISHED", "CLOSED")
+JUSTICE_FILED = "JUSTICE_FILED"  # the record step of a filing with the justice bureau
+DECISION_OUTCOMES = ("PENALTY", "NO_PENALTY_FIRST_VIOLATION", "NO_PENALTY_NOT_ESTABLISHED",
+                     "ADMINISTRATIVE_GUIDANCE", "MEDIATION", "TRANSFER")
+DECISION_MEASURES = ("WARNING", "CONFISCATION", "LICENCE_SUSPENSION", "LICENCE_REVOCATION",
+                     "CLOSURE_ORDER")
+CIRCUMSTANCES = ("MITIGATED", "LIGHTER", "STANDARD", "HEAVIER")
+SERVICE_METHODS = ("IN_PERSON", "POST", "EMAIL", "FAX")
+INSPECTION_KINDS = ("PLANNED", "AD_HOC")
+CHECK_RESULTS = ("PASS", "FAIL", "NOT_APPLICABLE")
+RISK_LEVELS = ("LOW", "MEDIUM", "HIGH", "FLAGGED")
+# Each agency's entity categories (its catalogue holds their rules; a test keeps them equal).
+ENTITY_CATEGORIES = {
+    "CULTURE": ("ENTERTAINMENT_VENUE", "INTERNET_CAFE", "PERFORMANCE_VENUE",
+                "PUBLICATION_OUTLET", "TRAVEL_AGENCY", "SCENIC_SPOT"),
+    "TRANSPORT": ("PASSENGER_OPERATOR", "COACH_OPERATOR", "VEHICLE", "DRIVER"),
+}
+# Inspection and case ids carry their agency: "<prefix>-<kind>-<hex>".
+ID_PREFIXES = {"CULTURE": "CUL", "TRANSPORT": "TRA"}
+
+
+def agency_of(ident) -> str | None:
+    """CULTURE / TRANSPORT for an inspection or case id; None for anything else."""
+    if not isinstance(ident, str):
+        return None
+    return {v: k for k, v in ID_PREFIXES.items()}.get(ident.partition("-")[0])
+
+
+# ---- accountability
+FINDING_SOURCES = ("COMPLAINT", "CASE_REVIEW", "AUDIT", "AUTOMATIC")
+SANCTION_MEASURES = ("CRITICISM_EDUCATION", "OFF_POST_TRAINING", "REMOVAL_FROM_POST",
+                     "QUALIFICATION_REVOKED")  # graded from lightest to heaviest
+LEDGER_STATUSES = ("OPEN", "RECTIFIED", "VERIFIED", "OVERDUE")
+
+# ---- operations
+OPERATION_STATUSES = ("DRAFT", "LAUNCHED", "COMPLETED", "CANCELLED")
+
+# ---- draws
+DRAW_STATUSES = ("CREATED", "COMMITTED", "REVEALED", "RESULTS_PUBLISHED")
+DRAW_KINDS = ("AGENCY_BATCH", "JOINT_OPERATION")
+
+# ---- certification
+CREDENTIAL_TYPE = "EnforcementOfficerCredential"
+
+# ---- the register of rule-of-law activities (accountability)
+ACTIVITY_KINDS = {
+    "MEETING": "法治建设会议 / rule-of-law meeting",
+    "STUDY_SESSION": "集中学法 / study session",
+    "PUBLICITY_EVENT": "普法宣传活动 / legal publicity event",
+    "TRAINING": "执法培训 / enforcement training",
+    "NORMATIVE_DOCUMENT_FILED": "规范性文件备案 / normative document filed",
+    "NORMATIVE_DOCUMENT_CLEARED": "规范性文件清理废止 / normative document cleared",
+    "NORMATIVE_DOCUMENT_KEPT": "规范性文件保留 / normative document kept",
+    "FAIR_COMPETITION_REVIEW": "公平竞争审查 / fair-competition review",
+    "GOVERNMENT_SERVICE_ITEM": "政务服务事项 / government-service item",
+}
+MAX_ACTIVITY_QUANTITY = 10_000
+MAX_TITLE = 200  # an activity's or a draw plan's title
