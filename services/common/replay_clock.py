@@ -9,8 +9,9 @@ time, which any client could then abuse, each service process can move its clock
 request is refused with REPLAY_CLOCK_REFUSED and the clock is untouched.
 
 Every request, granted or refused, is kept in the service's own database (collection
-`clock_audit`: who asked, for what time, when by the machine's clock, the outcome), so a
-record stamped in the past can always be told apart from one made at that time.
+`clock_audit`: who asked, for what time, when by the machine's clock, the outcome) and,
+through the same unit of work, announced as `demo.replay_clock_requested.v1`, so the audit
+trail has it too: a record stamped in the past can always be told apart from one made then.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from services.common.errors import DomainError, InvalidInput
 log = logging.getLogger(__name__)
 AUDIT = "clock_audit"
 REFUSED = "REPLAY_CLOCK_REFUSED"
+REQUESTED = "demo.replay_clock_requested.v1"
 
 
 def parse_moment(value) -> dt.datetime | None:
@@ -46,22 +48,32 @@ class _Handle:
     def __init__(self, demo_mode: bool, service: str):
         self.demo_mode, self.service = demo_mode, service
 
-    def set(self, db, at, actor) -> dict:
+    def set(self, store, at) -> dict:
         """Move this process's clock to `at` (None: back to the machine's time)."""
         wanted = parse_moment(at)
         entry = {"service": self.service, "requested": wanted, "at": clock.wallclock(),
-                 "actor": (actor or {}).get("sub"), "demo_mode": self.demo_mode}
+                 "actor": store.actor.subject, "demo_mode": self.demo_mode}
         if not self.demo_mode:
-            db[AUDIT].insert_one({**entry, "outcome": REFUSED})
+            self._record(store, {**entry, "outcome": REFUSED})
             log.warning("replay clock refused: %s is not in demo mode (asked by %s)",
                         self.service, entry["actor"])
             raise DomainError(REFUSED, "the replay clock can only be set in demo mode "
                               "(JOINTOPS_DEMO_MODE=true); the clock is unchanged", ["at"])
         clock._set_offset(dt.timedelta(0) if wanted is None else wanted - clock.wallclock())
-        db[AUDIT].insert_one({**entry, "outcome": "SET", "offset_seconds":
-                              clock.offset().total_seconds()})
+        self._record(store, {**entry, "outcome": "SET",
+                             "offset_seconds": clock.offset().total_seconds()})
         return {"service": self.service, "now": clock.utcnow().isoformat(),
                 "offset_seconds": clock.offset().total_seconds()}
+
+    @staticmethod
+    def _record(store, entry: dict) -> None:
+        with store.transaction() as uow:
+            uow.run(lambda s: store.db[AUDIT].insert_one(dict(entry), session=s))
+            uow.emit(REQUESTED, {
+                "service": entry["service"], "outcome": entry["outcome"],
+                "requested": entry["requested"].isoformat() if entry["requested"] else None,
+                "wallclock": entry["at"].isoformat(),
+                "offset_seconds": entry.get("offset_seconds")})
 
 
 class ReplayClock(DependencyProvider):
@@ -74,11 +86,12 @@ class ReplayClock(DependencyProvider):
 
 
 class ReplayClockMixin:
-    """`set_replay_clock(at, actor)` for a service class that has a `store`."""
+    """`set_replay_clock(at, actor)` for a service class that has a `store` (the request
+    is recorded as the caller's, see services.bus.client)."""
 
     replay_clock = ReplayClock()
 
     @rpc
     @command
     def set_replay_clock(self, at=None, actor=None) -> dict:
-        return self.replay_clock.set(self.store.db, at, actor)
+        return self.replay_clock.set(self.store, at)

@@ -42,6 +42,12 @@ def test_outside_demo_mode_the_clock_is_refused_and_audited(container_factory, s
     assert (entry["outcome"], entry["actor"], entry["demo_mode"]) == (
         "REPLAY_CLOCK_REFUSED", "someone", False)
     assert entry["requested"].year == 2023
+    # announced with its actor, so the audit trail keeps the refused request too
+    [announced] = [d["envelope"] for d in pymongo.MongoClient(mongo_uri)[
+        jointops_config.db_name("operations")]["outbox"].find(
+        {"type": "demo.replay_clock_requested.v1"})]
+    assert announced["payload"]["outcome"] == "REPLAY_CLOCK_REFUSED"
+    assert announced["actor"]["subject"] == "someone"
 
 
 def test_in_demo_mode_the_service_lives_in_the_replayed_time(container_factory, jointops_config,
