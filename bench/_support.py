@@ -7,6 +7,7 @@ appended there for `make bench`'s report.
 from __future__ import annotations
 
 import json
+import time
 import os
 import sys
 from contextlib import contextmanager
@@ -51,3 +52,15 @@ def report(bench: str, rows: list[dict]) -> None:
         with open(target, "a") as out:
             for row in rows:
                 out.write(json.dumps({"bench": bench, **row}) + "\n")
+
+
+def time_until(probe, polls: list) -> float:
+    """Seconds until `probe()` is truthy, polling tightly; each probe's round trip is
+    appended to `polls` (the baseline: what one look costs)."""
+    started = time.perf_counter()
+    while True:
+        before = time.perf_counter()
+        done = probe()
+        polls.append(time.perf_counter() - before)
+        if done:
+            return time.perf_counter() - started

@@ -8,10 +8,9 @@ and a throwaway database). Baseline: one auditTrail round trip (the poll itself)
 from __future__ import annotations
 
 import sys
-import time
 from contextlib import ExitStack
 
-from _support import mongo_server, report
+from _support import mongo_server, report, time_until
 from bench_sanction_propagation import Client, officers, pct, stack, vhost
 
 GOAL = 1.0  # seconds, p99
@@ -33,14 +32,8 @@ def main():
             finding = legal.mutate("recordFinding", "FindingInput", {
                 "officerId": officer_id, "description": f"audit bench {i}"},
                 "finding { id }")["finding"]["id"]
-            started = time.perf_counter()
-            while True:
-                before = time.perf_counter()
-                seen = legal(TRAIL, {"s": finding})["data"]["auditTrail"]["totalCount"]
-                polls.append(time.perf_counter() - before)
-                if seen:
-                    visible.append(time.perf_counter() - started)
-                    break
+            visible.append(time_until(lambda: legal(TRAIL, {"s": finding})["data"][
+                "auditTrail"]["totalCount"], polls))
         check = legal("{ auditTrailCheck { intact entries } }")["data"]["auditTrailCheck"]
     rows = []
     for q in (50, 99):

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import time
 from contextlib import ExitStack
 
-from _support import mongo_server, report
+from _support import mongo_server, report, time_until
 from bench_sanction_propagation import Client, officers, pct, stack, vhost
 
 GOAL = 2.0  # seconds, p99: the console's live view promises a change within 2 s
@@ -24,6 +23,11 @@ OPERATION = ("query($id: ID!) { jointOperation(id: $id) { teams { members { offi
 
 def iso(delta: dt.timedelta) -> str:
     return (dt.datetime.now(dt.timezone.utc) + delta).isoformat()
+
+
+def members(planner, op) -> set[str]:
+    found = planner(OPERATION, {"id": op})["data"]["jointOperation"]
+    return {m["officer"]["id"] for t in found["teams"] for m in t["members"]}
 
 
 def launched(planner, team) -> str:
@@ -54,15 +58,7 @@ def main():
             op = launched(planner, [first, second, victim])
             admin.mutate("revokeCertificate", "RevokeCertificateInput",
                          {"officerId": victim, "reason": "bench"})
-            started = time.perf_counter()
-            while True:
-                before = time.perf_counter()
-                found = planner(OPERATION, {"id": op})["data"]["jointOperation"]
-                polls.append(time.perf_counter() - before)
-                ids = {m["officer"]["id"] for t in found["teams"] for m in t["members"]}
-                if victim not in ids:
-                    pulled.append(time.perf_counter() - started)
-                    break
+            pulled.append(time_until(lambda: victim not in members(planner, op), polls))
     rows = []
     for q in (50, 99):
         value = pct(pulled, q)

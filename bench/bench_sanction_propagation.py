@@ -26,7 +26,7 @@ from contextlib import ExitStack, contextmanager
 
 import httpx
 
-from _support import ROOT, free_port, mongo_server, report
+from _support import ROOT, free_port, mongo_server, report, time_until
 from gateway.auth import mint
 from services.common.clock import LOCAL_TZ
 from services.certification.domain.idnumber import check_digit
@@ -143,13 +143,7 @@ def officers(url, n) -> list[tuple[str, str]]:
 
 def flip(client, officer_id, want: bool, polls: list) -> float:
     """Seconds from now until the answer is `want`; every poll's round trip is kept."""
-    started = time.perf_counter()
-    while True:
-        before = time.perf_counter()
-        answer = client.qualified(officer_id)
-        polls.append(time.perf_counter() - before)
-        if answer is want:
-            return time.perf_counter() - started
+    return time_until(lambda: client.qualified(officer_id) is want, polls)
 
 
 def phase(url, roster, measure, lift) -> dict:
