@@ -57,7 +57,7 @@ class GatewayService:
     # GET /.well-known/jwks.json, /credentials/status/<list>, /credentials/verify
     from gateway.credential_pages import jwks, status_list, verify_page
 
-    @subscribe("certification.#", broadcast=True)
+    @subscribe(broadcast=True)  # services/contracts/topology.py: certification.#
     def on_certification_event(self, event):
         """Any change to an officer's record drops this replica's cached answers."""
         qualification_cache.invalidate(event["payload"].get("officer_id"))

@@ -1,4 +1,5 @@
-"""Render the event catalogue (README section) from schemas/events/*.json.
+"""Render the event catalogue (README section) from schemas/events/*.json and the declared
+topology (services/contracts/topology.py: producers and the handlers that receive each).
 
     .venv/bin/python infra/event_catalogue.py          # rewrite README.md in place
     .venv/bin/python infra/event_catalogue.py --check  # exit 1 if README is stale
@@ -14,15 +15,19 @@ START, END = "<!-- event-catalogue:start -->", "<!-- event-catalogue:end -->"
 
 
 def render() -> str:
-    rows = ["| event type | producer | payload fields (required in bold) |", "|---|---|---|"]
+    sys.path.insert(0, str(ROOT))
+    from services.contracts import topology
+
+    rows = ["| event type | producer | received by | payload fields (required in bold) |",
+            "|---|---|---|---|"]
     for path in sorted((ROOT / "schemas" / "events").glob("*.json")):
         schema = json.loads(path.read_text())
         required = set(schema.get("required", []))
         fields = ", ".join(f"**{f}**" if f in required else f
                            for f in schema.get("properties", {}))
-        context = path.stem.split(".")[0]
-        producer = "culture, transport" if context == "enforcement" else context
-        rows.append(f"| `{path.stem}` | {producer} | {fields} |")
+        producer = ", ".join(topology.producers(path.stem))
+        received = ", ".join(topology.subscribers(path.stem))
+        rows.append(f"| `{path.stem}` | {producer} | {received} | {fields} |")
     return "\n".join(rows)
 
 

@@ -12,8 +12,6 @@ from services.accountability.documents import CaseOfficers, FindingDoc
 
 CASE_DECIDED = "enforcement.case_decided.v1"
 DECISION_PUBLISHED = "enforcement.decision_published.v1"
-CASE_EVENTS = (CASE_DECIDED, DECISION_PUBLISHED)
-ACTION_EVENTS = tuple(domain.ACTION_EVENTS)
 
 
 class CaseNotProjected(Exception):

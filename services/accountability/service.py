@@ -118,10 +118,10 @@ class AccountabilityService(BusService, ReplayClockMixin):
         return activities.annual_figures(self.clients.certification, year, agency)
 
     # ---- automatic findings
-    @subscribe(*automatic.CASE_EVENTS)
+    @subscribe()  # services/contracts/topology.py: what it receives
     def on_case_event(self, event: dict):
         automatic.on_case_event(self.store, event)
 
-    @subscribe(*automatic.ACTION_EVENTS)
+    @subscribe()  # services/contracts/topology.py: what it receives
     def on_action_event(self, event: dict):
         automatic.on_action_event(self.store, self.clients.certification, event)

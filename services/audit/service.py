@@ -9,14 +9,13 @@ from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
 
-EVERY_EVENT = "#"
 
 
 class AuditService(BusService):
     name = "audit"
     store = Store("audit")
 
-    @subscribe(EVERY_EVENT)
+    @subscribe()  # services/contracts/topology.py: what it receives
     def record(self, event: dict):
         trail.append(self.store, event)
 

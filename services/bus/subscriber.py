@@ -14,7 +14,8 @@ from functools import partial
 from nameko.exceptions import ContainerBeingKilled
 from nameko.messaging import Consumer
 
-from services.bus import schemas, topology
+from services.bus import schemas, topology as broker
+from services.contracts import topology
 from services.bus.deadletters import HEADER_ATTEMPTS, dead_letter, retry_later
 from services.bus.unit_of_work import DuplicateEvent
 from services.common.actor import UNRECORDED, Actor
@@ -28,21 +29,24 @@ class EventSubscriber(Consumer):
     are neither retried nor dead-lettered."""
 
     def __init__(self, *event_types: str, broadcast: bool = False, **kwargs):
-        if not event_types:
-            raise ValueError("subscribe to at least one event type")
+        # No event types: the declared topology (services/contracts/topology.py) says which,
+        # by service and method. Explicit types are for test probes and benchmarks.
         self.event_types, self.broadcast = event_types, broadcast
         super().__init__(queue=None, **kwargs)
 
     def setup(self):
+        if not self.event_types:
+            self.event_types = topology.routing_keys(self.container.service_name,
+                                                     self.method_name)
         cfg = self.container.config["JOINTOPS"]
         self.amqp_uri = cfg.amqp_uri
         self.retry_delays = cfg.retry_delays_ms
         self.queue_name = f"{self.container.service_name}.{self.method_name}"
         if self.broadcast:
             self.queue_name += f".{uuid.uuid4().hex[:12]}"
-            self.queue = topology.broadcast_queue(self.queue_name, self.event_types)
+            self.queue = broker.broadcast_queue(self.queue_name, self.event_types)
         else:
-            self.queue = topology.handler_queue(self.queue_name, self.event_types,
+            self.queue = broker.handler_queue(self.queue_name, self.event_types,
                                                 cfg.queue_type)
         super().setup()
 

@@ -146,14 +146,14 @@ class CertificationService(BusService, ReplayClockMixin):
     def expiry(self):  # its work is recorded as system:certification.expiry
         reactions.sweep_all(self.store, self.rules)
 
-    @subscribe("accountability.sanction_imposed.v1")
+    @subscribe()  # services/contracts/topology.py: what it receives
     def on_sanction_imposed(self, event: dict):
         reactions.sanction_imposed(self.store, event["payload"], self.rules)
 
-    @subscribe("accountability.training_completed.v1")
+    @subscribe()  # services/contracts/topology.py: what it receives
     def on_training_completed(self, event: dict):
         reactions.training_completed(self.store, event["payload"], self.rules)
 
-    @subscribe("accountability.reinstated_to_post.v1")
+    @subscribe()  # services/contracts/topology.py: what it receives
     def on_reinstated_to_post(self, event: dict):
         reactions.reinstated_to_post(self.store, event["payload"], self.rules)

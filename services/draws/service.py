@@ -95,6 +95,6 @@ class DrawsService(BusService, ReplayClockMixin):
     def sweep(self):
         steps.sweep_overdue(self)
 
-    @subscribe("enforcement.inspection_recorded.v1")
+    @subscribe()  # services/contracts/topology.py: what it receives
     def on_inspection_recorded(self, event: dict):
         steps.record_inspection(self, event["payload"])

@@ -19,8 +19,6 @@ from services.enforcement import (casework, directory, figures, inspecting, over
 from services.enforcement.dependencies import Collections, PublicityClient
 from services.enforcement.domain.catalogue import catalogue_for
 
-TASK_ASSIGNED = "operations.inspection_task_assigned.v1"
-DECISION_PUBLISHED = "enforcement.decision_published.v1"
 # Short, so an overdue deadline is announced within seconds of passing; cheap, because
 # the sweep is one indexed query that usually finds nothing.
 SWEEP_SECONDS = 2
@@ -98,7 +96,7 @@ class EnforcementService(BusService, ReplayClockMixin):
     def list_tasks(self, filter=None, offset=0, limit=20):
         return inspecting.tasks_page(self, filter, offset, limit)
 
-    @subscribe(TASK_ASSIGNED)
+    @subscribe()  # services/contracts/topology.py: what it receives
     def on_task_assigned(self, event):
         if event["payload"]["agency"] == self.agency:
             inspecting.accept_task(self, event["payload"])
@@ -159,7 +157,7 @@ class EnforcementService(BusService, ReplayClockMixin):
     def list_published(self, filter=None, offset=0, limit=20):
         return queries.list_published(self, filter, offset, limit)
 
-    @subscribe(DECISION_PUBLISHED)
+    @subscribe()  # services/contracts/topology.py: what it receives
     def deliver_publication(self, event):
         publishing.deliver(self, event)
 

@@ -13,10 +13,6 @@ log = logging.getLogger(__name__)
 
 # Any of these can end a qualification. Certification is asked for the answer rather than
 # reading it off the event: it is the authority, and event order then does not matter.
-QUALIFICATION_EVENTS = (
-    "certification.qualification_changed.v1", "certification.certificate_suspended.v1",
-    "certification.certificate_revoked.v1", "certification.certificate_expired.v1",
-    "certification.officer_status_changed.v1")
 
 
 @retry_on_conflict

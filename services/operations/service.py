@@ -96,12 +96,12 @@ class OperationsService(BusService, ReplayClockMixin):
     def report_html(self, operation_id: str) -> str:
         return views.report_html(documents.load(operation_id)[0], self._enforcement())
 
-    @subscribe(*reactions.QUALIFICATION_EVENTS)
+    @subscribe()  # services/contracts/topology.py: what it receives
     def on_qualification_event(self, event: dict):
         reactions.recheck_officer(self.store, self.clients.certification,
                                   event["payload"]["officer_id"])
 
-    @subscribe("enforcement.inspection_recorded.v1")
+    @subscribe()  # services/contracts/topology.py: what it receives
     def on_inspection_recorded(self, event: dict):
         if event["payload"].get("operation_id"):  # inspections outside operations: not ours
             reactions.inspection_recorded(self.store, event["payload"])
