@@ -7,7 +7,7 @@ import graphene
 
 # Order matters only for SDL readability; each module owns its own fields.
 MODULES = ["health", "certification", "credentials", "accountability", "enforcement",
-           "operations", "draws", "audit"]
+           "operations", "draws", "audit", "delivery"]
 
 
 def _parts(kind):
