@@ -16,7 +16,7 @@ from services.common.errors import DomainError
 from services.runner import nameko_config
 
 app = typer.Typer(no_args_is_help=True, help="Machine clients (OAuth 2.0 client credentials).")
-console = Console()
+console = Console(width=160)  # ids stay whole on one line
 ACTOR = Actor.system("cli.clients")
 
 
