@@ -41,8 +41,8 @@ def rpc(container_factory, service_config):
 def receiver():
     made = []
 
-    def make(*statuses):
-        made.append(WebhookReceiver(statuses))
+    def make(*statuses, headers=None):
+        made.append(WebhookReceiver(statuses, headers))
         return made[-1]
     yield make
     for r in made:
@@ -95,7 +95,7 @@ def test_a_failing_receiver_is_retried_and_each_message_is_accepted_once(rpc, re
     sub = subscribe(rpc, hook.url)["subscription"]
     oid = certify(rpc.certification, "Han Mei", "CULTURE", ID_CU, ["TOURISM"])["id"]
     revoke(rpc, oid)
-    wait_until(lambda: hook.accepted)
+    wait_until(lambda: statuses(rpc, sub["id"]) == ["DELIVERED"])
     page = ok(rpc.delivery.webhook_deliveries(sub["id"], None, 10, SYSTEM))["items"]
     assert [d["status"] for d in page] == ["DELIVERED"] and page[0]["attempts"] == 3
     assert [a["status_code"] for a in page[0]["attempt_log"]] == [503, 500, 204]
@@ -131,3 +131,14 @@ def test_replay_from_a_cursor_delivers_again_under_the_same_ids(rpc, receiver):
     assert ok(rpc.delivery.replay_webhook_deliveries(sub["id"], page[0]["seq"], SYSTEM)) == 1
     wait_until(lambda: len(hook.requests) == 3)
     assert hook.requests[2][0]["webhook-id"] == page[1]["id"]
+
+
+def test_a_redirect_is_not_followed_and_counts_as_a_failure(rpc, receiver):
+    elsewhere = receiver()
+    hook = receiver(302, headers={"Location": elsewhere.url})
+    sub = subscribe(rpc, hook.url)["subscription"]
+    revoke(rpc, certify(rpc.certification, "Sun Wu", "CULTURE", ID_CU, ["TOURISM"])["id"])
+    wait_until(lambda: statuses(rpc, sub["id"]) == ["DELIVERED"])
+    log = ok(rpc.delivery.webhook_deliveries(sub["id"], None, 10, SYSTEM))["items"][0]
+    assert log["attempt_log"][0]["error"].startswith("REDIRECT_REFUSED")
+    assert elsewhere.requests == []
