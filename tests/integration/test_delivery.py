@@ -82,11 +82,14 @@ def test_a_revocation_arrives_signed_and_verifies_with_the_secret_or_the_jwks(rp
     changes = [b["data"] for b in hook.bodies("officer.qualification_changed")]
     assert sorted((c["qualified"], c["domains"]) for c in changes) == \
         [(False, []), (True, ["TOURISM"])]
-    # The feed: the issue and the revocation, once each, across pages of one.
+    # The feed: the issue and the revocation, once each, across pages of one (in the
+    # order recorded; `at` tells the order of effect).
     first = ok(rpc.delivery.qualification_changes(None, 1))
     second = ok(rpc.delivery.qualification_changes(first["items"][0]["seq"], 1))
-    assert [first["items"][0]["qualified"], second["items"][0]["qualified"]] == [True, False]
-    assert second["items"][0]["certificate_no"] == revoked["data"]["certificate_no"]
+    assert first["has_next"] and not second["has_next"]
+    entries = sorted([first["items"][0], second["items"][0]], key=lambda e: e["at"])
+    assert [e["qualified"] for e in entries] == [True, False]
+    assert {e["certificate_no"] for e in entries} == {revoked["data"]["certificate_no"]}
     assert ok(rpc.delivery.qualification_changes(second["items"][0]["seq"], 1))["items"] == []
 
 
