@@ -70,6 +70,8 @@ def up() -> int:
             console.print(f"[yellow]created development credential keys in {keys} (never use "
                           "them in production)[/yellow]")
         env["JOINTOPS_CREDENTIAL_KEYS_FILE"] = str(keys)
+    # Development receivers listen on this machine: let webhooks reach loopback.
+    env.setdefault("JOINTOPS_ALLOW_LOOPBACK_WEBHOOKS", "1")
     cfg = load(env)
     var = ROOT / "var"
     (var / "log").mkdir(parents=True, exist_ok=True)
