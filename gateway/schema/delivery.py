@@ -52,6 +52,8 @@ def _moment(value):
 
 
 class WebhookSubscriptionInput(graphene.InputObjectType):
+    """An endpoint of the caller's system and the public event types it wants pushed."""
+
     url = graphene.String(required=True, description="The endpoint: https:// (a public "
                           "address; never private ranges, loopback or metadata addresses). "
                           "Redirects are not followed.")
@@ -62,48 +64,60 @@ class WebhookSubscriptionInput(graphene.InputObjectType):
 
 
 class WebhookSubscription(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    url = graphene.String(required=True)
-    event_types = graphene.List(graphene.NonNull(graphene.String), required=True)
+    """An endpoint subscribed to public event types (see docs/integrators.md)."""
+
+    id = graphene.ID(required=True, description="The subscription's id (`whs_…`).")
+    url = graphene.String(required=True, description="Where deliveries are posted.")
+    event_types = graphene.List(graphene.NonNull(graphene.String), required=True,
+                                description="The public event types delivered.")
     active = graphene.Boolean(required=True, description="False once unsubscribed or "
                               "disabled (the endpoint answered 410 Gone).")
-    created_at = DateTime(required=True)
+    created_at = DateTime(required=True, description="When it was made.")
 
     def resolve_created_at(root, info):
         return _moment(root["created_at"])
 
 
 class WebhookSubscriptionPayload(graphene.ObjectType):
-    subscription = graphene.Field(WebhookSubscription)
+    """The subscription made or ended, or why not."""
+
+    subscription = graphene.Field(WebhookSubscription, description="Null when refused.")
     secret = graphene.String(description="The `v1` signing secret (`whsec_…`), shown once, "
                              "when subscribing; null otherwise.")
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = graphene.List(graphene.NonNull(UserError), required=True,
+                           description="Why it was refused; empty when done.")
 
 
 class WebhookAttempt(graphene.ObjectType):
-    at = DateTime(required=True)
+    """One try at posting a delivery."""
+
+    at = DateTime(required=True, description="When it was sent.")
     status_code = graphene.Int(description="The endpoint's HTTP status; null when none "
                                "came (refused address, timeout, connection error).")
-    error = graphene.String()
-    duration_ms = graphene.Float(required=True)
+    error = graphene.String(description="Why it failed (HTTP status, REDIRECT_REFUSED, a "
+                            "refused address, a timeout); null when it succeeded.")
+    duration_ms = graphene.Float(required=True, description="Milliseconds it took.")
 
     def resolve_at(root, info):
         return _moment(root["at"])
 
 
 class WebhookDelivery(graphene.ObjectType):
+    """One message to one subscription, with every attempt at it."""
+
     id = graphene.ID(required=True, description="The `webhook-id` header: the same for "
                      "every retry and replay of this message.")
-    event_type = graphene.String(required=True)
-    status = graphene.Field(DeliveryStatus, required=True)
-    attempts = graphene.Int(required=True)
-    created_at = DateTime(required=True)
-    delivered_at = DateTime()
-    next_attempt_at = DateTime()
-    last_status_code = graphene.Int()
-    last_error = graphene.String()
+    event_type = graphene.String(required=True, description="Its public event type.")
+    status = graphene.Field(DeliveryStatus, required=True, description="Where it stands.")
+    attempts = graphene.Int(required=True, description="How many times it was posted.")
+    created_at = DateTime(required=True, description="When the event was queued for it.")
+    delivered_at = DateTime(description="When the endpoint accepted it (2xx).")
+    next_attempt_at = DateTime(description="When it is tried again, if it is pending.")
+    last_status_code = graphene.Int(description="The last answer's HTTP status.")
+    last_error = graphene.String(description="Why the last attempt failed.")
     payload = graphene.String(required=True, description="The JSON body sent.")
-    attempt_log = graphene.List(graphene.NonNull(WebhookAttempt), required=True)
+    attempt_log = graphene.List(graphene.NonNull(WebhookAttempt), required=True,
+                                description="Every attempt, oldest first.")
 
     def resolve_created_at(root, info):
         return _moment(root["created_at"])
@@ -119,18 +133,25 @@ class WebhookDelivery(graphene.ObjectType):
 
 
 class WebhookDeliveryConnection(graphene.relay.Connection):
+    """A page of a subscription's deliveries, oldest first."""
+
     class Meta:
         node = WebhookDelivery
 
 
 class ReplayWebhookDeliveriesPayload(graphene.ObjectType):
+    """How many deliveries are sent again, or why not."""
+
     replayed = graphene.Int(description="How many deliveries will be sent again.")
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = graphene.List(graphene.NonNull(UserError), required=True,
+                           description="Why it was refused; empty when done.")
 
 
 class QualificationChange(graphene.ObjectType):
-    officer_id = graphene.ID(required=True)
-    agency = graphene.Field(Agency, required=True)
+    """One change of the domains an officer may enforce in."""
+
+    officer_id = graphene.ID(required=True, description="The officer.")
+    agency = graphene.Field(Agency, required=True, description="The officer's agency.")
     domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True,
                             description="The domains the officer is qualified for from `at`.")
     qualified = graphene.Boolean(required=True, description="Qualified for any domain.")
@@ -145,6 +166,8 @@ class QualificationChange(graphene.ObjectType):
 
 
 class QualificationChangeConnection(graphene.relay.Connection):
+    """A page of the qualification-change feed, in the order recorded."""
+
     class Meta:
         node = QualificationChange
 

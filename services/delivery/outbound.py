@@ -122,6 +122,8 @@ class Dispatcher:
 
     def run(self):
         while self.running:
+            # A fresh event before looking: a wake during the claim is not lost.
+            self._wake = eventlet.event.Event()
             try:
                 claimed = self.claim(BATCH)
             except Exception as exc:  # the database is away: try again shortly
@@ -132,7 +134,6 @@ class Dispatcher:
             if len(claimed) < BATCH:
                 with eventlet.Timeout(IDLE_SECONDS, False):
                     self._wake.wait()
-                self._wake = eventlet.event.Event()
         self.pool.waitall()
 
     def claim(self, limit: int) -> list[dict]:
