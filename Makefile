@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum | cut -c1-12)
 
-.PHONY: install run test test-faults bench broker graphiql graphql-http clean
+.PHONY: install run test test-faults bench broker redis graphiql graphql-http clean
 
 install: $(STAMP)
 
@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 broker:
 	@bash infra/ensure-rabbitmq.sh
+
+redis:
+	@bash infra/ensure-redis.sh
 
 # GraphiQL's own assets (pinned in infra/graphiql/package-lock.json), so the IDE works
 # offline; without npm the page loads the same versions from a CDN.
@@ -33,10 +36,10 @@ graphql-http:
 	  if command -v npm >/dev/null; then npm ci --prefix infra/graphql-http --no-audit --no-fund --loglevel=error; \
 	  else echo "npm not found: the GraphQL-over-HTTP conformance test will fail (apt-get install npm)"; fi; fi
 
-run: install broker graphiql
+run: install broker redis graphiql
 	@$(VENV)/bin/jointops up
 
-test: install broker graphql-http
+test: install broker redis graphql-http
 	@$(PY) -m pytest -q -p no:cacheprovider tests
 
 test-faults: install broker

@@ -1,4 +1,6 @@
-"""Bearer-token authentication (HS256 JWT) and the role vocabulary."""
+"""Bearer-token authentication and the role vocabulary: development and staff tokens
+(HS256, the shared secret) and machine clients' access tokens (ES256, checked by
+gateway.machine against the JWKS and the client's record)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,6 +25,7 @@ class Principal:
     sub: str
     roles: frozenset
     agency: str | None = None
+    client_id: str | None = None  # a machine client (OAuth 2.0 client credentials)
 
     def has(self, *roles) -> bool:
         return bool(self.roles.intersection(roles))
@@ -38,13 +41,21 @@ def mint(secret: str, sub: str, roles, agency: str | None = None, ttl_seconds: i
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
-def authenticate(header: str | None, secret: str) -> Principal | None:
-    """None for an anonymous request; AuthError for any token we do not trust."""
+def authenticate(header: str | None, secret: str, machine=None) -> Principal | None:
+    """None for an anonymous request; AuthError for any token we do not trust.
+    `machine(token)`: the check of an ES256 access token (None: only HS256 is taken)."""
     if not header:
         return None
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise AuthError("UNAUTHENTICATED", "Authorization must be 'Bearer <token>'")
+    if machine is not None:
+        try:
+            alg = jwt.get_unverified_header(token.strip()).get("alg")
+        except jwt.InvalidTokenError:
+            raise AuthError("INVALID_TOKEN", "the token is not valid") from None
+        if alg == "ES256":  # the key set decides; HS256 below never sees ES256 tokens
+            return machine(token.strip())
     try:
         # Only HS256 is accepted: this refuses `alg: none` and algorithm confusion.
         claims = jwt.decode(token.strip(), secret, algorithms=["HS256"], leeway=LEEWAY_SECONDS,

@@ -91,7 +91,10 @@ def request_errors(media: str, errors: list):
                          media=media)
 
 
-def run_graphql(schema, request, secret, make_context):
+def run_graphql(schema, request, secret, make_context, machine=None, admit=None):
+    """`machine`: checks ES256 access tokens (gateway.machine); `admit(principal, params)`:
+    a refusal response (rate limit, untrusted document) or None, after which
+    params["query"] holds the document to run."""
     media = negotiate(request)
     if media is None:
         return error_response(406, "NOT_ACCEPTABLE", f"accept {GRAPHQL_RESPONSE} or {JSON}")
@@ -101,9 +104,17 @@ def run_graphql(schema, request, secret, make_context):
         return error_response(refused.status, refused.code, refused.message, refused.headers,
                               media)
     try:
-        principal = authenticate(request.headers.get("Authorization"), secret)
+        principal = authenticate(request.headers.get("Authorization"), secret, machine)
     except AuthError as exc:
-        return error_response(401, exc.code, exc.message, {"WWW-Authenticate": "Bearer"}, media)
+        status = 503 if exc.code == "SERVICE_UNAVAILABLE" else 401
+        return error_response(status, exc.code, exc.message, {"WWW-Authenticate": "Bearer"},
+                              media)
+    refusal = admit(principal, params, media) if admit else None
+    if refusal is not None:
+        return refusal
+    if params.get("documentId"):
+        return request_errors(media, [{"message": "no such trusted document", "extensions":
+                                       {"code": "PERSISTED_DOCUMENT_NOT_FOUND"}}])
     try:
         document, errors = prepare(schema, params["query"])
     except GraphQLError as exc:

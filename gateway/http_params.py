@@ -29,11 +29,15 @@ def negotiate(request) -> str | None:
 
 
 PARAMS = "expected {query: string, variables?: object, operationName?: string, " \
-    "extensions?: object}"
+    "extensions?: object} (or documentId: \"sha256:<hex>\" instead of query)"
 
 
 def well_formed(body) -> dict:
-    """The four parameters, each of its type (null = absent), or Refused (400)."""
+    """The four parameters, each of its type (null = absent), or Refused (400). A trusted
+    document is named by `documentId` instead of `query` (persisted documents)."""
+    if isinstance(body, dict) and body.get("query") is None \
+            and isinstance(body.get("documentId"), str):
+        body = {**body, "query": ""}
     if (not isinstance(body, dict) or not isinstance(body.get("query"), str)
             or not isinstance(body.get("variables"), (dict, type(None)))
             or not isinstance(body.get("operationName"), (str, type(None)))
@@ -42,7 +46,8 @@ def well_formed(body) -> dict:
     if limits.has_long_list(body.get("variables")):
         raise Refused(400, "LIST_TOO_LONG", limits.LIST_TOO_LONG)
     return {"query": body["query"], "variables": body.get("variables") or {},
-            "operationName": body.get("operationName") or None}
+            "operationName": body.get("operationName") or None,
+            "documentId": body.get("documentId") if not body["query"] else None}
 
 
 def read_body(request) -> dict:
@@ -66,6 +71,8 @@ def read_query_string(request) -> dict:
     optional parameter is an absent one (spec: GET)."""
     args = request.args
     body = {"query": args.get("query")}
+    if args.get("documentId") and not args.get("query"):
+        body = {"documentId": args["documentId"]}
     if args.get("operationName"):
         body["operationName"] = args["operationName"]
     for name in ("variables", "extensions"):

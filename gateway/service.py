@@ -9,7 +9,7 @@ import logging
 from nameko.dependency_providers import Config
 from nameko.web.handlers import http
 
-from gateway import graphiql, qualification_cache, status_list_cache
+from gateway import graphiql, machine, qualification_cache, status_list_cache
 from gateway.context import RequestContext
 from gateway.http import error_response, json_response, run_graphql
 from gateway.schema import build_schema
@@ -36,8 +36,10 @@ class GatewayService:
     @http("POST", "/graphql")
     def graphql(self, request):
         try:
-            return run_graphql(SCHEMA, request, self.config["JOINTOPS"].jwt_secret,
-                               self._context)
+            config, services = self.config["JOINTOPS"], self.services
+            return run_graphql(SCHEMA, request, config.jwt_secret, self._context,
+                               machine.verifier(config, services),
+                               machine.admitter(config, services))
         except Exception:  # last line of defence: log it, never show it
             log.exception("gateway request failed")
             return error_response(200, "INTERNAL_ERROR",
@@ -56,6 +58,7 @@ class GatewayService:
     from gateway.graphiql import graphiql_asset  # GET /graphiql/<asset>
     # GET /.well-known/jwks.json, /credentials/status/<list>, /credentials/verify
     from gateway.credential_pages import jwks, status_list, verify_page
+    from gateway.oauth import oauth_token  # POST /oauth/token (machine clients)
 
     @subscribe(broadcast=True)  # services/contracts/topology.py: certification.#
     def on_certification_event(self, event):
@@ -63,6 +66,11 @@ class GatewayService:
         qualification_cache.invalidate(event["payload"].get("officer_id"))
         if event["type"] == CREDENTIAL_STATUS_CHANGED:
             status_list_cache.invalidate(event["payload"])
+
+    @subscribe(broadcast=True)  # services/contracts/topology.py: delivery.client_changed
+    def on_client_changed(self, event):
+        """A client revoked, rotated or given new documents: this replica asks again."""
+        machine.invalidate(event["payload"]["client_id"])
 
     @http("GET", "/healthz")
     def healthz(self, request):

@@ -8,6 +8,7 @@ SERVICES = {
     "operations": "services.operations.service:OperationsService",
     "draws": "services.draws.service:DrawsService",
     "audit": "services.audit.service:AuditService",
+    "delivery": "services.delivery.service:DeliveryService",
 }
 GATEWAY = "gateway.service:GatewayService"
 

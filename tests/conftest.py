@@ -12,11 +12,12 @@ import pytest
 from services.cli.infra import free_port as _free_port  # noqa: F401  (used by e2e/hostile)
 from services.cli.infra import throwaway_mongo
 from services.common.config import load
-from services.common.credential_keys import generate
+from services.common.credential_keys import ACCESS_TOKEN, WEBHOOK, generate
 
 TEST_SECRET = "test-secret-0123456789abcdef-0123456789"
 # One officer-credential key set for the session (generated: no key is committed).
-TEST_KEYS = {"keys": [generate("test-active")]}
+TEST_KEYS = {"keys": [generate("test-active"), generate("test-token", purpose=ACCESS_TOKEN),
+                      generate("test-webhook", purpose=WEBHOOK)]}
 TEST_CREDENTIAL_KEYS = json.dumps(TEST_KEYS)
 
 

@@ -7,7 +7,7 @@ import graphene
 
 # Order matters only for SDL readability; each module owns its own fields.
 MODULES = ["health", "certification", "credentials", "accountability", "activities",
-           "enforcement", "operations", "draws", "draw_plans", "figures", "audit"]
+           "enforcement", "operations", "draws", "draw_plans", "figures", "audit", "delivery"]
 
 
 def _parts(kind):

@@ -40,30 +40,45 @@ def _write(path: Path, data: dict) -> None:
 
 
 def ensure(path: Path) -> bool:
-    """Create a key set with one active key unless the file exists; True if created."""
+    """Create a key set with one active key of each purpose unless the file exists (one
+    from before access-token and webhook keys existed gets them); True if changed."""
     if path.exists():
-        return False
+        data = _read(path)
+        have = {k.get("purpose", credential_keys.CREDENTIAL) for k in data["keys"]
+                if k["status"] == "active"}
+        missing = [p for p in credential_keys.PURPOSES if p not in have]
+        data["keys"] += [credential_keys.generate(new_kid(), purpose=p) for p in missing]
+        if missing:
+            _write(path, data)
+        return bool(missing)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write(path, {"keys": [credential_keys.generate(new_kid())]})
+    _write(path, {"keys": [credential_keys.generate(new_kid(), purpose=p)
+                           for p in credential_keys.PURPOSES]})
     return True
 
 
 @app.command()
 def generate(path: Path = typer.Argument(..., help="Key set file to create.")):
-    """Create a key set with one active key (refuses to overwrite)."""
-    if not ensure(path):
+    """Create a key set with one active key of each purpose (refuses to overwrite)."""
+    if path.exists():
         raise ConfigError(f"{path} exists; use `rotate`")
+    ensure(path)
     typer.echo(f"created {path}")
 
 
 @app.command()
-def rotate(path: Path = typer.Argument(..., help="Key set file.")):
-    """A new active key; the current one is kept as retired."""
+def rotate(path: Path = typer.Argument(..., help="Key set file."),
+           purpose: str = typer.Option(credential_keys.CREDENTIAL,
+                                       help="credential, access_token or webhook.")):
+    """A new active key for the purpose; the current one is kept as retired."""
+    if purpose not in credential_keys.PURPOSES:
+        raise ConfigError(f"purpose must be one of {tuple(credential_keys.PURPOSES)}")
     data = _read(path)
     for key in data["keys"]:
-        if key["status"] == "active":
+        if key["status"] == "active" and \
+                key.get("purpose", credential_keys.CREDENTIAL) == purpose:
             key["status"] = "retired"
-    data["keys"].append(credential_keys.generate(new_kid()))
+    data["keys"].append(credential_keys.generate(new_kid(), purpose=purpose))
     _write(path, data)
     typer.echo(f"active key now {data['keys'][-1]['kid']}")
 

@@ -72,6 +72,8 @@ def up() -> int:
         env["JOINTOPS_CREDENTIAL_KEYS_FILE"] = str(keys)
     # The local stack is the demo: `jointops demo year` may move its clocks (replay clock).
     env.setdefault("JOINTOPS_DEMO_MODE", "true")
+    # Development receivers listen on this machine: let webhooks reach loopback.
+    env.setdefault("JOINTOPS_ALLOW_LOOPBACK_WEBHOOKS", "1")
     cfg = load(env)
     var = ROOT / "var"
     (var / "log").mkdir(parents=True, exist_ok=True)

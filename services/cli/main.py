@@ -109,7 +109,8 @@ def dead_letters_replay(ids: list[str] = typer.Argument(None, help="Message ids 
 def _mount_context_clis():
     """Contexts that have a `cli.py` with `app` get a sub-command of their name."""
     for context, command in [("draws", "draw"), ("certification", "officers"),
-                             ("enforcement", "directory"), ("demo", "demo")]:
+                             ("enforcement", "directory"), ("demo", "demo"),
+                             ("delivery", "clients")]:
         try:
             module = importlib.import_module(f"services.{context}.cli")
         except ModuleNotFoundError as exc:

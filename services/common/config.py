@@ -22,6 +22,11 @@ DEFAULTS = {
     "JOINTOPS_PUBLICITY_URL": "",
     "JOINTOPS_PUBLIC_URL": "",
     "JOINTOPS_DEMO_MODE": "false",
+    "JOINTOPS_REDIS_URL": "",
+    "JOINTOPS_ALLOW_LOOPBACK_WEBHOOKS": "0",
+    "JOINTOPS_WEBHOOK_RETRY_HOURS": "72",
+    "JOINTOPS_DELIVERY_RETRY_BASE_MS": "5000",
+    "JOINTOPS_ACCESS_TOKEN_TTL_SECONDS": "300",
 }
 
 
@@ -47,6 +52,11 @@ class Config:
     credential_keys: str | None = None
     public_url: str = "http://127.0.0.1:8000"  # where the public reaches the gateway
     demo_mode: bool = False      # only then may the replay clock be moved
+    redis_url: str = ""  # machine clients' rate limits shared by every gateway; "" = in memory
+    allow_loopback_webhooks: bool = False  # development and tests only
+    webhook_retry_hours: int = 72  # a delivery is retried with backoff this long
+    delivery_retry_base_ms: int = 5000  # the first retry's delay; each next one doubles
+    access_token_ttl_seconds: int = 300  # machine clients' access tokens
     extra: dict = field(default_factory=dict)
 
     def db_name(self, context: str) -> str:
@@ -127,7 +137,20 @@ def load(env=None, require_secret: bool = True) -> Config:
         outbox_retention_hours=_int(env, "JOINTOPS_OUTBOX_RETENTION_HOURS", 1, 24 * 3660),
         credential_keys=_credential_keys(env), public_url=public_url.rstrip("/"),
         demo_mode=demo in ("true", "1"),
+        redis_url=_get(env, "JOINTOPS_REDIS_URL") and _uri(env, "JOINTOPS_REDIS_URL",
+                                                           ("redis", "rediss")),
+        allow_loopback_webhooks=_flag(env, "JOINTOPS_ALLOW_LOOPBACK_WEBHOOKS"),
+        webhook_retry_hours=_int(env, "JOINTOPS_WEBHOOK_RETRY_HOURS", 1, 24 * 30),
+        delivery_retry_base_ms=_int(env, "JOINTOPS_DELIVERY_RETRY_BASE_MS", 10, 3600 * 1000),
+        access_token_ttl_seconds=_int(env, "JOINTOPS_ACCESS_TOKEN_TTL_SECONDS", 30, 3600),
     )
+
+
+def _flag(env, name) -> bool:
+    raw = _get(env, name)
+    if raw not in ("0", "1"):
+        raise ConfigError(f"{name}={raw!r} must be 0 or 1")
+    return raw == "1"
 
 
 def _credential_keys(env) -> str | None:

@@ -17,6 +17,7 @@ PRODUCERS = {
     "bus": ("probes used by tests and benchmarks",),
     "certification": ("certification",),
     "demo": ("every service (the replay clock)",),
+    "delivery": ("delivery",),
     "draws": ("draws",),
     "enforcement": ("culture", "transport"),
     "operations": ("operations",),
@@ -46,7 +47,69 @@ HANDLERS = {
     ("operations", "on_inspection_recorded"): ("enforcement.inspection_recorded.v1",),
     # every gateway replica drops its cached answers for an officer whose record changed
     ("gateway", "on_certification_event"): ("certification.#",),
+    # ... and its cached machine client when the client is revoked, rotated or changed
+    ("gateway", "on_client_changed"): ("delivery.client_changed.v1",),
+    # webhooks: the internal events that have a public name (PUBLIC_EVENTS below)
+    ("delivery", "on_public_event"): (
+        "certification.qualification_changed.v1", "certification.certificate_revoked.v1",
+        "certification.certificate_suspended.v1", "certification.certificate_reinstated.v1",
+        "enforcement.decision_published.v1", "draws.draw_revealed.v1",
+        "draws.results_published.v1"),
+    ("delivery", "on_qualification_changed"): ("certification.qualification_changed.v1",),
 }
+
+
+# ---- public webhook types: a stable, documented mapping from the internal catalogue.
+# An agency system subscribes to the public names; the internal type may gain versions
+# behind them. Each carries a thin payload (ids, status, moment): the receiver reads the
+# rest over GraphQL with its own credentials. `fields` maps public field -> internal one.
+PUBLIC_EVENTS = {
+    "officer.qualification_changed": {
+        "source": "certification.qualification_changed.v1",
+        "fields": {"officer_id": "officer_id", "agency": "agency",
+                   "domains": "qualified_after", "at": "effective_at"}},
+    "certificate.revoked": {
+        "source": "certification.certificate_revoked.v1",
+        "fields": {"officer_id": "officer_id", "agency": "agency",
+                   "certificate_no": "certificate_no", "at": "effective_at"},
+        "status": "REVOKED"},
+    "certificate.suspended": {
+        "source": "certification.certificate_suspended.v1",
+        "fields": {"officer_id": "officer_id", "agency": "agency",
+                   "certificate_no": "certificate_no", "at": "effective_at"},
+        "status": "SUSPENDED"},
+    "certificate.reinstated": {
+        "source": "certification.certificate_reinstated.v1",
+        "fields": {"officer_id": "officer_id", "agency": "agency",
+                   "certificate_no": "certificate_no", "at": "effective_at"},
+        "status": "VALID"},
+    "decision.published": {
+        "source": "enforcement.decision_published.v1",
+        "fields": {"case_id": "case_id", "agency": "agency", "at": "published_at"},
+        "status": "PUBLISHED"},
+    "draw.revealed": {
+        "source": "draws.draw_revealed.v1",
+        "fields": {"draw_id": "draw_id", "result_hash": "result_hash"},
+        "status": "REVEALED"},
+    "draw.results_published": {
+        "source": "draws.results_published.v1",
+        "fields": {"draw_id": "draw_id", "at": "published_on"},
+        "status": "RESULTS_PUBLISHED"},
+}
+PUBLIC_BY_SOURCE = {spec["source"]: name for name, spec in PUBLIC_EVENTS.items()}
+
+
+def public_event(envelope: dict) -> tuple[str, dict] | None:
+    """(public type, thin data) of an internal event, or None when it has no public name."""
+    name = PUBLIC_BY_SOURCE.get(envelope.get("type"))
+    if name is None:
+        return None
+    spec, payload = PUBLIC_EVENTS[name], envelope["payload"]
+    data = {out: payload.get(src) for out, src in spec["fields"].items()}
+    if "status" in spec:
+        data["status"] = spec["status"]
+    data.setdefault("at", envelope["occurred_at"])
+    return name, data
 
 
 class UnknownHandler(LookupError):

@@ -8,7 +8,8 @@ import json
 import jwt
 import pytest
 
-from tests.conftest import TEST_SECRET
+from services.common.credential_keys import ACCESS_TOKEN, CredentialKeys, generate
+from tests.conftest import TEST_KEYS, TEST_SECRET
 
 pytestmark = pytest.mark.e2e
 NOW = dt.datetime.now(dt.timezone.utc)
@@ -59,6 +60,26 @@ CASES = [
     ("header injection (kid, jku)", signed(GOOD, "another-secret-0123456789-0123456789-x",
                                            kid="../../etc/passwd", jku="http://127.0.0.1/k"),
      "INVALID_TOKEN"),
+]
+# Machine clients' access tokens (ES256): only ours, for a client that exists.
+ISSUER = "http://127.0.0.1:8000"
+ACCESS = {"iss": ISSUER, "aud": ISSUER, "sub": "cl_nobody", "client_id": "cl_nobody",
+          "roles": ["cross_agency"], "iat": int(NOW.timestamp()),
+          "exp": int(NOW.timestamp()) + 300}
+OURS = CredentialKeys(TEST_KEYS)
+STRANGER = CredentialKeys({"keys": [generate("test-active"),
+                                    generate("test-token", purpose=ACCESS_TOKEN)]})
+CASES += [
+    ("access token of an unknown client", OURS.sign(ACCESS, "at+jwt", ACCESS_TOKEN),
+     "INVALID_TOKEN"),
+    ("access token signed by a stranger under our kid",
+     STRANGER.sign({**ACCESS, "client_id": "cl_x"}, "at+jwt", ACCESS_TOKEN), "INVALID_TOKEN"),
+    ("an officer credential as an access token", OURS.sign(ACCESS, "at+jwt"), "INVALID_TOKEN"),
+    ("access token of another issuer",
+     OURS.sign({**ACCESS, "iss": "https://evil.example"}, "at+jwt", ACCESS_TOKEN),
+     "INVALID_TOKEN"),
+    ("expired access token", OURS.sign({**ACCESS, "exp": int(NOW.timestamp()) - 60},
+                                       "at+jwt", ACCESS_TOKEN), "TOKEN_EXPIRED"),
 ]
 HEADERS = [("Basic scheme", "Basic dXNlcjpwYXNz"), ("bearer without a token", "Bearer"),
            ("token without a scheme", signed(GOOD)), ("two tokens", f"Bearer {signed(GOOD)} x")]

@@ -40,3 +40,8 @@ def test_the_rules_and_the_topology_name_the_same_action_events():
         set(ACTION_EVENTS)
     assert topology.subscribers("accountability.sanction_imposed.v1") == [
         "audit.record", "certification.on_sanction_imposed"]
+
+
+def test_webhooks_receive_exactly_the_events_that_have_a_public_name():
+    assert set(topology.routing_keys("delivery", "on_public_event")) == \
+        set(topology.PUBLIC_BY_SOURCE)

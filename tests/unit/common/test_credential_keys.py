@@ -80,7 +80,25 @@ def test_the_cli_rotates_and_withdraws_keys(tmp_path):
     assert cli.invoke(app, ["rotate", str(path)]).exit_code == 0
     assert cli.invoke(app, ["compromise", str(path), first]).exit_code == 0
     keys = json.loads(path.read_text())["keys"]
-    assert [k["status"] for k in keys] == ["compromised", "active"] and "d" not in keys[0]
+    credential = [k for k in keys if "purpose" not in k]
+    assert [k["status"] for k in credential] == ["compromised", "active"] \
+        and "d" not in credential[0]
+    assert sorted(k.get("purpose") for k in keys if k["status"] == "active"
+                  and "purpose" in k) == ["access_token", "webhook"]
     assert oct(path.stat().st_mode)[-3:] == "600"
     published = CredentialKeys({"keys": keys}).public_jwks()["keys"]
-    assert [k["kid"] for k in published] == [keys[1]["kid"]]
+    assert credential[1]["kid"] in [k["kid"] for k in published]
+    assert first not in [k["kid"] for k in published]
+    assert {k["alg"] for k in published} == {"ES256", "EdDSA"}
+
+
+def test_purposes_keep_tokens_apart():
+    from services.common.credential_keys import ACCESS_TOKEN, generate_set
+
+    keys = CredentialKeys(generate_set("p"))
+    token = keys.sign({"sub": "c1"}, typ="at+jwt", purpose=ACCESS_TOKEN)
+    assert keys.verify(token, ACCESS_TOKEN)[1] == {"sub": "c1"}
+    with pytest.raises(NotGenuine):
+        keys.verify(token)  # an access token is never a credential
+    with pytest.raises(NotGenuine):
+        keys.verify(keys.sign({"a": 1}), ACCESS_TOKEN)

@@ -1,0 +1,45 @@
+"""The pull feed of qualification changes, for systems that cannot receive webhooks:
+every change once, in one order, paged by a cursor that stays valid (see sequence)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from services.common.clock import as_utc
+from services.delivery import sequence
+from services.delivery.documents import FeedEntryDoc
+
+MAX_FIRST = 100
+
+
+def record(store, clients, envelope: dict) -> None:
+    p = envelope["payload"]
+    at = dt.datetime.fromisoformat(p["effective_at"])
+    domains = list(p["qualified_after"])
+    # The certificate concerned: the one that counts from the change on, or, when the
+    # officer is no longer qualified, the one that counted just before.
+    domain = (domains or list(p["qualified_before"]) or [None])[0]
+    certificate_no = None
+    if domain is not None:
+        when = at if domains else at - dt.timedelta(microseconds=1)
+        answer = clients.certification.check_qualifications(
+            [{"officer_id": p["officer_id"], "domain": domain, "at": when.isoformat()}])[0]
+        certificate_no = answer.get("certificate_no")
+    entry = {"_id": envelope["event_id"], "officer_id": p["officer_id"],
+             "agency": p["agency"], "domains": domains, "qualified": bool(domains),
+             "at": as_utc(at), "certificate_no": certificate_no, "cause": p.get("cause")}
+
+    def insert(session):
+        entry["seq"] = sequence.take(session, "qualification_feed", 1)
+        FeedEntryDoc._get_collection().insert_one(entry, session=session)
+    with store.transaction() as uow:
+        uow.run(insert)
+
+
+def page(after: int | None, first: int) -> dict:
+    query = {} if after is None else {"seq": {"$gt": int(after)}}
+    rows = list(FeedEntryDoc._get_collection().find(query).sort("seq", 1).limit(first + 1))
+    return {"items": [{"seq": r["seq"], "officer_id": r["officer_id"], "agency": r["agency"],
+                       "domains": r["domains"], "qualified": r["qualified"],
+                       "at": as_utc(r["at"]).isoformat(),
+                       "certificate_no": r.get("certificate_no"), "cause": r.get("cause")}
+                      for r in rows[:first]], "has_next": len(rows) > first}

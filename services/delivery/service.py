@@ -1,0 +1,103 @@
+"""The delivery service: webhooks, the qualification-change feed and machine clients.
+Entrypoints only (see webhooks, feed, clients, outbound)."""
+from __future__ import annotations
+
+from nameko.dependency_providers import Config
+from nameko.rpc import rpc
+
+from services.bus.client import ServiceClients
+from services.bus.rpc import command
+from services.bus.service import BusService
+from services.bus.store import Store
+from services.bus.subscriber import subscribe
+from services.delivery import clients, feed, webhooks
+from services.delivery.dependencies import Outbound
+
+
+class DeliveryService(BusService):
+    name = "delivery"
+    store = Store("delivery")
+    outbound = Outbound()
+    config = Config()
+    clients = ServiceClients("certification")
+
+    @property
+    def _cfg(self):
+        return self.config["JOINTOPS"]
+
+    # ---- webhooks
+    @subscribe()  # services/contracts/topology.py: the events with a public name
+    def on_public_event(self, event: dict):
+        if webhooks.fan_out(self.store, self._cfg, event):
+            self.outbound.wake()
+
+    @rpc
+    @command
+    def subscribe_webhook(self, input: dict, actor: dict | None = None) -> dict:
+        return webhooks.subscribe(self.store, self._cfg, input)
+
+    @rpc
+    @command
+    def unsubscribe_webhook(self, subscription_id: str, actor: dict | None = None) -> dict:
+        return webhooks.unsubscribe(self.store, subscription_id)
+
+    @rpc
+    @command
+    def webhook_deliveries(self, subscription_id: str, after: int | None = None,
+                           first: int = 20, actor: dict | None = None) -> dict:
+        found = webhooks.list_deliveries(actor or self.store.actor, subscription_id, after,
+                                         first)
+        attempts = webhooks.attempts_of([d["id"] for d in found["items"]])
+        for item in found["items"]:
+            item["attempt_log"] = attempts.get(item["id"], [])
+        return found
+
+    @rpc
+    @command
+    def replay_webhook_deliveries(self, subscription_id: str, after: int | None = None,
+                                  actor: dict | None = None) -> int:
+        count = webhooks.replay(self.store, self._cfg, subscription_id, after)
+        self.outbound.wake()
+        return count
+
+    # ---- the pull feed
+    @subscribe()  # services/contracts/topology.py
+    def on_qualification_changed(self, event: dict):
+        feed.record(self.store, self.clients, event)
+
+    @rpc
+    @command
+    def qualification_changes(self, after: int | None = None, first: int = 20) -> dict:
+        return feed.page(after, first)
+
+    # ---- machine clients
+    @rpc
+    @command
+    def add_client(self, input: dict, actor: dict | None = None) -> dict:
+        return clients.add(self.store, input)
+
+    @rpc
+    @command
+    def list_clients(self) -> list:
+        return clients.listing()
+
+    @rpc
+    @command
+    def rotate_client(self, client_id: str, actor: dict | None = None) -> dict:
+        return clients.rotate(self.store, client_id)
+
+    @rpc
+    @command
+    def revoke_client(self, client_id: str, actor: dict | None = None) -> dict:
+        return clients.revoke(self.store, client_id)
+
+    @rpc
+    @command
+    def set_client_documents(self, client_id: str, documents: dict,
+                             actor: dict | None = None) -> dict:
+        return clients.set_documents(self.store, client_id, documents)
+
+    @rpc
+    @command
+    def client_for_gateway(self, client_id: str) -> dict | None:
+        return clients.for_gateway(client_id)
