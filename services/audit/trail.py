@@ -101,8 +101,11 @@ def _plain(row: dict) -> dict:
 
 def check() -> dict:
     """The whole chain against its head: intact, or the first entry that is not."""
-    entries = AuditEntryDoc._get_collection().find().sort("seq", 1)
+    # The head first, then the entries up to it: an entry appended while the check runs
+    # is after the head that was read, not a cut or a break.
     head = ChainHead._get_collection().find_one({"_id": domain.CHAIN})
+    entries = AuditEntryDoc._get_collection().find(
+        {"seq": {"$lte": head["seq"] if head else -1}}).sort("seq", 1)
     result = domain.verify(entries, head)
     return {"id": domain.CHAIN, "intact": result.intact, "index": result.index,
             "reason": result.reason, "entries": result.entries,
