@@ -6,7 +6,8 @@ import uuid
 
 PREFIXES = {"CULTURE": "CUL", "TRANSPORT": "TRA"}
 AGENCY_OF_PREFIX = {v: k for k, v in PREFIXES.items()}
-INSPECTION, CASE = "I", "C"
+INSPECTION, CASE, BODY, POWER = "I", "C", "B", "P"
+KINDS = (INSPECTION, CASE, BODY, POWER)
 
 
 def new_id(agency: str, kind: str) -> str:
@@ -21,8 +22,14 @@ def agency_of(ident) -> str | None:
 
 
 def kind_of(ident) -> str | None:
-    """INSPECTION or CASE for an id made here."""
+    """INSPECTION, CASE, BODY or POWER for an id made here."""
     if agency_of(ident) is None:
         return None
     kind = ident.split("-")[1] if ident.count("-") >= 2 else None
-    return kind if kind in (INSPECTION, CASE) else None
+    return kind if kind in KINDS else None
+
+
+def agency_of_body(ident) -> str | None:
+    """The agency of a body id: the agency code itself (the agency as a body) or an id
+    made here."""
+    return ident if ident in PREFIXES else agency_of(ident)
