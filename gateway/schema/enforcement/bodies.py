@@ -123,14 +123,14 @@ AssignmentPayload = _payload("OfficerBodyAssignmentPayload", "assignment",
                              OfficerBodyAssignment)
 
 
-class RegisterBodyInput(graphene.InputObjectType):
+class RegisterEnforcementBodyInput(graphene.InputObjectType):
     agency = _agency
     name = graphene.String(required=True, description="e.g. 浉河区老城街道办事处")
     kind = BodyKind(required=True, description="TOWNSHIP or SUB_DISTRICT.")
     area = graphene.String(description="The district it serves.")
 
 
-class DelegatePowerInput(graphene.InputObjectType):
+class DelegateEnforcementPowerInput(graphene.InputObjectType):
     agency = _agency
     body_id = graphene.ID(required=True)
     violation_code = graphene.String(required=True)
@@ -139,13 +139,13 @@ class DelegatePowerInput(graphene.InputObjectType):
     document_no = graphene.String(required=True, description="e.g. 信文广旅〔2023〕15号")
 
 
-class EndPowerInput(graphene.InputObjectType):
+class EndEnforcementPowerInput(graphene.InputObjectType):
     power_id = graphene.ID(required=True)
     last_day = graphene.Date(required=True)
     reason = graphene.String()
 
 
-class AssignOfficerInput(graphene.InputObjectType):
+class AssignOfficerToBodyInput(graphene.InputObjectType):
     agency = _agency
     officer_id = graphene.ID(required=True)
     body_id = graphene.ID(required=True, description="The agency's code moves them back.")
@@ -196,16 +196,16 @@ class Query(graphene.ObjectType):
 
 class Mutation(graphene.ObjectType):
     register_enforcement_body = graphene.Field(
-        BodyPayload, required=True, input=RegisterBodyInput(required=True),
+        BodyPayload, required=True, input=RegisterEnforcementBodyInput(required=True),
         description="A township or sub-district body under the agency.")
     delegate_enforcement_power = graphene.Field(
-        PowerPayload, required=True, input=DelegatePowerInput(required=True),
+        PowerPayload, required=True, input=DelegateEnforcementPowerInput(required=True),
         description="The agency delegates one power (POWER_OVERLAPS if already held then).")
     end_enforcement_power = graphene.Field(
-        PowerPayload, required=True, input=EndPowerInput(required=True),
+        PowerPayload, required=True, input=EndEnforcementPowerInput(required=True),
         description="Set a delegated power's last day.")
     assign_officer_to_body = graphene.Field(
-        AssignmentPayload, required=True, input=AssignOfficerInput(required=True),
+        AssignmentPayload, required=True, input=AssignOfficerToBodyInput(required=True),
         description="An officer of the agency now belongs to this body.")
 
     @requires(*MAINTAINERS)
