@@ -46,7 +46,7 @@ def file_case(case_id: str, entity, party: m.Party, team: Team, filed_at: dt.dat
                   complex=complex, violation_code=violation_code,
                   inspection_id=inspection_id, operation_id=operation_id, kind=kind,
                   body_id=body.id if body is not None else None)
-    # kind and body only when not the defaults, so older records read as they were
+    # the kind only when not the default, the body when one filed: the entry says no more
     extra = {"kind": kind} if kind != "PENALTY" else {}
     extra.update({"body_id": body.id} if body is not None else {})
     log(case, "FILED", officers, filed_at, documents,
