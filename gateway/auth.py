@@ -26,18 +26,21 @@ class Principal:
     roles: frozenset
     agency: str | None = None
     client_id: str | None = None  # a machine client (OAuth 2.0 client credentials)
+    body: str | None = None      # the enforcement body they act for (default: the agency)
 
     def has(self, *roles) -> bool:
         return bool(self.roles.intersection(roles))
 
 
 def mint(secret: str, sub: str, roles, agency: str | None = None, ttl_seconds: int = 8 * 3600,
-         now: dt.datetime | None = None) -> str:
+         now: dt.datetime | None = None, body: str | None = None) -> str:
     now = now or dt.datetime.now(dt.timezone.utc)
     claims = {"sub": sub, "roles": list(roles), "iat": now,
               "nbf": now, "exp": now + dt.timedelta(seconds=ttl_seconds)}
     if agency:
         claims["agency"] = agency
+    if body:
+        claims["body"] = body
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
@@ -76,4 +79,9 @@ def authenticate(header: str | None, secret: str, machine=None) -> Principal | N
         raise AuthError("INVALID_TOKEN", f"agency must be one of {AGENCIES}")
     if not isinstance(claims["sub"], str) or not claims["sub"]:
         raise AuthError("INVALID_TOKEN", "sub must be a non-empty string")
-    return Principal(claims["sub"], frozenset(roles), agency)
+    body = claims.get("body")
+    # a body belongs to an agency: the claim means nothing without one
+    if body is not None and (not isinstance(body, str) or not body or len(body) > 100
+                             or agency is None):
+        raise AuthError("INVALID_TOKEN", "body must be a body id, with an agency")
+    return Principal(claims["sub"], frozenset(roles), agency, body)

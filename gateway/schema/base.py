@@ -50,9 +50,11 @@ def plain(value, keep_none: bool = False):
 
 
 def actor(info) -> dict:
-    """Who is calling, as the services take it (`actor`): {sub, roles, agency}."""
+    """Who is calling, as the services take it (`actor`): {sub, roles, agency}, and the
+    enforcement body the token names, if it names one."""
     p = info.context.principal
-    return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency}
+    return {"sub": p.sub, "roles": sorted(p.roles), "agency": p.agency,
+            **({"body": p.body} if getattr(p, "body", None) else {})}
 
 
 def forbidden(message="you may not do this", code="FORBIDDEN"):

@@ -23,14 +23,15 @@ console = Console()
 def token(role: list[str] = typer.Option(..., help="One or more roles."),
           agency: str = typer.Option(None, help="CULTURE or TRANSPORT"),
           sub: str = typer.Option("dev-user", help="Subject (user id)."),
-          ttl: int = typer.Option(8 * 3600, help="Lifetime in seconds.")):
+          ttl: int = typer.Option(8 * 3600, help="Lifetime in seconds."),
+          body: str = typer.Option(None, help="Enforcement body id (needs --agency).")):
     """Mint a bearer token signed with JOINTOPS_JWT_SECRET."""
     from gateway.auth import AGENCIES, ROLES, mint
 
     bad = [r for r in role if r not in ROLES]
     if bad or (agency and agency not in AGENCIES):
         raise ConfigError(f"unknown role {bad} (use {ROLES}) or agency (use {AGENCIES})")
-    typer.echo(mint(load().jwt_secret, sub, role, agency, ttl))
+    typer.echo(mint(load().jwt_secret, sub, role, agency, ttl, body=body))
 
 
 @app.command()

@@ -65,6 +65,10 @@ DECISION_MEASURES = ("WARNING", "CONFISCATION", "LICENCE_SUSPENSION", "LICENCE_R
                      "CLOSURE_ORDER")
 CIRCUMSTANCES = ("MITIGATED", "LIGHTER", "STANDARD", "HEAVIER")
 SERVICE_METHODS = ("IN_PERSON", "POST", "EMAIL", "FAX")
+# 立案、调查终结、处罚决定、结案: the stages at which legal-affairs staff review a case
+REVIEW_STAGES = ("FILING", "INVESTIGATION_END", "DECISION", "CLOSING")
+CASE_KINDS = ("PENALTY", "SUMMARY")  # 普通程序 penalty cases, 简易程序 on-the-spot ones
+COMPULSORY_MEASURES = ("SEAL_UP", "SEIZE", "FREEZE", "OTHER")  # 查封、扣押、冻结 …
 INSPECTION_KINDS = ("PLANNED", "AD_HOC")
 CHECK_RESULTS = ("PASS", "FAIL", "NOT_APPLICABLE")
 RISK_LEVELS = ("LOW", "MEDIUM", "HIGH", "FLAGGED")
@@ -74,15 +78,23 @@ ENTITY_CATEGORIES = {
                 "PUBLICATION_OUTLET", "TRAVEL_AGENCY", "SCENIC_SPOT"),
     "TRANSPORT": ("PASSENGER_OPERATOR", "COACH_OPERATOR", "VEHICLE", "DRIVER"),
 }
-# Inspection and case ids carry their agency: "<prefix>-<kind>-<hex>".
+# Inspection, case, body and power ids carry their agency: "<prefix>-<kind>-<hex>".
 ID_PREFIXES = {"CULTURE": "CUL", "TRANSPORT": "TRA"}
+BODY_KINDS = ("AGENCY", "TOWNSHIP", "SUB_DISTRICT")  # an agency, or a body under it
+# 不予处罚、从轻处罚、减轻处罚、免予行政强制 清单
+LIST_KINDS = ("NO_PENALTY", "LIGHTER", "MITIGATED", "NO_COMPULSORY")
 
 
 def agency_of(ident) -> str | None:
-    """CULTURE / TRANSPORT for an inspection or case id; None for anything else."""
+    """CULTURE / TRANSPORT for an inspection, case, body or power id; None otherwise."""
     if not isinstance(ident, str):
         return None
     return {v: k for k, v in ID_PREFIXES.items()}.get(ident.partition("-")[0])
+
+
+def agency_of_body(ident) -> str | None:
+    """The agency of a body id: the agency code itself (the agency as a body) or an id."""
+    return ident if ident in ID_PREFIXES else agency_of(ident)
 
 
 # ---- accountability

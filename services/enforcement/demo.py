@@ -1,7 +1,10 @@
 """Demo data at the annual report's scale: the culture directory (66 entities over its six
 categories) and the transport one (operators, vehicles and drivers, 42), an inspection
 and a case for a handful of them, left in different states (one overdue, one major under
-legal review, published and closed ones, a first-violation waiver, guidance, mediation).
+legal review, published and closed ones, a first-violation waiver, guidance, mediation),
+each legally reviewed at every stage it passed (by a reviewer of its own, not the filer);
+and the culture agency's 5 penalty powers delegated to central-district townships and
+sub-districts of Xinyang (the report's "5项…处罚权下放").
 
 Idempotent: registration numbers are fixed (a re-import merges into the same entities),
 and a demo case is only filed for an entity that has no case yet.
@@ -13,6 +16,7 @@ import datetime as dt
 from services.bus.rpc import unwrap
 from services.certification.domain.idnumber import check_digit
 from services.common.clock import utcnow
+from services.enforcement import demo_bodies
 
 CULTURE = [("ENTERTAINMENT_VENUE", 12, "KTV"), ("INTERNET_CAFE", 14, "Net Cafe"),
            ("PERFORMANCE_VENUE", 8, "Theatre"), ("PUBLICATION_OUTLET", 12, "Books"),
@@ -24,7 +28,8 @@ RISKS = ("LOW", "LOW", "MEDIUM", "LOW", "HIGH", "MEDIUM", "LOW", "FLAGGED")
 PENALTY = {"outcome": "PENALTY", "circumstance": "LIGHTER"}
 WAIVER = {"outcome": "NO_PENALTY_FIRST_VIOLATION", "first_violation": True,
           "minor_harm": True, "corrected_in_time": True}
-# agency, category, n-th entity, violation, decision, legal review?, last step, days ago filed
+# agency, category, n-th entity, violation, decision, major (filed with the justice bureau)?,
+# last step, days ago filed
 CASES = [
     ("CULTURE", "INTERNET_CAFE", 0, "NETCAFE_ADMITS_MINORS", None, False, None, 0),
     ("CULTURE", "ENTERTAINMENT_VENUE", 0, "VENUE_OUTSIDE_HOURS", None, False,
@@ -79,28 +84,39 @@ def _team(rpc, agency: str, domain: str, days_ago: int) -> list[str] | None:
 STEPS = ["start_investigation", "notify_rights", "submit_for_legal_review",
          "record_legal_review", "decide", "file_with_justice_bureau", "serve",
          "publish_decision", "close"]
+# the stage reviewed before each step that leaves it (DECISION: in STEPS itself)
+STAGE_BEFORE = {"start_investigation": "FILING", "notify_rights": "INVESTIGATION_END",
+                "close": "CLOSING"}
+# legal-affairs staff: the reviewer is never the officer who filed or submitted
+REVIEWER = {"sub": "demo-legal", "roles": ["accountability_officer"]}
+OPINION = "事实清楚，证据确凿，适用依据正确，程序合法"
 
 
 def _walk(svc, case_id, last, decision, review, team, actor):
-    """Take the case through the steps up to `last`, skipping those that do not apply."""
-    def act(action, **data):
-        reply = svc.case_action(case_id, action, {"officer_ids": team, **data}, actor)
+    """Take the case through the steps up to `last`, skipping those that do not apply,
+    with the legal review of each stage it leaves."""
+    def act(action, who=actor, **data):
+        reply = svc.case_action(case_id, action, {"officer_ids": team, **data}, who)
         if reply.get("error", {}).get("code") == "CONCURRENT_UPDATE":  # the overdue sweep
-            reply = svc.case_action(case_id, action, {"officer_ids": team, **data}, actor)
+            reply = svc.case_action(case_id, action, {"officer_ids": team, **data}, who)
         return unwrap(reply)
+
+    def reviewed(stage):
+        act("submit_for_legal_review", stage=stage)
+        act("record_legal_review", REVIEWER, outcome="APPROVED", opinion=OPINION)
     for action in STEPS[:STEPS.index(last) + 1]:
-        if action in ("submit_for_legal_review", "record_legal_review") and not review:
-            continue
         if action == "file_with_justice_bureau" and not review:
             continue
+        if action in STAGE_BEFORE:
+            reviewed(STAGE_BEFORE[action])
         if action == "submit_for_legal_review":
             act(action, proposal=decision)
         elif action == "record_legal_review":
-            act(action, outcome="APPROVED", opinion="facts clear, basis correct")
+            act(action, REVIEWER, outcome="APPROVED", opinion=OPINION)
         elif action == "decide":
             act(action, decision=decision)
         elif action == "file_with_justice_bureau":
-            act(action, reference=f"SFJ-DEMO-{case_id[-4:]}")
+            act(action, REVIEWER, reference=f"SFJ-DEMO-{case_id[-4:]}")
         elif action == "serve":
             act("attempt_service", document="DECISION", method="IN_PERSON")
             act("record_service_receipt", attempt_index=0)
@@ -144,5 +160,7 @@ def load(rpc) -> str:
                            "agency": agency}))
         counts[agency] = len(result["entity_ids"])
     filed = sum(_case(rpc, spec) for spec in CASES)
+    bodies = demo_bodies.load(rpc)
     return (f"{counts['CULTURE']} culture and {counts['TRANSPORT']} transport entities; "
-            f"{filed} new demo cases")
+            f"{filed} new demo cases; {bodies} new township bodies with "
+            f"{len(demo_bodies.DELEGATED)} delegated powers each")

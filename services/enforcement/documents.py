@@ -81,7 +81,49 @@ class CaseDoc(_Recorded):
     justice_filing = DictField(null=True)
     closed_at = StringField(null=True)
     overdue_reported = ListField(StringField())
+    kind = StringField(default="PENALTY")
+    body_id = StringField(null=True)            # the body that filed it (None: older cases)
+    compulsory_measures = ListField(DictField())
     version = IntField(default=0)
+
+
+class BodyDoc(Document):
+    """A township or sub-district enforcement body (the agency itself is not stored)."""
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)
+    agency = StringField(required=True, choices=AGENCIES)
+    name = StringField(required=True)
+    kind = StringField(required=True)
+    parent_id = StringField(null=True)
+    area = StringField()
+    registered_at = StringField(null=True)
+    changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
+
+
+class PowerDoc(Document):
+    """A power delegated to a body, in the core's plain form (dates as ISO text)."""
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)
+    body_id = StringField(required=True)
+    agency = StringField(required=True, choices=AGENCIES)
+    violation_code = StringField(required=True)
+    effective_from = StringField(required=True)
+    effective_until = StringField(null=True)
+    delegated_from = StringField(required=True)
+    document_no = StringField(required=True)
+    granted_at = StringField(required=True)
+    ended_reason = StringField()
+    changed_by = DictField(null=True)
+    version = IntField(default=0)
+
+
+class MembershipDoc(Document):
+    """Which body an officer belongs to, when not the agency itself."""
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)          # officer id
+    body_id = StringField(required=True)
+    assigned_at = StringField(required=True)
+    changed_by = DictField(null=True)
 
 
 class ConflictDoc(Document):
@@ -132,6 +174,9 @@ _COLLECTIONS = {
     "Conflict": (ConflictDoc, "conflicts", ["entity_id"]),
     "Task": (TaskDoc, "tasks", ["operation_id"]),
     "Delivery": (DeliveryDoc, "deliveries", []),
+    "Body": (BodyDoc, "bodies", []),
+    "Power": (PowerDoc, "powers", [("body_id", "violation_code")]),
+    "Membership": (MembershipDoc, "memberships", ["body_id"]),
 }
 _bound: dict[str, SimpleNamespace] = {}
 

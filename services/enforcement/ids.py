@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 
 from services.contracts.vocabulary import ID_PREFIXES as PREFIXES
-from services.contracts.vocabulary import agency_of
+from services.contracts.vocabulary import agency_of, agency_of_body  # noqa: F401
 
-INSPECTION, CASE = "I", "C"
+INSPECTION, CASE, BODY, POWER = "I", "C", "B", "P"
+KINDS = (INSPECTION, CASE, BODY, POWER)
 
 
 def new_id(agency: str, kind: str) -> str:
@@ -15,8 +16,10 @@ def new_id(agency: str, kind: str) -> str:
 
 
 def kind_of(ident) -> str | None:
-    """INSPECTION or CASE for an id made here."""
+    """INSPECTION, CASE, BODY or POWER for an id made here."""
     if agency_of(ident) is None:
         return None
     kind = ident.split("-")[1] if ident.count("-") >= 2 else None
-    return kind if kind in (INSPECTION, CASE) else None
+    return kind if kind in KINDS else None
+
+

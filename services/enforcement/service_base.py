@@ -14,7 +14,7 @@ from services.bus.rpc import command
 from services.bus.service import BusService
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.subscriber import subscribe
-from services.enforcement import (casework, directory, figures, inspecting, overdue,
+from services.enforcement import (casework, directory, figures, inspecting, overdue, powers,
                                   publishing, queries)
 from services.enforcement.dependencies import Collections, PublicityClient
 from services.enforcement.domain.catalogue import catalogue_for
@@ -145,6 +145,47 @@ class EnforcementService(BusService, ReplayClockMixin):
     @timer(interval=SWEEP_SECONDS)
     def sweep_overdue(self):
         overdue.sweep(self)
+
+    # ---- bodies, delegated powers, the four lists
+    @rpc
+    @command
+    def register_body(self, input, actor=None):
+        return powers.register_body(self, input)
+
+    @rpc
+    @command
+    def delegate_power(self, input, actor=None):
+        return powers.delegate_power(self, input)
+
+    @rpc
+    @command
+    def end_power(self, input, actor=None):
+        return powers.end_power(self, input)
+
+    @rpc
+    @command
+    def assign_officer_to_body(self, input, actor=None):
+        return powers.assign_officer(self, input)
+
+    @rpc
+    @command
+    def list_bodies(self):
+        return powers.list_bodies(self)
+
+    @rpc
+    @command
+    def get_bodies(self, ids):
+        return powers.get_bodies(self, ids)
+
+    @rpc
+    @command
+    def list_powers(self, filter=None):
+        return powers.list_powers(self, filter)
+
+    @rpc
+    @command
+    def supervision_lists(self, on=None, list=None):
+        return powers.list_entries(self, on, list)
 
     # ---- publication, figures
     @rpc

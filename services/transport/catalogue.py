@@ -3,6 +3,9 @@
 Ranges are defaults read from the Road Transport Regulations (yuan, per circumstance); a
 city's own discretion benchmark replaces them here, not in the case core.
 """
+import datetime as dt
+
+from services.enforcement.domain import lists
 from services.enforcement.domain.catalogue import (AgencyCatalogue, EntityKind, Violation,
                                                    discretion as _ranges)
 
@@ -26,15 +29,28 @@ VIOLATIONS = {v.code: v for v in (
               _ranges((0, 199), (200, 800), (801, 1_500), (1_501, 2_000))),
     Violation("ROUTE_DEVIATION", "Deviating from the approved route or stops",
               "ROAD_TRANSPORT", "Road Transport Regulations art. 68",
-              _ranges((0, 999), (1_000, 1_500), (1_501, 2_500), (2_501, 3_000)),
-              waivable=True),
+              _ranges((0, 999), (1_000, 1_500), (1_501, 2_500), (2_501, 3_000))),
     Violation("NO_VEHICLE_PERMIT_ON_BOARD", "Road transport certificate not carried",
               "ROAD_TRANSPORT", "Road Transport Regulations art. 68",
-              _ranges((0, 19), (20, 80), (81, 150), (151, 200)), waivable=True),
+              _ranges((0, 19), (20, 80), (81, 150), (151, 200))),
 )}
+
+_SINCE = dt.date(2023, 1, 1)
+LISTS = (
+    lists.entries(lists.NO_PENALTY, ("ROUTE_DEVIATION", "NO_VEHICLE_PERMIT_ON_BOARD"), _SINCE,
+                  "首次违法、危害后果轻微并及时改正")
+    + lists.entries(lists.LIGHTER, tuple(VIOLATIONS), _SINCE, "主动消除或者减轻违法行为危害后果")
+    + lists.entries(lists.MITIGATED, ("OVERLOADING_SEATS", "DRIVER_WITHOUT_QUALIFICATION",
+                                      "ROUTE_DEVIATION", "NO_VEHICLE_PERMIT_ON_BOARD"), _SINCE,
+                    "配合查处违法行为有立功表现或者受他人胁迫")
+    + lists.entries(lists.NO_COMPULSORY, ("ROUTE_DEVIATION", "NO_VEHICLE_PERMIT_ON_BOARD"),
+                    _SINCE, "违法行为情节轻微或者社会危害较小")
+)
 
 CATALOGUE = AgencyCatalogue(
     agency="TRANSPORT",
+    name="信阳市交通运输综合行政执法支队",
+    lists=LISTS,
     domains=("ROAD_TRANSPORT",),
     kinds=KINDS,
     violations=VIOLATIONS,

@@ -43,8 +43,9 @@ def gql(gateway_url, token):
     import httpx
 
     def call(query, variables=None, roles=("planner",), agency=None, headers=None,
-             expect_status=None):
-        hdrs = {"Authorization": f"Bearer {token(*roles, agency=agency)}"} if roles else {}
+             expect_status=None, sub="tester", body=None):
+        hdrs = {"Authorization": f"Bearer {token(*roles, agency=agency, sub=sub, body=body)}"
+                } if roles else {}
         hdrs.update(headers or {})
         r = httpx.post(gateway_url, json={"query": query, "variables": variables or {}},
                        headers=hdrs, timeout=30)

@@ -19,7 +19,7 @@ CASE = """case { id state major overdue decisionDue publicationDue
   timeline { seq action officerIds } recordCheck { intact reason } }"""
 CU_OFFICER = dict(roles=("enforcement_officer",), agency="CULTURE")
 TR_OFFICER = dict(roles=("enforcement_officer",), agency="TRANSPORT")
-LEGAL = dict(roles=("accountability_officer",))
+LEGAL = dict(roles=("accountability_officer",), sub="lawyer-1")
 
 
 @pytest.fixture
@@ -47,6 +47,13 @@ def step(gql, name, case_id, team, who, expect_error=None, **extra):
                 expect_error=expect_error)
 
 
+def review(gql, case_id, team, who, stage, **extra):
+    """The stage's review, submitted by the case's officers, approved by legal affairs."""
+    step(gql, "submitForLegalReview", case_id, team, who, stage=stage, **extra)
+    return call(gql, "recordLegalReview", {"caseId": f'"{case_id}"', "outcome": "APPROVED",
+                                           "opinion": '"facts and basis sound"'}, LEGAL)
+
+
 def register(gql, agency, who, **fields):
     args = {"agency": agency, **{k: f'"{v}"' if isinstance(v, str) else v
                                  for k, v in fields.items()}}
@@ -67,17 +74,17 @@ def test_major_culture_case_with_legal_review_from_filing_to_closing(officers, g
                                   "inspectionId": f'"{inspection["inspection"]["id"]}"'},
                 CU_OFFICER)["case"]
     cid = case["id"]
+    review(gql, cid, team, CU_OFFICER, "FILING")
     assert call(gql, "startInvestigation", {"caseId": f'"{cid}"', "officerIds": '["c1"]'},
                 CU_OFFICER, expect_error="TOO_FEW_OFFICERS")["case"] is None
     step(gql, "startInvestigation", cid, team, CU_OFFICER)
+    review(gql, cid, team, CU_OFFICER, "INVESTIGATION_END")
     step(gql, "notifyRights", cid, team, CU_OFFICER)
     harsh = ('{outcome: PENALTY, violationCode: "NETCAFE_ADMITS_MINORS", circumstance: '
              'HEAVIER, fine: 12000, measures: [LICENCE_REVOCATION]}')
     step(gql, "decideCase", cid, team, CU_OFFICER, "LEGAL_REVIEW_REQUIRED", decision=harsh)
-    step(gql, "submitForLegalReview", cid, team, CU_OFFICER, proposal=harsh)
-    reviewed = call(gql, "recordLegalReview", {"caseId": f'"{cid}"', "outcome": "APPROVED",
-                                               "opinion": '"facts and basis sound"'}, LEGAL)
-    assert reviewed["case"]["legalReviews"][0]["outcome"] == "APPROVED"
+    reviewed = review(gql, cid, team, CU_OFFICER, "DECISION", proposal=harsh)
+    assert reviewed["case"]["legalReviews"][2]["outcome"] == "APPROVED"
     decided = step(gql, "decideCase", cid, team, CU_OFFICER, decision=harsh)["case"]
     assert decided["state"] == "DECIDED" and decided["major"]
     assert decided["decision"]["legalReviewApproved"] and decided["publicationDue"]
@@ -89,16 +96,18 @@ def test_major_culture_case_with_legal_review_from_filing_to_closing(officers, g
                   CU_OFFICER)["case"]
     assert served["state"] == "SERVED" and served["serviceAttempts"][0]["receivedAt"]
     step(gql, "publishDecision", cid, team, CU_OFFICER, channel='"city portal"')
+    review(gql, cid, team, CU_OFFICER, "CLOSING")
     step(gql, "closeCase", cid, team, CU_OFFICER, "JUSTICE_FILING_REQUIRED")
     call(gql, "fileWithJusticeBureau", {"caseId": f'"{cid}"', "reference": '"SFJ-2026-17"'},
          LEGAL)
     closed = step(gql, "closeCase", cid, team, CU_OFFICER)["case"]
     assert closed["state"] == "CLOSED" and closed["recordCheck"] == {"intact": True,
                                                                      "reason": None}
+    reviewed_pair = ["LEGAL_REVIEW_SUBMITTED", "LEGAL_REVIEW_APPROVED"]
     assert [e["action"] for e in closed["timeline"]] == [
-        "FILED", "INVESTIGATION_STARTED", "RIGHTS_NOTIFIED", "LEGAL_REVIEW_SUBMITTED",
-        "LEGAL_REVIEW_APPROVED", "DECIDED", "SERVICE_CONSENT_RECORDED", "SERVICE_ATTEMPTED",
-        "SERVICE_RECEIVED", "PUBLISHED", "JUSTICE_FILED", "CLOSED"]
+        "FILED", *reviewed_pair, "INVESTIGATION_STARTED", *reviewed_pair, "RIGHTS_NOTIFIED",
+        *reviewed_pair, "DECIDED", "SERVICE_CONSENT_RECORDED", "SERVICE_ATTEMPTED",
+        "SERVICE_RECEIVED", "PUBLISHED", *reviewed_pair, "JUSTICE_FILED", "CLOSED"]
     assert closed["entity"]["name"] == "Star Net Cafe"
     assert {o["id"] for o in closed["officers"]} >= {"c1", "c2"}
     foreign = gql(f'mutation {{ closeCase(input: {{caseId: "{cid}", officerIds: ["t1", "t2"]}})'
@@ -129,16 +138,19 @@ def test_transport_cases_waiver_and_masked_publication_with_batched_lists(office
         cases[key] = call(gql, "fileCase", {
             "agency": "TRANSPORT", "entityId": f'"{entity["id"]}"', "officerIds": team,
             "violationCode": f'"{code}"'}, TR_OFFICER)["case"]["id"]
-        for name in ("startInvestigation", "notifyRights"):
+        for stage, name in (("FILING", "startInvestigation"),
+                            ("INVESTIGATION_END", "notifyRights")):
+            review(gql, cases[key], team, TR_OFFICER, stage)
             step(gql, name, cases[key], team, TR_OFFICER)
     fine = '{outcome: PENALTY, violationCode: "DRIVER_WITHOUT_QUALIFICATION", ' \
            'circumstance: LIGHTER, fine: 500}'
     waiver = '{outcome: NO_PENALTY_FIRST_VIOLATION, violationCode: "ROUTE_DEVIATION", ' \
              'firstViolation: true, minorHarm: true, correctedInTime: false}'
-    step(gql, "decideCase", cases["coach"], team, TR_OFFICER,
-         "FIRST_VIOLATION_CONDITIONS_NOT_MET", decision=waiver)
+    step(gql, "submitForLegalReview", cases["coach"], team, TR_OFFICER,
+         "FIRST_VIOLATION_CONDITIONS_NOT_MET", proposal=waiver)
     waiver = waiver.replace("correctedInTime: false", "correctedInTime: true")
     for key, decision in (("driver", fine), ("coach", waiver)):
+        review(gql, cases[key], team, TR_OFFICER, "DECISION", proposal=decision)
         step(gql, "decideCase", cases[key], team, TR_OFFICER, decision=decision)
         step(gql, "attemptService", cases[key], team, TR_OFFICER, method="IN_PERSON")
         call(gql, "recordServiceReceipt", {"caseId": f'"{cases[key]}"', "attemptIndex": 0},
@@ -146,6 +158,7 @@ def test_transport_cases_waiver_and_masked_publication_with_batched_lists(office
     step(gql, "publishDecision", cases["coach"], team, TR_OFFICER, "INVALID_TRANSITION")
     step(gql, "publishDecision", cases["driver"], team, TR_OFFICER)
     for key in cases:
+        review(gql, cases[key], team, TR_OFFICER, "CLOSING")
         assert step(gql, "closeCase", cases[key], team, TR_OFFICER)["case"]["state"] == "CLOSED"
 
     published = gql(f'{{ publishedDecision(caseId: "{cases["driver"]}") {{ partyName '

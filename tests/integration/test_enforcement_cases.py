@@ -18,16 +18,29 @@ MINOR = {"outcome": "PENALTY", "violation_code": "NETCAFE_ADMITS_MINORS",
          "circumstance": "LIGHTER", "fine": 3000}
 
 
+LAWYER = {"sub": "lawyer-1", "roles": ["accountability_officer"]}
+
+
 def step(rpc, case_id, action, **data):
     return rpc.culture.case_action(case_id, action, {**TEAM, **data}, OFFICER)
+
+
+def reviewed(rpc, case_id, stage, **data):
+    """The stage's review submitted by the officers and approved by legal-affairs staff."""
+    ok(step(rpc, case_id, "submit_for_legal_review", stage=stage, **data))
+    return ok(rpc.culture.case_action(case_id, "record_legal_review",
+                                      {"outcome": "APPROVED"}, LAWYER))
 
 
 def decided_penalty(rpc):
     entity_id = ok(rpc.culture.import_entities([cafe_row()]))["entity_ids"][0]
     case = ok(rpc.culture.file_case({"entity_id": entity_id, **TEAM,
                                      "violation_code": "NETCAFE_ADMITS_MINORS"}, OFFICER))
-    for action in ("start_investigation", "notify_rights"):
+    for stage, action in (("FILING", "start_investigation"),
+                          ("INVESTIGATION_END", "notify_rights")):
+        reviewed(rpc, case["id"], stage)
         ok(step(rpc, case["id"], action))
+    reviewed(rpc, case["id"], "DECISION", proposal=MINOR)
     ok(step(rpc, case["id"], "decide", decision=MINOR))
     return case["id"]
 
@@ -64,6 +77,7 @@ def test_published_decision_reaches_the_platform_after_an_outage(rpc, receiver, 
     delivered = wait_until(lambda: receiver.received.get(case_id))
     assert delivered["party_name"] == "Star Net Cafe" and delivered["fine"] == 3000
     wait_until(lambda: CULTURE.Delivery._get_collection().find_one({"_id": case_id}))
+    reviewed(rpc, case_id, "CLOSING")
     ok(step(rpc, case_id, "close"))
     year = (dt.date.today().replace(month=1, day=1), dt.date.today().replace(month=12, day=31))
     figures = ok(rpc.culture.statistics(*(d.isoformat() for d in year)))
@@ -86,5 +100,6 @@ def test_verifier_finds_an_entry_edited_in_the_database_and_a_cut_tail(rpc):
     cases.replace_one({"_id": case_id}, original)
     cases.update_one({"_id": case_id}, {"$pop": {"record": 1}})
     cut = ok(rpc.culture.verify_record(case_id))
-    assert (cut["intact"], cut["reason"], cut["entries"]) == (False, "HEAD_MISMATCH", 3)
+    entries = len(original["record"]) - 1
+    assert (cut["intact"], cut["reason"], cut["entries"]) == (False, "HEAD_MISMATCH", entries)
     assert code(rpc.culture.verify_record("CUL-C-MISSING")) == "NOT_FOUND"

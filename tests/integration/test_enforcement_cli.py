@@ -45,8 +45,8 @@ def test_case_verify_reports_intact_then_the_edited_entry(cli, rpc):
     entity_id = ok(rpc.culture.import_entities([cafe_row()]))["entity_ids"][0]
     case = ok(rpc.culture.file_case({"entity_id": entity_id, "officer_ids": ["cu-1", "cu-3"]},
                                     OFFICER))
-    ok(rpc.culture.case_action(case["id"], "start_investigation",
-                               {"officer_ids": ["cu-1", "cu-3"]}, OFFICER))
+    ok(rpc.culture.case_action(case["id"], "submit_for_legal_review",
+                               {"officer_ids": ["cu-1", "cu-3"], "stage": "FILING"}, OFFICER))
     intact = cli("case", "verify", case["id"])
     assert intact.exit_code == 0 and "intact: 2 entries" in intact.output
     CULTURE.Case._get_collection().update_one({"_id": case["id"]},

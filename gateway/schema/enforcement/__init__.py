@@ -6,11 +6,12 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema.base import Agency, EnforcementDomain, enum_value, plain, requires
+from gateway.schema.enforcement import bodies
 from gateway.schema.enforcement import case_types as c
 from gateway.schema.enforcement import published_types as p
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement import types as t
-from gateway.schema.enforcement.mutations import Mutation  # noqa: F401  (schema mixin)
+from gateway.schema.enforcement.mutations import Mutation as CaseMutation
 from gateway.schema.enforcement.support import PUBLIC, READERS
 from gateway.schema.paging import field, from_list
 from gateway.schema.scalars import DateTime
@@ -18,7 +19,11 @@ from gateway.schema.scalars import DateTime
 _agency = Agency(required=True)
 
 
-class Query(graphene.ObjectType):
+class Mutation(CaseMutation, bodies.Mutation):
+    """The directory, inspection and case mutations, and the register of bodies."""
+
+
+class Query(bodies.Query, graphene.ObjectType):
     enforcement_entities = field(
         t.EntityConnection, "The agency's directory, by category and name.", agency=_agency,
         category=t.EntityCategory(), risk_level=t.RiskLevel(), domain=EnforcementDomain(),

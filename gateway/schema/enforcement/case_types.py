@@ -7,9 +7,12 @@ from gateway.schema.actors import Actor
 from gateway.schema.base import Agency, EnforcementDomain, enum_of
 from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
+from gateway.schema.enforcement.bodies import EnforcementBody, bodies_of
 from gateway.schema.enforcement.types import (
     EnforcementEntity, RecordCheck, RecordEntry, _officers, first_actor)
 from gateway.schema.paging import connection
+from services.contracts.vocabulary import CASE_KINDS, REVIEW_STAGES
+from services.contracts.vocabulary import COMPULSORY_MEASURES
 from services.common.actor import stored
 from services.contracts.vocabulary import CASE_STATES as STATES
 from services.contracts.vocabulary import CIRCUMSTANCES, DECISION_MEASURES as MEASURES, DECISION_OUTCOMES as OUTCOMES
@@ -22,6 +25,12 @@ Measure = enum_of("PenaltyMeasure", MEASURES)
 ServiceMethod = enum_of("ServiceMethod", METHODS)
 DeadlineKind = enum_of("DeadlineKind", ("DECISION", "PUBLICATION"))
 ReviewOutcome = enum_of("LegalReviewOutcome", ("APPROVED", "REJECTED"))
+ReviewStage = enum_of("LegalReviewStage", REVIEW_STAGES,
+                      "立案 / 调查终结 / 处罚决定 / 结案: where a case is legally reviewed.")
+CaseKind = enum_of("EnforcementCaseKind", CASE_KINDS,
+                   "PENALTY: 普通程序 (reviewed at each configured stage); SUMMARY: 简易程序.")
+CompulsoryMeasureKind = enum_of("CompulsoryMeasureKind", COMPULSORY_MEASURES,
+                                "查封 / 扣押 / 冻结 / 其他行政强制措施.")
 
 
 class Party(graphene.ObjectType):
@@ -47,8 +56,11 @@ class DecisionDraft(graphene.ObjectType):
 
 
 class LegalReview(graphene.ObjectType):
+    stage = graphene.Field(ReviewStage, required=True,
+                           resolver=lambda r, i: r.get("stage") or "DECISION")
     submitted_at = support.when("submitted_at", required=True)
-    proposal = graphene.Field(DecisionDraft, required=True)
+    submitted_by = graphene.String(description="Subject of who submitted it.")
+    proposal = graphene.Field(DecisionDraft, description="The DECISION stage's proposal.")
     outcome = graphene.Field(ReviewOutcome, description="Null while pending.")
     reviewer_id = graphene.ID()
     reviewed_at = support.when("reviewed_at")
@@ -91,6 +103,14 @@ class JusticeFiling(graphene.ObjectType):
                                         "_actor") or stored(None))
 
 
+class CompulsoryMeasure(graphene.ObjectType):
+    measure = graphene.Field(CompulsoryMeasureKind, required=True)
+    at = support.when("at", required=True)
+    officer_ids = graphene.List(graphene.NonNull(graphene.ID), required=True)
+    items = graphene.List(graphene.NonNull(graphene.String), required=True)
+    reason = graphene.String()
+
+
 class EnforcementCase(graphene.ObjectType):
     id = graphene.ID(required=True)
     agency = graphene.Field(Agency, required=True)
@@ -103,6 +123,13 @@ class EnforcementCase(graphene.ObjectType):
     decision_due = support.when("decision_due", date=True, required=True,
                                 description="90 calendar days after filing by default.")
     complex = graphene.Boolean(required=True)
+    kind = graphene.Field(CaseKind, required=True, resolver=lambda r, i: r.get("kind")
+                          or "PENALTY")
+    body = graphene.Field(lambda: EnforcementBody, description="The body that filed it "
+                          "(the agency for cases filed before bodies were kept).")
+    compulsory_measures = graphene.List(graphene.NonNull(CompulsoryMeasure), required=True,
+                                        resolver=lambda r, i: r.get("compulsory_measures")
+                                        or [])
     major = graphene.Boolean(required=True)
     inspection_id = graphene.ID()
     operation_id = graphene.ID()
@@ -133,6 +160,9 @@ class EnforcementCase(graphene.ObjectType):
 
     def resolve_entity(root, info):
         return support.entities(info).get((root["agency"], root["entity_id"]))
+
+    def resolve_body(root, info):
+        return bodies_of(info, root["agency"]).get(root.get("body_id") or root["agency"])
 
     def resolve_record_check(root, info):
         return root["record_check"]  # checked by the enforcement service, which owns it

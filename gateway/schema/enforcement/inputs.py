@@ -5,7 +5,8 @@ import graphene
 
 from gateway.schema.base import Agency
 from gateway.schema.enforcement.case_types import (
-    Circumstance, DecisionOutcome, Measure, ReviewOutcome, ServiceMethod)
+    CaseKind, Circumstance, CompulsoryMeasureKind, DecisionOutcome, Measure, ReviewOutcome,
+    ReviewStage, ServiceMethod)
 from gateway.schema.enforcement.types import (
     ChecklistResult, EntityCategory, InspectionKind, RiskLevel)
 from gateway.schema.scalars import DateTime
@@ -78,6 +79,7 @@ class FileCaseInput(_ActOnEntity):
     operation_id = graphene.ID()
     complex = graphene.Boolean(description="Complex cases are always major.")
     party = PartyInput(description="Defaults to the entity.")
+    kind = CaseKind(description="PENALTY by default.")
     documents = _texts
 
 
@@ -102,7 +104,16 @@ class CaseStepInput(graphene.InputObjectType):
 
 
 class LegalReviewSubmissionInput(CaseStepInput):
-    proposal = DecisionInput(required=True)
+    stage = ReviewStage(description="DECISION by default; submitted while the case is in "
+                        "that stage.")
+    proposal = DecisionInput(description="The proposed decision: DECISION stage only.")
+
+
+class CompulsoryMeasureInput(CaseStepInput):
+    measure = CompulsoryMeasureKind(required=True)
+    items = graphene.List(graphene.NonNull(graphene.String),
+                          description="What is sealed up, seized or frozen.")
+    reason = graphene.String()
 
 
 class DecideCaseInput(CaseStepInput):

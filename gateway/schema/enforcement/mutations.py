@@ -69,15 +69,26 @@ class Mutation(graphene.ObjectType):
         InspectionPayload, required=True, input=i.RecordInspectionInput(required=True),
         description="Refused with TOO_FEW_OFFICERS, OFFICER_NOT_QUALIFIED or "
                     "CONFLICT_OF_INTEREST unless >= 2 qualified officers without a conflict.")
-    file_case = graphene.Field(CasePayload, required=True, input=i.FileCaseInput(required=True))
+    file_case = graphene.Field(CasePayload, required=True, input=i.FileCaseInput(required=True),
+                               description="Filed by the body the token names (or the "
+                               "officers' body): POWER_NOT_HELD unless it holds the power.")
     start_investigation = _case_mutation("start_investigation", i.CaseStepInput)
     notify_rights = _case_mutation("notify_rights", i.CaseStepInput)
-    submit_for_legal_review = _case_mutation("submit_for_legal_review",
-                                             i.LegalReviewSubmissionInput)
-    record_legal_review = _case_mutation("record_legal_review", i.LegalReviewInput, LEGAL,
-                                         "The legal-affairs reviewer's answer.")
+    submit_for_legal_review = _case_mutation(
+        "submit_for_legal_review", i.LegalReviewSubmissionInput, description=(
+            "Legal review at a stage: FILING, INVESTIGATION_END, DECISION (with the proposed "
+            "decision) or CLOSING."))
+    record_legal_review = _case_mutation(
+        "record_legal_review", i.LegalReviewInput, LEGAL,
+        "The reviewer's answer; neither a case officer nor the submitter "
+        "(REVIEWER_NOT_INDEPENDENT).")
+    record_compulsory_measure = _case_mutation(
+        "record_compulsory_measure", i.CompulsoryMeasureInput, description=(
+            "查封、扣押 ...; refused for a violation on the no-compulsory-measures list "
+            "(COMPULSORY_MEASURE_NOT_ALLOWED)."))
     decide_case = _case_mutation("decide", i.DecideCaseInput, description=(
-        "A major case needs an approved legal review (LEGAL_REVIEW_REQUIRED)."))
+        "Needs the DECISION stage's approved legal review where configured, and always "
+        "for a major case (LEGAL_REVIEW_REQUIRED)."))
     record_service_consent = _case_mutation("record_service_consent", i.ServiceConsentInput)
     attempt_service = _case_mutation("attempt_service", i.AttemptServiceInput,
                                      description="EMAIL/FAX need consent (CONSENT_REQUIRED).",

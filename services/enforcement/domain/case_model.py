@@ -55,11 +55,23 @@ class DecisionDraft(Plain):
 @dataclass
 class LegalReview(Plain):
     submitted_at: dt.datetime
-    proposal: DecisionDraft
+    proposal: DecisionDraft | None = None    # the decision proposed (DECISION stage only)
     outcome: str | None = None               # APPROVED | REJECTED, None while pending
     reviewer_id: str | None = None
     reviewed_at: dt.datetime | None = None
     opinion: str = ""
+    stage: str = "DECISION"                  # catalogue.REVIEW_STAGES; older ones: DECISION
+    submitted_by: str | None = None          # subject of the actor who submitted it
+
+
+@dataclass
+class CompulsoryMeasure(Plain):
+    """An administrative compulsory measure taken during the case (查封、扣押 ...)."""
+    measure: str
+    at: dt.datetime
+    officer_ids: list[str]
+    items: list[str] = field(default_factory=list)
+    reason: str = ""
 
 
 @dataclass
@@ -110,6 +122,8 @@ class Case(Plain):
     decision_due: dt.date
     state: str = FILED
     complex: bool = False                    # flagged complex: always major
+    kind: str = "PENALTY"                    # catalogue.CASE_KINDS: which stage reviews apply
+    body_id: str | None = None               # the enforcement body that filed it
     violation_code: str | None = None
     inspection_id: str | None = None
     operation_id: str | None = None
@@ -121,12 +135,20 @@ class Case(Plain):
     justice_filing: JusticeFiling | None = None
     closed_at: dt.datetime | None = None
     overdue_reported: list[str] = field(default_factory=list)
+    compulsory_measures: list[CompulsoryMeasure] = field(default_factory=list)
     record: list[RecordEntry] = field(default_factory=list)
+
+    def last_review(self, stage: str) -> LegalReview | None:
+        return next((r for r in reversed(self.legal_reviews) if r.stage == stage), None)
+
+    def approved(self, stage: str) -> LegalReview | None:
+        """The stage's latest review if it was approved (a later rejection undoes it)."""
+        last = self.last_review(stage)
+        return last if last and last.outcome == "APPROVED" else None
 
     @property
     def approved_review(self) -> LegalReview | None:
-        last = self.legal_reviews[-1] if self.legal_reviews else None
-        return last if last and last.outcome == "APPROVED" else None
+        return self.approved("DECISION")
 
 
 def require_state(case: Case, target: str, allowed_from=None) -> None:

@@ -10,8 +10,8 @@ import datetime as dt
 
 from services.common.errors import DomainError
 from services.enforcement.domain import case_model as m
-from services.enforcement.domain import deadlines, events, record
-from services.enforcement.domain.catalogue import AgencyCatalogue
+from services.enforcement.domain import bodies, deadlines, events, record, reviews
+from services.enforcement.domain.catalogue import CASE_KINDS, DECISION, AgencyCatalogue
 from services.enforcement.domain.discretion import validate_draft
 from services.enforcement.domain.team import Team, check
 
@@ -25,21 +25,32 @@ def log(case: m.Case, action: str, officer_ids, at, documents=(), data=None) -> 
 def file_case(case_id: str, entity, party: m.Party, team: Team, filed_at: dt.datetime,
               catalogue: AgencyCatalogue, violation_code: str | None = None,
               inspection_id: str | None = None, operation_id: str | None = None,
-              complex: bool = False, documents=()):
-    """(Case, events). Filing needs the same two qualified officers as any action."""
+              complex: bool = False, documents=(), kind: str = "PENALTY",
+              body=None, powers=()):
+    """(Case, events). Filing needs the same two qualified officers as any action, and a
+    filing `body` (bodies.Body) holding the power for the violation that day."""
+    if kind not in CASE_KINDS:
+        raise DomainError("INVALID_INPUT", f"kind must be one of {CASE_KINDS}",
+                          ["input", "kind"])
     if violation_code:
         violation = catalogue.violation(violation_code)
         if violation.domain != entity.domain:
             raise DomainError("DOMAIN_MISMATCH", f"{violation_code} is a {violation.domain} "
                               f"violation, the entity is {entity.domain}", ["violationCode"])
+    if body is not None:
+        bodies.check_power(body, powers, violation_code, filed_at)
     officers = check(team)
     case = m.Case(id=case_id, agency=entity.agency, domain=entity.domain,
                   entity_id=entity.id, party=party, filed_at=filed_at,
                   decision_due=deadlines.decision_due(filed_at, catalogue),
                   complex=complex, violation_code=violation_code,
-                  inspection_id=inspection_id, operation_id=operation_id)
+                  inspection_id=inspection_id, operation_id=operation_id, kind=kind,
+                  body_id=body.id if body is not None else None)
+    # the kind only when not the default, the body when one filed: the entry says no more
+    extra = {"kind": kind} if kind != "PENALTY" else {}
+    extra.update({"body_id": body.id} if body is not None else {})
     log(case, "FILED", officers, filed_at, documents,
-        {"violation_code": violation_code, "complex": complex})
+        {"violation_code": violation_code, "complex": complex, **extra})
     return case, [events.make(
         events.CASE_FILED, **events.case_base(case), entity_id=case.entity_id,
         violation_code=violation_code, inspection_id=inspection_id,
@@ -78,23 +89,44 @@ def notify_rights(case: m.Case, team: Team, at: dt.datetime, documents=()):
 
 
 def submit_for_legal_review(case: m.Case, team: Team, at: dt.datetime,
-                            proposal: m.DecisionDraft, catalogue: AgencyCatalogue,
-                            documents=()):
-    """Send the proposed decision to legal review (required when it is major)."""
-    m.require_state(case, m.LEGAL_REVIEW)
-    validate_draft(case, proposal, catalogue)
-    _, raised = advance(case, team, at, m.LEGAL_REVIEW, "LEGAL_REVIEW_SUBMITTED",
-                        documents, {"proposal": proposal})
-    case.legal_reviews.append(m.LegalReview(submitted_at=at, proposal=proposal))
+                            proposal: m.DecisionDraft | None, catalogue: AgencyCatalogue,
+                            documents=(), stage: str = DECISION,
+                            submitted_by: str | None = None):
+    """Send the case to legal review at `stage`. At DECISION the proposed decision goes
+    with it and the case waits in LEGAL_REVIEW (required when major); the other stages
+    carry no proposal and leave the state as it is."""
+    reviews.check_stage(stage)
+    if stage == DECISION:
+        m.require_state(case, m.LEGAL_REVIEW)
+        if proposal is None:
+            raise DomainError("INVALID_INPUT", "the DECISION stage reviews a proposed "
+                              "decision", ["input", "proposal"])
+        validate_draft(case, proposal, catalogue, at)
+        _, raised = advance(case, team, at, m.LEGAL_REVIEW, "LEGAL_REVIEW_SUBMITTED",
+                            documents, {"stage": stage, "proposal": proposal})
+    else:
+        if case.state not in reviews.STAGE_STATES[stage]:
+            m.refuse(case, m.LEGAL_REVIEW, f"a {stage} review is submitted in "
+                     f"{sorted(reviews.STAGE_STATES[stage])}")
+        pending = next((r for r in case.legal_reviews if r.outcome is None), None)
+        if pending is not None:
+            raise DomainError("REVIEW_PENDING", f"case {case.id}: the {pending.stage} review "
+                              "is still pending", None, case_id=case.id, stage=pending.stage)
+        _, raised = note_step(case, team, at, "LEGAL_REVIEW_SUBMITTED", documents,
+                              {"stage": stage})
+        proposal = None
+    case.legal_reviews.append(m.LegalReview(submitted_at=at, proposal=proposal, stage=stage,
+                                            submitted_by=submitted_by))
     return raised
 
 
 def record_legal_review(case: m.Case, outcome: str, reviewer_id: str, at: dt.datetime,
-                        opinion: str = "", documents=()):
-    """The legal-affairs reviewer's answer (one reviewer, not an enforcement team).
+                        opinion: str = "", documents=(), recorded_by: str | None = None):
+    """The legal-affairs reviewer's answer (one independent reviewer, not a team).
 
-    APPROVED keeps the case in LEGAL_REVIEW until it is decided; REJECTED sends it back
-    to investigation.
+    At DECISION, APPROVED keeps the case in LEGAL_REVIEW until it is decided and REJECTED
+    sends it back to investigation; at the other stages the state does not change (a
+    rejected stage is submitted again once put right).
     """
     if outcome not in REVIEW_OUTCOMES:
         raise DomainError("INVALID_INPUT", f"outcome must be one of {REVIEW_OUTCOMES}",
@@ -102,17 +134,22 @@ def record_legal_review(case: m.Case, outcome: str, reviewer_id: str, at: dt.dat
     if not reviewer_id:
         raise DomainError("INVALID_INPUT", "a reviewer is required", ["input", "reviewerId"])
     pending = case.legal_reviews[-1] if case.legal_reviews else None
+    decision_stage = pending is not None and pending.stage == DECISION
     target = m.UNDER_INVESTIGATION if outcome == "REJECTED" else m.DECIDED
-    if case.state != m.LEGAL_REVIEW or pending is None or pending.outcome is not None:
-        m.refuse(case, target, "no legal review pending")
+    if (pending is None or pending.outcome is not None
+            or (decision_stage and case.state != m.LEGAL_REVIEW)):
+        m.refuse(case, target if decision_stage or pending is None else case.state,
+                 "no legal review pending")
+    reviews.check_independent(case, pending, (reviewer_id, recorded_by))
     pending.outcome, pending.reviewer_id = outcome, reviewer_id
     pending.reviewed_at, pending.opinion = at, opinion
-    if outcome == "REJECTED":
+    if outcome == "REJECTED" and decision_stage:
         case.state = m.UNDER_INVESTIGATION
-    log(case, f"LEGAL_REVIEW_{outcome}", [reviewer_id], at, documents, {"opinion": opinion})
+    log(case, f"LEGAL_REVIEW_{outcome}", [reviewer_id], at, documents,
+        {"opinion": opinion, "stage": pending.stage})
     return [events.make(events.LEGAL_REVIEW_RECORDED, **events.case_base(case),
-                        outcome=outcome, reviewer_id=reviewer_id, reviewed_at=at,
-                        submitted_at=pending.submitted_at)]
+                        stage=pending.stage, outcome=outcome, reviewer_id=reviewer_id,
+                        reviewed_at=at, submitted_at=pending.submitted_at)]
 
 
 def close_case(case: m.Case, team: Team, at: dt.datetime, documents=()):

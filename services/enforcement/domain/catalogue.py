@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from typing import Mapping
 
-from services.contracts.vocabulary import CIRCUMSTANCES  # noqa: F401  (the four grades)
+from services.contracts.vocabulary import CASE_KINDS, CIRCUMSTANCES, REVIEW_STAGES  # noqa: F401
 from services.common.errors import DomainError
 
 AGENCIES = ("CULTURE", "TRANSPORT")
 # Mitigated (减轻) goes below the statutory minimum, lighter (从轻) stays in its low end.
+# 立案、调查终结、处罚决定、结案: the stages at which legal-affairs staff review a case
+FILING, INVESTIGATION_END, DECISION, CLOSING = REVIEW_STAGES
+# 普通程序 penalty cases, and 简易程序 on-the-spot ones (no stage reviews by default)
+DEFAULT_REVIEW_STAGES = {"PENALTY": REVIEW_STAGES, "SUMMARY": ()}
 
 
 def discretion(mitigated, lighter, standard, heavier) -> dict[str, tuple[int, int]]:
@@ -35,7 +40,6 @@ class Violation:
     domain: str
     legal_basis: str
     ranges: dict[str, tuple[int, int]]  # circumstance -> (min, max) fine in yuan, inclusive
-    waivable: bool = False             # on the "no penalty for a first violation" list
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,15 @@ class AgencyCatalogue:
     decision_days: int = 90            # calendar days from filing (APL art. 60)
     publication_workdays: int = 7      # working days from the decision
     publish_outcomes: frozenset[str] = field(default_factory=lambda: frozenset({"PENALTY"}))
+    name: str = ""                     # the agency as a body (Chinese)
+    lists: tuple = ()                  # the four lists: lists.ListEntry rows
+    # case kind -> stages needing an approved legal review (a major case always needs
+    # one at DECISION, whatever is configured here)
+    review_stages: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_REVIEW_STAGES))
+    # an earlier penalty (or waiver) for the same violation within this many days
+    # (its decision day + N is the last day it counts) refuses a first-violation waiver
+    first_violation_days: int = 365
 
     def kind(self, code: str) -> EntityKind:
         if code not in self.kinds:
@@ -66,6 +79,9 @@ class AgencyCatalogue:
                               f"{code!r} is not in the {self.agency} violation catalogue",
                               ["violationCode"])
         return self.violations[code]
+
+    def stages_for(self, kind: str) -> tuple[str, ...]:
+        return tuple(self.review_stages.get(kind, ()))
 
     def major_fine_threshold(self, natural_person: bool) -> int:
         return self.major_fine_person if natural_person else self.major_fine_organisation

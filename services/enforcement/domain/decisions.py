@@ -9,10 +9,9 @@ from services.enforcement.domain import deadlines, events
 from services.enforcement.domain.cases import log
 from services.enforcement.domain.catalogue import AgencyCatalogue
 from services.enforcement.domain.discretion import is_major, validate_draft, within_approval
+from services.enforcement.domain.reviews import EARLY_OUTCOMES
 from services.enforcement.domain.team import Team, check
 
-# Outcomes that end the case before any rights notice (nothing to defend against).
-EARLY_OUTCOMES = ("TRANSFER", "NO_PENALTY_NOT_ESTABLISHED")
 
 
 def _require_review(case: m.Case, draft: m.DecisionDraft, major: bool) -> bool:
@@ -39,7 +38,7 @@ def decide(case: m.Case, team: Team, at: dt.datetime, draft: m.DecisionDraft,
     if draft.outcome in EARLY_OUTCOMES:
         allowed.add(m.UNDER_INVESTIGATION)
     m.require_state(case, m.DECIDED, allowed_from=allowed)
-    validate_draft(case, draft, catalogue)
+    validate_draft(case, draft, catalogue, at)
     major = is_major(case, draft, catalogue)
     reviewed = _require_review(case, draft, major)
     officers = check(team)

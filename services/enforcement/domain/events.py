@@ -13,16 +13,23 @@ ENTITY_REGISTERED = "enforcement.entity_registered.v1"
 INSPECTION_RECORDED = "enforcement.inspection_recorded.v1"
 CASE_FILED = "enforcement.case_filed.v1"
 CASE_STEP_RECORDED = "enforcement.case_step_recorded.v1"
-LEGAL_REVIEW_RECORDED = "enforcement.legal_review_recorded.v1"
+# v2 names the stage (立案 / 调查终结 / 处罚决定 / 结案); v1 stays for the stored trail
+LEGAL_REVIEW_RECORDED = "enforcement.legal_review_recorded.v2"
 CASE_DECIDED = "enforcement.case_decided.v1"
 DOCUMENT_SERVED = "enforcement.document_served.v1"
 DECISION_PUBLISHED = "enforcement.decision_published.v1"
 CASE_CLOSED = "enforcement.case_closed.v1"
 DEADLINE_OVERDUE = "enforcement.deadline_overdue.v1"
+BODY_REGISTERED = "enforcement.body_registered.v1"
+POWER_DELEGATED = "enforcement.power_delegated.v1"
+POWER_ENDED = "enforcement.power_ended.v1"
+OFFICER_BODY_ASSIGNED = "enforcement.officer_body_assigned.v1"
+COMPULSORY_MEASURE_RECORDED = "enforcement.compulsory_measure_recorded.v1"
 
 ALL = (ENTITY_REGISTERED, INSPECTION_RECORDED, CASE_FILED, CASE_STEP_RECORDED,
        LEGAL_REVIEW_RECORDED, CASE_DECIDED, DOCUMENT_SERVED, DECISION_PUBLISHED,
-       CASE_CLOSED, DEADLINE_OVERDUE)
+       CASE_CLOSED, DEADLINE_OVERDUE, BODY_REGISTERED, POWER_DELEGATED, POWER_ENDED,
+       OFFICER_BODY_ASSIGNED, COMPULSORY_MEASURE_RECORDED)
 
 
 def make(event_type: str, **payload) -> tuple[str, dict]:

@@ -6,7 +6,8 @@ import jsonschema
 import pytest
 
 from services.enforcement.domain import case_model as m
-from services.enforcement.domain import cases, events
+from services.enforcement.domain import bodies, cases, events
+from services.enforcement.domain.compulsory import record_measure
 from services.enforcement.domain.deadlines import report_overdue
 from services.enforcement.domain.delivery import attempt_service, record_consent, record_receipt
 from services.enforcement.domain.entities import register_entity
@@ -27,10 +28,22 @@ def _all_events():
     raised += advance_to(case, m.DECIDED, penalty(12_000, "LIGHTER", "COACH_WITHOUT_LICENCE"),
                          TRANSPORT, review="APPROVED")
     raised += record_consent(case, team(), at(8), "EMAIL", "zhang@example.cn")
+    raised += cases.submit_for_legal_review(case, team(), at(8), None, TRANSPORT,
+                                            stage="CLOSING", submitted_by="o1")
+    raised += cases.record_legal_review(case, "APPROVED", "lawyer", at(8))
     raised += attempt_service(case, team(), at(8), "DECISION", "EMAIL")
     raised += record_receipt(case, 0, at(8))
     raised += advance_to(case, m.CLOSED, catalogue=TRANSPORT)
     raised += report_overdue(new_case(), at(400))
+    raised += record_measure(new_case(catalogue=TRANSPORT), team(), at(1), "SEIZE",
+                             ["coach 苏A12345"], "", TRANSPORT)
+    body, registered = bodies.new_body("b1", TRANSPORT, "羊山街道", "SUB_DISTRICT", "平桥区",
+                                       at())
+    power, delegated = bodies.delegate(
+        "p1", body, TRANSPORT, "ROUTE_DEVIATION", at().date(), None, "信交〔2023〕5号", [],
+        at())
+    raised += registered + delegated + bodies.end_power(power, at(30).date(), "", at(30))
+    raised += bodies.assign_officer("o1", body, "TRANSPORT", at())
     return raised
 
 
