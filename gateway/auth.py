@@ -84,4 +84,4 @@ def authenticate(header: str | None, secret: str, machine=None) -> Principal | N
     if body is not None and (not isinstance(body, str) or not body or len(body) > 100
                              or agency is None):
         raise AuthError("INVALID_TOKEN", "body must be a body id, with an agency")
-    return Principal(claims["sub"], frozenset(roles), agency, body)
+    return Principal(claims["sub"], frozenset(roles), agency, body=body)

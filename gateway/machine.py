@@ -88,7 +88,8 @@ def verifier(config, services):
             raise AuthError(exc.code, exc.message) from None
         if found is None or found["status"] != "ACTIVE":
             raise AuthError("INVALID_TOKEN", "the client is unknown or revoked")
-        return Principal(found["id"], frozenset(found["roles"]), found["agency"], found["id"])
+        return Principal(found["id"], frozenset(found["roles"]), found["agency"],
+                         client_id=found["id"])
     return check
 
 
