@@ -33,6 +33,8 @@ from services.demo.year_plan import Case, YearPlan, at
 
 SERVICES = ("certification", "culture", "transport", "accountability", "operations", "draws")
 PLANNER = {"sub": "demo-year", "roles": ["planner"], "agency": None}
+# legal-affairs staff reviewing the replayed cases: never the officer who submits them
+REVIEWER = {"sub": "demo-year-legal", "roles": ["accountability_officer"], "agency": None}
 OFFICER = {"sub": "demo-year", "roles": ["enforcement_officer", "accountability_officer"],
            "agency": "CULTURE"}
 CLOCK_HOUR = 23   # each replayed day's clock: after every step planned that day
@@ -319,23 +321,36 @@ class Replay:
                      **({"first_violation": True, "minor_harm": True, "corrected_in_time": True}
                         if case.kind == "NO_PENALTY_FIRST_VIOLATION" else {})})
 
-        def step(action, **data):
+        def step(action, who=OFFICER, **data):
             def go(when):
                 body = {"officer_ids": team, "at": when.isoformat(), **data}
-                unwrap(svc.case_action(self.ids[case.key], action, body, OFFICER))
+                unwrap(svc.case_action(self.ids[case.key], action, body, who))
             return action, go
+
+        def reviewed(days, stage, **proposal):
+            """A penalty case's legal review at `stage`: submitted by the case's side,
+            approved by legal-affairs staff of its own (never the submitter)."""
+            return [(days, step("submit_for_legal_review", stage=stage, **proposal)),
+                    (days, step("record_legal_review", REVIEWER, outcome="APPROVED",
+                                opinion="事实清楚，证据确凿，适用依据正确"))]
 
         def file(when):
             entity = self.ids["case_entities"][n % len(self.ids["case_entities"])]
+            # A penalty case takes the general procedure, reviewed at every stage; the
+            # waivers, guidance and mediation the summary one, which has no stage reviews.
             made = unwrap(svc.file_case({"entity_id": entity, "officer_ids": team,
                                          "filed_at": when.isoformat(), "complex": major,
+                                         "kind": "PENALTY" if penalty else "SUMMARY",
                                          "violation_code": violation}, OFFICER))
             self.ids[case.key] = made["id"]
-        plan = [(0, ("file", file)), (0, step("start_investigation")),
-                (1, step("notify_rights"))]
+        plan = [(0, ("file", file))]
+        plan += reviewed(0, "FILING") if penalty else []
+        plan.append((0, step("start_investigation")))
+        plan += reviewed(1, "INVESTIGATION_END") if penalty else []
+        plan.append((1, step("notify_rights")))
         if penalty:
-            plan += [(2, step("submit_for_legal_review", proposal=decision)),
-                     (3, step("record_legal_review", outcome="APPROVED",
+            plan += [(2, step("submit_for_legal_review", stage="DECISION", proposal=decision)),
+                     (3, step("record_legal_review", REVIEWER, outcome="APPROVED",
                               opinion="事实清楚，证据确凿，适用依据正确"))]
         plan.append((4, step("decide", decision=decision)))
         if major:
@@ -347,6 +362,7 @@ class Replay:
         if penalty:
             last = 4 + yp.PUBLISH_LATE_DAYS if case.late else 6
             plan.append((last, step("publish_decision", channel="市政府门户网站")))
+        plan += reviewed(last + 1, "CLOSING") if penalty else []
         plan.append((last + 1, step("close")))
         out = []
         for k, (days, (action, go)) in enumerate(plan):
