@@ -68,7 +68,9 @@ CASES = [
 ISSUER = "http://127.0.0.1:8000"
 ACCESS = {"iss": ISSUER, "aud": ISSUER, "sub": "cl_nobody", "client_id": "cl_nobody",
           "roles": ["cross_agency"], "iat": int(NOW.timestamp()),
-          "exp": int(NOW.timestamp()) + 300}
+          # made when the module is collected: valid for the whole run, however long it is,
+          # so each case is refused for its own reason, not for having expired meanwhile
+          "exp": int(NOW.timestamp()) + 24 * 3600}
 OURS = CredentialKeys(TEST_KEYS)
 STRANGER = CredentialKeys({"keys": [generate("test-active"),
                                     generate("test-token", purpose=ACCESS_TOKEN)]})
