@@ -52,6 +52,9 @@ class GatewayService:
 
     from gateway.reports import operation_report  # GET /operations/<id>/report.html
     from gateway.graphiql import graphiql_asset  # GET /graphiql/<asset>
+    from gateway.console import (  # GET /, /console, /console/<path>
+        console_file, console_index, console_redirect, root_redirect)
+    from gateway.dev_login import dev_login, dev_login_state  # /auth/dev-login
 
     @subscribe("certification.#", broadcast=True)
     def on_certification_event(self, event):

@@ -20,6 +20,7 @@ DEFAULTS = {
     "JOINTOPS_MAX_WORKERS": "20",
     "JOINTOPS_OUTBOX_RETENTION_HOURS": "168",
     "JOINTOPS_PUBLICITY_URL": "",
+    "JOINTOPS_DEV_LOGIN": "0",
 }
 
 
@@ -40,6 +41,7 @@ class Config:
     max_workers: int
     publicity_url: str
     outbox_retention_hours: int = 168
+    dev_login: bool = False  # the console's role picker that mints tokens (make run only)
     extra: dict = field(default_factory=dict)
 
     def db_name(self, context: str) -> str:
@@ -104,6 +106,9 @@ def load(env=None, require_secret: bool = True) -> Config:
     publicity = _get(env, "JOINTOPS_PUBLICITY_URL")
     if publicity:
         _uri(env, "JOINTOPS_PUBLICITY_URL", ("http", "https"))
+    dev_login = _get(env, "JOINTOPS_DEV_LOGIN")
+    if dev_login not in ("0", "1"):
+        raise ConfigError(f"JOINTOPS_DEV_LOGIN={dev_login!r} must be 0 or 1")
     return Config(
         amqp_uri=_uri(env, "JOINTOPS_AMQP_URI", ("amqp", "amqps")),
         mongo_uri=_uri(env, "JOINTOPS_MONGO_URI", ("mongodb", "mongodb+srv")),
@@ -112,4 +117,5 @@ def load(env=None, require_secret: bool = True) -> Config:
         log_level=level, max_workers=_int(env, "JOINTOPS_MAX_WORKERS", 1, 1000),
         publicity_url=publicity,
         outbox_retention_hours=_int(env, "JOINTOPS_OUTBOX_RETENTION_HOURS", 1, 24 * 3660),
+        dev_login=dev_login == "1",
     )
