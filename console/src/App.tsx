@@ -28,6 +28,19 @@ const PublicDecisions = lazy(() => import("./pages/PublicDecisions"));
 const SignIn = lazy(() => import("./pages/SignIn"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
+// Secondary text dark enough for WCAG AA contrast (antd's defaults are lighter).
+const THEME = {
+  token: {
+    colorPrimary: "#1d4ed8",
+    colorLink: "#1d4ed8",
+    colorTextDescription: "rgba(0, 0, 0, 0.65)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.65)",
+    colorTextQuaternary: "rgba(0, 0, 0, 0.6)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
+    colorTextDisabled: "rgba(0, 0, 0, 0.55)",
+  },
+};
+
 /** A screen for signed-in users whose role may open it; others sign in first. */
 function Guard({ screen, children }: { screen: Screen; children: React.ReactNode }) {
   const location = useLocation();
@@ -58,7 +71,7 @@ export default function App() {
   dayjs.locale(english ? "en" : "zh-cn");
   const page = (screen: Screen, element: React.ReactNode) => <Guard screen={screen}>{element}</Guard>;
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: "#1d4ed8" } }}>
+    <ConfigProvider locale={english ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <UserContext.Provider value={{ user, setUser }}>
           <Provider value={client}>

@@ -12,6 +12,30 @@ export function sessionEnded(): void {
   window.dispatchEvent(new CustomEvent("jointops:signed-out", { detail: { expired: true } }));
 }
 
+declare global {
+  interface Window {
+    __inflight: number;
+  }
+}
+window.__inflight = 0;
+
+// Operations waiting for the network (window.__inflight): the browser tests wait for 0
+// before they read a screen, instead of guessing with sleeps. A stale (cached) result
+// is followed by the network's, so only a fresh one ends the wait.
+const waiting = new Set<number>();
+const count = () => (window.__inflight = waiting.size);
+const inflight = mapExchange({
+  onOperation(op) {
+    if (op.kind === "teardown") waiting.delete(op.key);
+    else waiting.add(op.key);
+    count();
+  },
+  onResult(result) {
+    if (!result.stale) waiting.delete(result.operation.key);
+    count();
+  },
+});
+
 export function makeClient(): Client {
   return new Client({
     url: "/graphql",
@@ -30,6 +54,7 @@ export function makeClient(): Client {
         },
       }),
       cacheExchange,
+      inflight,
       fetchExchange,
     ],
   });

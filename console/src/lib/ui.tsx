@@ -26,19 +26,24 @@ export function RequestError({ error }: { error?: CombinedError }) {
   return <Alert type="error" role="alert" showIcon title={[...new Set(texts)].join("；")} style={{ marginBottom: 16 }} />;
 }
 
+// Solid tags with white text: antd's light preset tags fail WCAG AA contrast.
+export const GREEN = "#15803d";
+export const RED = "#b91c1c";
+const BLUE = "#1d4ed8";
+const ORANGE = "#b45309";
 const COLOURS: Record<string, string> = {
-  VALID: "green",
-  ACTIVE: "green",
-  LAUNCHED: "blue",
-  SUSPENDED: "orange",
-  OFF_POST_TRAINING: "orange",
-  REVOKED: "red",
+  VALID: GREEN,
+  ACTIVE: GREEN,
+  LAUNCHED: BLUE,
+  SUSPENDED: ORANGE,
+  OFF_POST_TRAINING: ORANGE,
+  REVOKED: RED,
   EXPIRED: "default",
-  REMOVED_FROM_POST: "red",
-  COMPLETED: "green",
+  REMOVED_FROM_POST: RED,
+  COMPLETED: GREEN,
   CANCELLED: "default",
-  REVEALED: "blue",
-  RESULTS_PUBLISHED: "green",
+  REVEALED: BLUE,
+  RESULTS_PUBLISHED: GREEN,
 };
 
 /** An enum value as a tag, in the reader's language (`enums.<Enum>.<VALUE>`). */

@@ -9,7 +9,7 @@ import { useClient, useQuery } from "urql";
 import { graphql } from "../gql";
 import { DOMAIN } from "../lib/enums";
 import { date, dateTime, shanghaiIso } from "../lib/format";
-import { EnumTag, Page, RequestError } from "../lib/ui";
+import { EnumTag, Page, RequestError, GREEN, RED } from "../lib/ui";
 import { useUser } from "../lib/user";
 import { OfficerActions } from "./OfficerActions";
 
@@ -61,10 +61,10 @@ function QualifiedAt({ officerId }: { officerId: string }) {
       {answer && (
         <div role="status" data-testid="qualification" style={{ marginTop: 16 }}>
           {answer.qualified ? (
-            <Tag color="green">{t("officer.qualifiedAt", { at: dateTime(answer.at) })}</Tag>
+            <Tag color={GREEN}>{t("officer.qualifiedAt", { at: dateTime(answer.at) })}</Tag>
           ) : (
             <Space direction="vertical">
-              <Tag color="red">{t("officer.notQualifiedAt", { at: dateTime(answer.at) })}</Tag>
+              <Tag color={RED}>{t("officer.notQualifiedAt", { at: dateTime(answer.at) })}</Tag>
               {answer.reasons.map((r) => (
                 <Typography.Text key={r}>{t(`enums.QualificationReason.${r}`)}</Typography.Text>
               ))}
@@ -145,7 +145,7 @@ export default function OfficerDetail() {
                     {
                       title: t("officer.result"),
                       dataIndex: "passed",
-                      render: (p) => <Tag color={p ? "green" : "red"}>{t(p ? "officer.passed" : "officer.failed")}</Tag>,
+                      render: (p) => <Tag color={p ? GREEN : RED}>{t(p ? "officer.passed" : "officer.failed")}</Tag>,
                     },
                   ]}
                 />

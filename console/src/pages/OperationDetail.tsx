@@ -10,7 +10,7 @@ import { graphql } from "../gql";
 import { errorText } from "../i18n";
 import { dateTime } from "../lib/format";
 import { allowed } from "../lib/roles";
-import { EnumTag, Page, RequestError } from "../lib/ui";
+import { EnumTag, Page, RequestError, GREEN, RED } from "../lib/ui";
 import { useUser } from "../lib/user";
 import { TeamBuilder } from "./TeamBuilder";
 
@@ -113,7 +113,7 @@ export default function OperationDetail() {
                   renderItem={(a) => (
                     <List.Item>
                       <Space wrap>
-                        <Tag color="red">{t(`enums.OperationAlertKind.${a.kind}`)}</Tag>
+                        <Tag color={RED}>{t(`enums.OperationAlertKind.${a.kind}`)}</Tag>
                         <span>{dateTime(a.at)}</span>
                         <span>{t("operations.alertText", { team: a.team, officer: nameOf(a.officerId) })}</span>
                         <span>{a.reasons.map((r) => t(`enums.QualificationReason.${r}`)).join("；")}</span>
@@ -149,9 +149,9 @@ export default function OperationDetail() {
                       title: t("team.qualification"),
                       render: (_, m) =>
                         m.qualification.qualified ? (
-                          <Tag color="green">{t("team.qualifiedNow")}</Tag>
+                          <Tag color={GREEN}>{t("team.qualifiedNow")}</Tag>
                         ) : (
-                          <Tag color="red">{m.qualification.reasons.map((r) => t(`enums.QualificationReason.${r}`)).join("；")}</Tag>
+                          <Tag color={RED}>{m.qualification.reasons.map((r) => t(`enums.QualificationReason.${r}`)).join("；")}</Tag>
                         ),
                     },
                   ]}

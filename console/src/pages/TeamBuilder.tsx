@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useClient, useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
+import { GREEN, RED } from "../lib/ui";
 import { errorText } from "../i18n";
 import { DOMAIN, DOMAIN_AGENCY } from "../lib/enums";
 import { placeErrors } from "../lib/forms";
@@ -114,7 +115,7 @@ export function TeamBuilder({ operationId, agencies, startsAt, endsAt, teams, on
         {answer && (
           <div role="status" data-testid="window-check" style={{ marginBottom: 16 }}>
             {answer.qualified ? (
-              <Tag color="green">{t("team.qualified", { name: picked?.name })}</Tag>
+              <Tag color={GREEN}>{t("team.qualified", { name: picked?.name })}</Tag>
             ) : (
               <Alert
                 type="warning"
