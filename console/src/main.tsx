@@ -5,6 +5,13 @@ import { takeTokenFromFragment } from "./lib/auth";
 import "./i18n";
 
 takeTokenFromFragment();
+// A sign-in link opened in a tab already showing the console: the new token, a fresh start.
+window.addEventListener("hashchange", () => {
+  if (/(?:^#|&)token=/.test(window.location.hash)) {
+    takeTokenFromFragment();
+    window.location.reload();
+  }
+});
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <App />

@@ -62,9 +62,13 @@ class Console:
         self.context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
                                            viewport={"width": 1280, "height": 860})
         self.context.set_default_timeout(15_000)
+        # Uncaught page errors, collected in the page: Playwright's Python-side event
+        # waiters (page.on, wait_for_url, wait_for_load_state) never fire in this
+        # eventlet-patched process, so the tests use only waits the browser side runs.
+        self.context.add_init_script("""window.__errors = [];
+            window.addEventListener('error', e => window.__errors.push(String(e.message)));
+            window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));""")
         self.page = self.context.new_page()
-        self.errors = []
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def open(self, path="/", role=None, agency=None, **token_kwargs):
         """Open /console<path>; with a role, signed in by a #token= link as make run prints."""
@@ -75,6 +79,13 @@ class Console:
         self.page.wait_for_selector("main h1")
         self.settle()
         return self.page
+
+    def wait_path(self, pattern):
+        """Wait until the location's path matches the regular expression `pattern`."""
+        self.page.wait_for_function("p => new RegExp(p).test(location.pathname)", arg=pattern)
+
+    def errors(self):
+        return self.page.evaluate("window.__errors")
 
     def settle(self):
         """Wait until the console has no GraphQL request in flight (a bounded poll)."""
@@ -109,5 +120,6 @@ def console_app(browser, gateway_url, token):  # noqa: F811
     base = gateway_url.rsplit("/graphql", 1)[0]
     app = Console(browser, base, lambda role, **kw: token(role, **kw))
     yield app
+    errors = app.errors()
     app.close()
-    assert not app.errors, f"uncaught errors in the page: {json.dumps(app.errors)[:500]}"
+    assert not errors, f"uncaught errors in the page: {json.dumps(errors)[:500]}"
