@@ -55,6 +55,7 @@ class GatewayService:
     from gateway.console import (  # GET /, /console, /console/<path>
         console_file, console_index, console_redirect, root_redirect)
     from gateway.dev_login import dev_login, dev_login_state  # /auth/dev-login
+    from gateway.exports import officers_xlsx  # GET /exports/officers.xlsx
 
     @subscribe("certification.#", broadcast=True)
     def on_certification_event(self, event):

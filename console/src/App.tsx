@@ -45,7 +45,10 @@ const THEME = {
 function Guard({ screen, children }: { screen: Screen; children: React.ReactNode }) {
   const location = useLocation();
   const user = currentUser();
-  if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (!user) {
+    const to = sessionStorage.getItem("jointops.returnTo") ? "/sign-in?expired=1" : "/sign-in";
+    return <Navigate to={to} replace state={{ from: location.pathname + location.search }} />;
+  }
   if (!allowed(user.roles, screen)) return <NotFound forbidden />;
   return <>{children}</>;
 }
@@ -54,8 +57,8 @@ function SessionWatch({ onChange }: { onChange: (u: User | null) => void }) {
   const navigate = useNavigate();
   useEffect(() => {
     const ended = () => {
-      onChange(null);
       navigate("/sign-in?expired=1");
+      onChange(null);
     };
     window.addEventListener("jointops:signed-out", ended);
     return () => window.removeEventListener("jointops:signed-out", ended);

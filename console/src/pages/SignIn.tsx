@@ -19,6 +19,12 @@ export default function SignIn() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    // Arrived here signed in (a #token= link opened after a session ended): go back.
+    if (currentUser()) done();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
     fetch("/auth/dev-login")
       .then((r) => r.json())
       .then((body) => setEnabled(Boolean(body.enabled)))
