@@ -155,7 +155,8 @@ class Query(graphene.ObjectType):
                                    page["has_next_page"], after is not None)
 
     @requires(*RECORD_READERS)
-    def resolve_officer_page(root, info, filter=None, offset=0, limit=20):
+    def resolve_officer_page(root, info, filter=None, offset=None, limit=None):
+        offset, limit = offset or 0, paging.DEFAULT_FIRST if limit is None else limit
         if not 1 <= limit <= paging.MAX_FIRST:
             raise DomainError("INVALID_INPUT", f"limit must be 1..{paging.MAX_FIRST}", ["limit"])
         found = _service(info).page_officers(plain(filter or {}), offset, limit, actor(info))

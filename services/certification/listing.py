@@ -129,24 +129,25 @@ def _needs_replay(flt) -> bool:
 
 def page_officers(raw_filter, offset, limit, viewer, config) -> dict:
     """One numbered page and the total, for tables with page numbers and for exports.
-    Stored-field filters are counted and skipped by the database; filters that depend on
-    the moment replay every candidate (the parsed records are cached by rev)."""
+    Stored-field filters narrow the query (ids only, in page order); filters that depend
+    on the moment replay the candidates (parsed records are cached by rev). Counting is
+    done here, not by count_documents: SecantusDB's count refuses some $regex patterns."""
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise InvalidInput("offset must be 0 or more", ["offset"])
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_EXPORT:
         raise InvalidInput(f"limit must be 1..{MAX_EXPORT}", ["limit"])
     flt, now, admin = parse_filter(raw_filter), utcnow(), admin_of(viewer)
-    query, order = _query(flt, None), [("name", 1), ("_id", 1)]
+    ids = [raw["_id"] for raw in roster.officers().find(_query(flt, None), {"_id": 1})
+           .sort([("name", 1), ("_id", 1)])]
     if _needs_replay(flt):
-        ids = [raw["_id"] for raw in roster.officers().find(query, {"_id": 1}).sort(order)]
         loaded = roster.load_many(ids)
         matching = [loaded[i][0] for i in ids
                     if i in loaded and _matches(loaded[i][0], flt, now, config)]
         total, records = len(matching), matching[offset:offset + limit]
     else:
-        total = roster.officers().count_documents(query)
-        records = [roster.record_from_raw(raw) for raw in
-                   roster.officers().find(query).sort(order).skip(offset).limit(limit)]
+        wanted = ids[offset:offset + limit]
+        loaded = roster.load_many(wanted)
+        total, records = len(ids), [loaded[i][0] for i in wanted if i in loaded]
     return {"total": total, "offset": offset,
             "items": [cd.officer_view(r, now, admin_of=admin, config=config) for r in records]}
 

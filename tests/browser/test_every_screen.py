@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 STAFF = ("planner", "certification_admin", "accountability_officer", "enforcement_officer")
 ALL = (*STAFF, "cross_agency")
 # route -> (roles that may open it, its heading in Chinese and in English); mirrors
-# console/src/lib/roles.ts. None: anyone, signed in or not.
+# console/src/lib/roles.ts. None: anyone, signed in or not; (None,): signed out only.
 ROUTES = {
     "/": (ALL, "工作台", "Dashboard"),
     "/officers": (STAFF, "执法人员", "Enforcement officers"),
@@ -26,7 +26,7 @@ ROUTES = {
     "/public/draws": (None, "双随机抽查结果公示", "Published random inspections"),
     "/public/draws/{draw}": (None, "2026年第4批文化市场双随机抽查", "2026年第4批文化市场双随机抽查"),
     "/public/decisions": (None, "行政处罚决定公示", "Published penalty decisions"),
-    "/sign-in": (None, "登录", "Sign in"),
+    "/sign-in": ((None,), "登录", "Sign in"),  # signed in, it returns to where you were
 }
 MENU = {"/officers": "执法人员", "/operations": "联合执法行动", "/draws": "双随机抽查"}
 

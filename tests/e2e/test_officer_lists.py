@@ -36,8 +36,12 @@ def test_numbered_pages_carry_the_total_and_filters_narrow_it(roster, gql):
     assert wang["totalCount"] == 3
     soon = gql(PAGE, {"f": {"expiringWithinDays": 30}}, roles=("planner",))["data"]
     assert sorted(n["name"] for n in soon["officerPage"]["nodes"]) == ["王一", "王二"]
-    bad = gql(PAGE, {"l": 500}, roles=("planner",))
-    assert bad["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
+    for bad_args in ({"l": 500}, {"o": -1}, {"f": {"namePrefix": "ö\x12" + "长" * 80}}):
+        bad = gql(PAGE, bad_args, roles=("planner",))
+        assert bad["errors"][0]["extensions"]["code"] == "INVALID_INPUT", bad_args
+    nulls = gql(PAGE, {"o": None, "l": None, "f": {"namePrefix": "ö\x12ô瘷"}},
+                roles=("planner",))["data"]["officerPage"]
+    assert nulls == {"totalCount": 0, "offset": 0, "nodes": []}
 
 
 def test_the_excel_export_holds_the_whole_filtered_roster_in_chinese(roster, gateway_url,
