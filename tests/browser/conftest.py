@@ -89,7 +89,7 @@ class Console:
 
     def settle(self):
         """Wait until the console has no GraphQL request in flight (a bounded poll)."""
-        self.page.wait_for_function("() => window.__inflight === 0")
+        self.page.wait_for_function("() => window.__inflight === 0", timeout=30_000)
 
     def language(self, lang):
         self.page.evaluate("lang => localStorage.setItem('jointops.lang', lang)", lang)

@@ -30,6 +30,16 @@ const Detail = graphql(`
     }
   }
 `);
+const Name = graphql(`
+  query OfficerName($id: ID!) { officer(id: $id) { id name } }
+`);
+
+/** A pulled member is no longer on a team: their name is looked up (cached per officer). */
+function OfficerName({ id }: { id: string }) {
+  const [{ data }] = useQuery({ query: Name, variables: { id }, requestPolicy: "cache-first" });
+  return <>{data?.officer?.name ?? id}</>;
+}
+
 const Launch = graphql(`
   mutation LaunchOperation($id: ID!) { launchJointOperation(id: $id) { operation { id status } errors { code message field } } }
 `);
@@ -66,8 +76,6 @@ export default function OperationDetail() {
     });
 
   const alerts = op?.alerts.edges.map((e) => e!.node!) ?? [];
-  const nameOf = (officerId?: string | null) =>
-    op?.teams.flatMap((tm) => tm.members).find((m) => m.officer.id === officerId)?.officer.name ?? officerId ?? "";
   return (
     <Page
       title={op?.name ?? t("operations.title")}
@@ -115,7 +123,14 @@ export default function OperationDetail() {
                       <Space wrap>
                         <Tag color={RED}>{t(`enums.OperationAlertKind.${a.kind}`)}</Tag>
                         <span>{dateTime(a.at)}</span>
-                        <span>{t("operations.alertText", { team: a.team, officer: nameOf(a.officerId) })}</span>
+                        <span>
+                          {a.team}：
+                          {a.officerId ? (
+                            <OfficerName id={a.officerId} />
+                          ) : (
+                            a.domain && t(`enums.EnforcementDomain.${a.domain}`)
+                          )}
+                        </span>
                         <span>{a.reasons.map((r) => t(`enums.QualificationReason.${r}`)).join("；")}</span>
                       </Space>
                     </List.Item>
