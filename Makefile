@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum | cut -c1-12)
 
-.PHONY: install run test test-faults bench broker redis graphiql graphql-http clean
+.PHONY: install run test test-faults bench broker redis graphiql graphql-http console clean
 
 install: $(STAMP)
 
@@ -36,10 +36,27 @@ graphql-http:
 	  if command -v npm >/dev/null; then npm ci --prefix infra/graphql-http --no-audit --no-fund --loglevel=error; \
 	  else echo "npm not found: the GraphQL-over-HTTP conformance test will fail (apt-get install npm)"; fi; fi
 
-run: install broker redis graphiql
-	@$(VENV)/bin/jointops up
+# The web console (console/, served by the gateway at /console/): npm ci from its lock
+# file when that changes, a build when any source is newer than the last one.
+CONSOLE_SRC := $(shell find console/src console/index.html console/package.json \
+	console/vite.config.ts console/codegen.ts console/schema.graphql -type f \
+	-not -path 'console/src/gql/*' 2>/dev/null)
+console/node_modules/.installed: console/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: apt-get install nodejs npm (Node >= 20.19)"; exit 1; }
+	@npm ci --prefix console --no-audit --no-fund --loglevel=error
+	@touch $@
 
-test: install broker redis graphql-http
+console/dist/index.html: console/node_modules/.installed $(CONSOLE_SRC)
+	@echo "building the console (console/dist)"
+	@npm run build --prefix console --silent >/dev/null
+
+console: console/dist/index.html
+
+run: install broker redis graphiql console
+	@JOINTOPS_DEV_LOGIN=$${JOINTOPS_DEV_LOGIN:-1} $(VENV)/bin/jointops up
+
+test: install broker redis graphql-http console
+	@npm test --prefix console --silent
 	@$(PY) -m pytest -q -p no:cacheprovider tests
 
 test-faults: install broker

@@ -59,6 +59,10 @@ class GatewayService:
     # GET /.well-known/jwks.json, /credentials/status/<list>, /credentials/verify
     from gateway.credential_pages import jwks, status_list, verify_page
     from gateway.oauth import oauth_token  # POST /oauth/token (machine clients)
+    from gateway.console import (  # GET /, /console, /console/<path>
+        console_file, console_index, console_redirect, root_redirect)
+    from gateway.dev_login import dev_login, dev_login_state  # /auth/dev-login
+    from gateway.exports import officers_xlsx  # GET /exports/officers.xlsx
 
     @subscribe(broadcast=True)  # services/contracts/topology.py: certification.#
     def on_certification_event(self, event):

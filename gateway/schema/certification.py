@@ -85,6 +85,15 @@ class OfficerFilter(graphene.InputObjectType):
     status = graphene.Field(OfficerStatus)
     expiring_within_days = graphene.Int(description="Valid certificate ending within N days.")
     name_prefix = graphene.String()
+    review_due_within_days = graphene.Int(description="Valid certificate whose annual review "
+                                          "is due within N days (or overdue).")
+
+
+class OfficerPage(graphene.ObjectType):
+    """A numbered page of a filtered roster, with the total (tables with page numbers)."""
+    total_count = graphene.Int(required=True)
+    offset = graphene.Int(required=True)
+    nodes = graphene.List(graphene.NonNull(OfficerRecord), required=True)
 
 
 # ---------------------------------------------------------------- queries
@@ -98,11 +107,21 @@ class Query(graphene.ObjectType):
         checks=graphene.List(graphene.NonNull(QualificationCheck), required=True),
         description="One answer per check, in the order asked; answered with a bounded "
                     "number of service calls however many checks.")
+    officer_qualification_over_window = graphene.Field(
+        Qualification, required=True, officer_id=graphene.ID(required=True),
+        domain=EnforcementDomain(required=True), starts_at=DateTime(required=True),
+        ends_at=DateTime(required=True),
+        description="Qualified over the whole window (what a team needs); otherwise every "
+                    "reason that applies at some moment in it.")
     officer_record = graphene.Field(OfficerRecord, id=graphene.ID(required=True))
     officers = graphene.Field(OfficerRecordConnection, required=True, filter=OfficerFilter(),
                               first=graphene.Int(description="1..100, default 20."),
                               after=graphene.String())
     officer_history = graphene.Field(OfficerHistory, officer_id=graphene.ID(required=True))
+    officer_page = graphene.Field(OfficerPage, required=True, filter=OfficerFilter(),
+                                  offset=graphene.Int(description="Rows to skip; default 0."),
+                                  limit=graphene.Int(description="1..100, default 20."),
+                                  description="The roster by name, as numbered pages.")
 
     @requires(*READERS)
     def resolve_officer(root, info, id):
@@ -120,6 +139,12 @@ class Query(graphene.ObjectType):
                                               [{"at": None, **plain(c)} for c in checks])
 
     @requires(*RECORD_READERS)
+    def resolve_officer_qualification_over_window(root, info, officer_id, domain, starts_at,
+                                                  ends_at):
+        return _service(info).check_window_many([plain(
+            {"officer_id": officer_id, "domain": domain, "start": starts_at, "end": ends_at})])[0]
+
+    @requires(*RECORD_READERS)
     def resolve_officer_record(root, info, id):
         return _service(info).get_officers([id], actor(info))[0]
 
@@ -131,6 +156,15 @@ class Query(graphene.ObjectType):
         return paging.from_cursors(OfficerRecordConnection, [e["node"] for e in page["edges"]],
                                    [e["cursor"] for e in page["edges"]],
                                    page["has_next_page"], after is not None)
+
+    @requires(*RECORD_READERS)
+    def resolve_officer_page(root, info, filter=None, offset=None, limit=None):
+        offset, limit = offset or 0, paging.DEFAULT_FIRST if limit is None else limit
+        if not 1 <= limit <= paging.MAX_FIRST:
+            raise DomainError("INVALID_INPUT", f"limit must be 1..{paging.MAX_FIRST}", ["limit"])
+        found = _service(info).page_officers(plain(filter or {}), offset, limit, actor(info))
+        return OfficerPage(total_count=found["total"], offset=found["offset"],
+                           nodes=found["items"])
 
     @requires("certification_admin", "accountability_officer")
     def resolve_officer_history(root, info, officer_id):

@@ -8,16 +8,18 @@ by (name, id), so a page boundary is stable while officers are added.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import re
 
 from services.certification import domain as cd
 from services.certification import roster
 from services.certification.access import admin_of
-from services.common.clock import utcnow
+from services.common.clock import local_date, utcnow
 from services.common.errors import InvalidInput
 
 MAX_PAGE = 100
+MAX_EXPORT = 10_000  # one spreadsheet of a whole filtered roster
 SCAN_BATCH = 200
 MAX_EXPIRY_DAYS = 3660
 
@@ -47,13 +49,19 @@ def parse_filter(raw: dict | None) -> dict:
                              or not 0 <= days <= MAX_EXPIRY_DAYS):
         raise InvalidInput(f"expiringWithinDays must be 0..{MAX_EXPIRY_DAYS}",
                            ["filter", "expiringWithinDays"])
+    review = raw.get("review_due_within_days")
+    if review is not None and (isinstance(review, bool) or not isinstance(review, int)
+                               or not 0 <= review <= MAX_EXPIRY_DAYS):
+        raise InvalidInput(f"reviewDueWithinDays must be 0..{MAX_EXPIRY_DAYS}",
+                           ["filter", "reviewDueWithinDays"])
     prefix = raw.get("name_prefix")
     if prefix is not None and (not isinstance(prefix, str) or len(prefix) > cd.record.MAX_NAME):
         raise InvalidInput("namePrefix must be a short text", ["filter", "namePrefix"])
     return {"agency": _enum(cd.Agency, raw.get("agency"), "agency"),
             "domain": _enum(cd.EnforcementDomain, raw.get("domain"), "domain"),
             "status": _enum(cd.OfficerStatus, raw.get("status"), "status"),
-            "expiring_within_days": days, "name_prefix": prefix or None}
+            "expiring_within_days": days, "review_due_within_days": review,
+            "name_prefix": prefix or None}
 
 
 def _query(flt: dict, after) -> dict:
@@ -73,13 +81,19 @@ def _query(flt: dict, after) -> dict:
 
 def _matches(record, flt, now, config) -> bool:
     view = None
-    if flt["status"] or flt["domain"]:
+    if flt["status"] or flt["domain"] or flt["review_due_within_days"] is not None:
         view = cd.officer_view(record, now, config=config)
     if flt["status"] and view["status"] != flt["status"]:
         return False
     if flt["domain"] and not (view["certificate"] and flt["domain"] in
                               view["certificate"]["domains"]):
         return False
+    review = flt["review_due_within_days"]
+    if review is not None:
+        cert = view["certificate"]
+        if not cert or cert["status"] != "VALID" or dt.date.fromisoformat(
+                cert["next_review_due"]) > local_date(now) + dt.timedelta(days=review):
+            return False
     days = flt["expiring_within_days"]
     return days is None or cd.expires_within(record, now, days)
 
@@ -106,6 +120,36 @@ def list_officers(raw_filter, first, after, viewer, config) -> dict:
                       for r in page],
             "has_next_page": len(found) > first,
             "end_cursor": encode_cursor(page[-1].name, page[-1].id) if page else None}
+
+
+def _needs_replay(flt) -> bool:
+    return bool(flt["status"] or flt["domain"] or flt["expiring_within_days"] is not None
+                or flt["review_due_within_days"] is not None)
+
+
+def page_officers(raw_filter, offset, limit, viewer, config) -> dict:
+    """One numbered page and the total, for tables with page numbers and for exports.
+    Stored-field filters narrow the query (ids only, in page order); filters that depend
+    on the moment replay the candidates (parsed records are cached by rev). Counting is
+    done here, not by count_documents: SecantusDB's count refuses some $regex patterns."""
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise InvalidInput("offset must be 0 or more", ["offset"])
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_EXPORT:
+        raise InvalidInput(f"limit must be 1..{MAX_EXPORT}", ["limit"])
+    flt, now, admin = parse_filter(raw_filter), utcnow(), admin_of(viewer)
+    ids = [raw["_id"] for raw in roster.officers().find(_query(flt, None), {"_id": 1})
+           .sort([("name", 1), ("_id", 1)])]
+    if _needs_replay(flt):
+        loaded = roster.load_many(ids)
+        matching = [loaded[i][0] for i in ids
+                    if i in loaded and _matches(loaded[i][0], flt, now, config)]
+        total, records = len(matching), matching[offset:offset + limit]
+    else:
+        wanted = ids[offset:offset + limit]
+        loaded = roster.load_many(wanted)
+        total, records = len(ids), [loaded[i][0] for i in wanted if i in loaded]
+    return {"total": total, "offset": offset,
+            "items": [cd.officer_view(r, now, admin_of=admin, config=config) for r in records]}
 
 
 def officer_history(officer_id, viewer, config) -> dict:

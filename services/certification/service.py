@@ -69,6 +69,12 @@ class CertificationService(BusService, ReplayClockMixin):
 
     @rpc
     @command
+    def page_officers(self, filter: dict | None = None, offset: int = 0, limit: int = 20,
+                      viewer: dict | None = None) -> dict:
+        return listing.page_officers(filter, offset, limit, viewer, self.rules)
+
+    @rpc
+    @command
     def officer_history(self, officer_id: str, viewer: dict | None = None) -> dict:
         return listing.officer_history(officer_id, viewer, self.rules)
 

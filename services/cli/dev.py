@@ -92,6 +92,9 @@ def up() -> int:
             console.print("[yellow]some demo data did not load (see above); the stack is "
                           "up anyway[/yellow]")
         infra.print_welcome(url, env["JOINTOPS_JWT_SECRET"], var / "log")
+        if cfg.dev_login:
+            console.print(f"Development sign-in (pick a role and an agency): "
+                          f"http://127.0.0.1:{cfg.gateway_port}/console/sign-in")
         while not stack.dead():
             stack.check()
             time.sleep(0.5)

@@ -106,15 +106,17 @@ def wait_gateway_healthy(url: str, secret: str, stack, timeout: float = 90) -> d
 def print_welcome(url: str, secret: str, log_dir: Path) -> None:
     from gateway.auth import ROLES, mint
 
-    console.print(f"\n[bold green]jointops is up.[/bold green] GraphiQL: [link]{url}[/link]")
-    console.print(f"Logs: {log_dir}/<process>.log. Dev tokens (8 h), each with a GraphiQL "
-                  "link that signs you in as that role:")
+    base = url.rsplit("/graphql", 1)[0]
+    console.print(f"\n[bold green]jointops is up.[/bold green] Console (工作台): "
+                  f"[link]{base}/console/[/link]  GraphiQL: [link]{url}[/link]")
+    console.print(f"Logs: {log_dir}/<process>.log. Dev tokens (8 h), each with a console and "
+                  "a GraphiQL link that signs you in as that role:")
     for role in ROLES:
         agency = None if role == "cross_agency" else "CULTURE"
         token = mint(secret, f"dev-{role}", [role], agency)
         console.print(f"  [bold]{role}[/bold] ({agency or 'no agency'}): {token}")
-        console.print(f"    {url}#token={token}", soft_wrap=True)
-    base = url.rsplit("/graphql", 1)[0]
+        console.print(f"    console:  {base}/console/#token={token}", soft_wrap=True)
+        console.print(f"    GraphiQL: {url}#token={token}", soft_wrap=True)
     console.print(f"Officer credential check (public, no token): {base}/credentials/verify")
     console.print("Ctrl-C stops everything.")
 

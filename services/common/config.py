@@ -27,6 +27,7 @@ DEFAULTS = {
     "JOINTOPS_WEBHOOK_RETRY_HOURS": "72",
     "JOINTOPS_DELIVERY_RETRY_BASE_MS": "5000",
     "JOINTOPS_ACCESS_TOKEN_TTL_SECONDS": "300",
+    "JOINTOPS_DEV_LOGIN": "0",
 }
 
 
@@ -57,6 +58,7 @@ class Config:
     webhook_retry_hours: int = 72  # a delivery is retried with backoff this long
     delivery_retry_base_ms: int = 5000  # the first retry's delay; each next one doubles
     access_token_ttl_seconds: int = 300  # machine clients' access tokens
+    dev_login: bool = False  # the console's role picker that mints tokens (make run only)
     extra: dict = field(default_factory=dict)
 
     def db_name(self, context: str) -> str:
@@ -127,6 +129,9 @@ def load(env=None, require_secret: bool = True) -> Config:
     port = _int(env, "JOINTOPS_GATEWAY_PORT", 1, 65535)
     public_url = _get(env, "JOINTOPS_PUBLIC_URL") or f"http://127.0.0.1:{port}"
     _uri({"JOINTOPS_PUBLIC_URL": public_url}, "JOINTOPS_PUBLIC_URL", ("http", "https"))
+    dev_login = _get(env, "JOINTOPS_DEV_LOGIN")
+    if dev_login not in ("0", "1"):
+        raise ConfigError(f"JOINTOPS_DEV_LOGIN={dev_login!r} must be 0 or 1")
     return Config(
         amqp_uri=_uri(env, "JOINTOPS_AMQP_URI", ("amqp", "amqps")),
         mongo_uri=_uri(env, "JOINTOPS_MONGO_URI", ("mongodb", "mongodb+srv")),
@@ -143,6 +148,7 @@ def load(env=None, require_secret: bool = True) -> Config:
         webhook_retry_hours=_int(env, "JOINTOPS_WEBHOOK_RETRY_HOURS", 1, 24 * 30),
         delivery_retry_base_ms=_int(env, "JOINTOPS_DELIVERY_RETRY_BASE_MS", 10, 3600 * 1000),
         access_token_ttl_seconds=_int(env, "JOINTOPS_ACCESS_TOKEN_TTL_SECONDS", 30, 3600),
+        dev_login=dev_login == "1",
     )
 
 

@@ -12,6 +12,7 @@ from gateway.schema.enforcement import published_types as p
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement import types as t
 from gateway.schema.enforcement.mutations import Mutation as CaseMutation
+from gateway.schema.base import public_read
 from gateway.schema.enforcement.support import PUBLIC, READERS
 from gateway.schema.paging import field, from_list
 from gateway.schema.scalars import DateTime
@@ -123,7 +124,7 @@ class Query(bodies.Query, graphene.ObjectType):
         svc = support.service_of(info, id)
         return svc.verify_record(id) if svc else None
 
-    @requires(*PUBLIC)
+    @public_read  # published to everyone: the console's public pages read it signed out
     def resolve_published_decisions(root, info, agency, first=None, after=None,
                                      published_from=None, published_to=None):
         svc = support.service(info, agency)
@@ -131,7 +132,7 @@ class Query(bodies.Query, graphene.ObjectType):
         return support.page(info, p.PublishedDecisionConnection,
                             lambda o, n: svc.list_published(query, o, n), first, after)
 
-    @requires(*PUBLIC)
+    @public_read
     def resolve_published_decision(root, info, case_id):
         svc = support.service_of(info, case_id)
         return svc.public_decisions([case_id])[0] if svc else None

@@ -1,0 +1,110 @@
+import { App as AntApp, ConfigProvider, Spin } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { Provider } from "urql";
+import { Shell } from "./Shell";
+import { currentUser, type User } from "./lib/auth";
+import { makeClient } from "./lib/client";
+import { allowed, type Screen } from "./lib/roles";
+import { UserContext } from "./lib/user";
+
+const Dashboard = lazy(() => import("./pages/Dashboard"));
+const Officers = lazy(() => import("./pages/Officers"));
+const OfficerDetail = lazy(() => import("./pages/OfficerDetail"));
+const RegisterOfficer = lazy(() => import("./pages/RegisterOfficer"));
+const Draws = lazy(() => import("./pages/Draws"));
+const DrawDetail = lazy(() => import("./pages/DrawDetail"));
+const CreateDraw = lazy(() => import("./pages/CreateDraw"));
+const Operations = lazy(() => import("./pages/Operations"));
+const OperationDetail = lazy(() => import("./pages/OperationDetail"));
+const PlanOperation = lazy(() => import("./pages/PlanOperation"));
+const PublicDraws = lazy(() => import("./pages/PublicDraws"));
+const PublicDraw = lazy(() => import("./pages/PublicDraw"));
+const PublicDecisions = lazy(() => import("./pages/PublicDecisions"));
+const SignIn = lazy(() => import("./pages/SignIn"));
+const NotFound = lazy(() => import("./pages/NotFound"));
+
+// Secondary text dark enough for WCAG AA contrast (antd's defaults are lighter).
+const THEME = {
+  token: {
+    colorPrimary: "#1d4ed8",
+    colorLink: "#1d4ed8",
+    colorTextDescription: "rgba(0, 0, 0, 0.65)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.65)",
+    colorTextQuaternary: "rgba(0, 0, 0, 0.6)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
+    colorTextDisabled: "rgba(0, 0, 0, 0.55)",
+  },
+};
+
+/** A screen for signed-in users whose role may open it; others sign in first. */
+function Guard({ screen, children }: { screen: Screen; children: React.ReactNode }) {
+  const location = useLocation();
+  const user = currentUser();
+  if (!user) {
+    const to = sessionStorage.getItem("jointops.returnTo") ? "/sign-in?expired=1" : "/sign-in";
+    return <Navigate to={to} replace state={{ from: location.pathname + location.search }} />;
+  }
+  if (!allowed(user.roles, screen)) return <NotFound forbidden />;
+  return <>{children}</>;
+}
+
+function SessionWatch({ onChange }: { onChange: (u: User | null) => void }) {
+  const navigate = useNavigate();
+  useEffect(() => {
+    const ended = () => {
+      navigate("/sign-in?expired=1");
+      onChange(null);
+    };
+    window.addEventListener("jointops:signed-out", ended);
+    return () => window.removeEventListener("jointops:signed-out", ended);
+  }, [navigate, onChange]);
+  return null;
+}
+
+export default function App() {
+  const { i18n } = useTranslation();
+  const [user, setUser] = useState<User | null>(currentUser());
+  const client = useMemo(makeClient, [user]);
+  const english = i18n.language === "en";
+  dayjs.locale(english ? "en" : "zh-cn");
+  const page = (screen: Screen, element: React.ReactNode) => <Guard screen={screen}>{element}</Guard>;
+  return (
+    <ConfigProvider locale={english ? enUS : zhCN} theme={THEME}>
+      <AntApp>
+        <UserContext.Provider value={{ user, setUser }}>
+          <Provider value={client}>
+            <BrowserRouter basename="/console">
+              <SessionWatch onChange={setUser} />
+              <Shell>
+                <Suspense fallback={<Spin />}>
+                  <Routes>
+                    <Route path="/" element={page("dashboard", <Dashboard />)} />
+                    <Route path="/officers" element={page("officers", <Officers />)} />
+                    <Route path="/officers/new" element={page("officerAdmin", <RegisterOfficer />)} />
+                    <Route path="/officers/:id" element={page("officers", <OfficerDetail />)} />
+                    <Route path="/operations" element={page("operations", <Operations />)} />
+                    <Route path="/operations/new" element={page("planOperation", <PlanOperation />)} />
+                    <Route path="/operations/:id" element={page("operations", <OperationDetail />)} />
+                    <Route path="/draws" element={page("draws", <Draws />)} />
+                    <Route path="/draws/new" element={page("drawAdmin", <CreateDraw />)} />
+                    <Route path="/draws/:id" element={page("draws", <DrawDetail />)} />
+                    <Route path="/public/draws" element={<PublicDraws />} />
+                    <Route path="/public/draws/:id" element={<PublicDraw />} />
+                    <Route path="/public/decisions" element={<PublicDecisions />} />
+                    <Route path="/sign-in" element={<SignIn />} />
+                    <Route path="*" element={<NotFound />} />
+                  </Routes>
+                </Suspense>
+              </Shell>
+            </BrowserRouter>
+          </Provider>
+        </UserContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,18 @@
+// Which screens each role may open: the menus follow this; the gateway still enforces.
+import type { Role } from "./auth";
+
+const STAFF: Role[] = ["planner", "certification_admin", "accountability_officer", "enforcement_officer"];
+export const ACCESS = {
+  dashboard: [...STAFF, "cross_agency"] as Role[],
+  officers: STAFF,
+  officerAdmin: ["certification_admin"] as Role[],
+  operations: STAFF,
+  planOperation: ["planner"] as Role[],
+  draws: ["planner", "cross_agency"] as Role[],
+  drawAdmin: ["planner"] as Role[],
+};
+export type Screen = keyof typeof ACCESS;
+
+export function allowed(roles: Role[] | undefined, screen: Screen): boolean {
+  return !!roles && roles.some((r) => ACCESS[screen].includes(r));
+}
