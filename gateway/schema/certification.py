@@ -141,7 +141,7 @@ class Query(graphene.ObjectType):
     @requires(*RECORD_READERS)
     def resolve_officer_qualification_over_window(root, info, officer_id, domain, starts_at,
                                                   ends_at):
-        return _service(info).check_window_many([plain(
+        return _service(info).check_qualifications_over([plain(
             {"officer_id": officer_id, "domain": domain, "start": starts_at, "end": ends_at})])[0]
 
     @requires(*RECORD_READERS)
