@@ -18,6 +18,7 @@ from bson import ObjectId
 from kombu import Connection
 from kombu.pools import connections
 
+from services.bus import mongo_settings
 from services.bus.topology import EVENTS_EXCHANGE
 from services.bus.unit_of_work import OUTBOX
 from services.common.clock import utcnow
@@ -131,7 +132,7 @@ class Relay:
                 return False
             outbox.update_many(span, mark, session=session)
             return True
-        with self.db.client.start_session() as session:
+        with mongo_settings.session(self.db.client) as session:
             if session.with_transaction(by_range):
                 return
         outbox.update_many({"_id": {"$in": ids}}, mark)

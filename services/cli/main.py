@@ -61,6 +61,26 @@ def up():
 
 
 @app.command()
+def alive(name: str = typer.Argument(..., help="A service name, or 'gateway'."),
+          max_age: float = typer.Option(30.0, help="Seconds.")):
+    """Exit 0 if this machine's process `name` beat within max_age seconds (liveness:
+    asks nothing of the broker or the database)."""
+    import time
+
+    from services.runner import heartbeat_file
+
+    try:
+        age = time.time() - heartbeat_file(name).stat().st_mtime
+    except FileNotFoundError:
+        typer.echo(f"{name}: no heartbeat (not started here)", err=True)
+        raise typer.Exit(1) from None
+    if age > max_age:
+        typer.echo(f"{name}: last heartbeat {age:.0f} s ago", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{name}: alive ({age:.0f} s)")
+
+
+@app.command()
 def ping(name: str = typer.Argument(..., help="A service name."),
          timeout: float = typer.Option(5.0)):
     """Exit 0 if the service answers an RPC ping in time (container healthchecks)."""
