@@ -22,6 +22,7 @@ from services.bus import mongo_settings
 from services.bus.topology import EVENTS_EXCHANGE
 from services.bus.unit_of_work import OUTBOX
 from services.common.clock import utcnow
+from services.common.config import amqp_nodes
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -43,7 +44,7 @@ def publish_envelopes(amqp_uri: str, envelopes) -> None:
     with connections[Connection(amqp_uri)].acquire(block=True, timeout=10) as conn:
         # A pooled connection the broker dropped (restart, close_all_connections) comes
         # back closed: connect it again, or the relay would fail on it forever.
-        conn.ensure_connection(max_retries=1)
+        conn.ensure_connection(max_retries=len(amqp_nodes(amqp_uri)))
         channel = conn.channel()
         try:
             _publish_confirmed(conn, channel, envelopes)

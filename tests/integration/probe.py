@@ -3,9 +3,8 @@ library, so the bus is tested exactly as the services use it."""
 import uuid
 
 from mongoengine import Document, IntField, StringField
-from nameko.rpc import rpc
 
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
