@@ -33,8 +33,10 @@ graphql-http:
 	  if command -v npm >/dev/null; then npm ci --prefix infra/graphql-http --no-audit --no-fund --loglevel=error; \
 	  else echo "npm not found: the GraphQL-over-HTTP conformance test will fail (apt-get install npm)"; fi; fi
 
+# make run REPLICAS=2: two processes of every service, gateways on 8000 and 8001.
+REPLICAS ?= 1
 run: install broker graphiql
-	@$(VENV)/bin/jointops up
+	@$(VENV)/bin/jointops up --replicas $(REPLICAS)
 
 test: install broker graphql-http
 	@$(PY) -m pytest -q -p no:cacheprovider tests

@@ -44,6 +44,11 @@ class StoreHandle:
         method = getattr(self._ctx.entrypoint, "method_name", None) or "worker"
         return Actor.system(f"{self._ctx.service_name}.{method}")
 
+    @property
+    def replica(self) -> str:
+        """This process's name among its service's replicas (host:pid:random)."""
+        return self._provider.relay.lease.holder
+
     def transaction(self, actor=None) -> UnitOfWork:
         """`actor`: only for work done in another actor's name (an automatic rule)."""
         data = self._ctx.data

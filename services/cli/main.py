@@ -53,11 +53,12 @@ def topology():
 
 
 @app.command()
-def up():
+def up(replicas: int = typer.Option(1, min=1, max=8, help="Processes of every service, "
+                                    "and gateways on ports 8000, 8001, ...")):
     """What `make run` does: start the whole stack, load demo data, stop on Ctrl-C."""
     from services.cli import dev
 
-    raise typer.Exit(dev.up())
+    raise typer.Exit(dev.up(replicas))
 
 
 @app.command()
