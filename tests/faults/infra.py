@@ -113,6 +113,11 @@ class RabbitNode:
     def stop(self):
         terminate(self.proc, 60)  # the VM shuts down cleanly on SIGTERM
 
+    def kill9(self):
+        """The node crashes: its VM gone at once (connections drop, no clean handover)."""
+        self.proc.kill()
+        self.proc.wait(10)
+
 
 class RabbitCluster:
     """Three RabbitMQ nodes on this machine, one cluster: distinct node names, ports, data
@@ -123,6 +128,7 @@ class RabbitCluster:
         cookie = uuid.uuid4().hex.upper()
         self.nodes = [RabbitNode(base / f"node{i}", cookie) for i in range(size)]
         self.amqp_uri = ";".join(n.amqp_uri for n in self.nodes)
+        self.stopped: set[str] = set()  # nodes whose RabbitMQ application is stopped
 
     def start(self):
         for node in self.nodes:  # booting in parallel: a node boots in seconds, not three
@@ -140,8 +146,20 @@ class RabbitCluster:
     def by_name(self, name: str) -> RabbitNode:
         return next(n for n in self.nodes if n.node == name)
 
-    def any_running(self, but=()) -> RabbitNode:
-        return next(n for n in self.nodes if n.proc.poll() is None and n not in but)
+    def any_running(self) -> RabbitNode:
+        return next(n for n in self.nodes
+                    if n.proc.poll() is None and n.node not in self.stopped)
+
+    def stop_app(self, node: RabbitNode):
+        node.ctl("stop_app")
+        self.stopped.add(node.node)
+
+    def start_app(self, node: RabbitNode):
+        node.ctl("start_app")
+        self.stopped.discard(node.node)
+
+    def ctl(self, *args, **kwargs) -> str:
+        return self.any_running().ctl(*args, **kwargs)
 
     def queues(self) -> dict:
         """name -> (type, leader node, arguments) of every queue, asked of a running node."""
@@ -182,6 +200,10 @@ class MongoProcess:
 
     def stop(self):
         terminate(self.proc, 30)
+
+    def kill9(self):
+        self.proc.kill()
+        self.proc.wait(10)
 
 
 class Services:

@@ -58,6 +58,7 @@ class Workload:
         self.probe_ids = [f"{self.run}-p{i}" for i in range(probes)]
         self.keys = [f"{self.run}-s{i}" for i in range(sanctions)]
         self.accepted_probes, self.accepted_sanctions = set(), {}
+        self.accepted_at: list[float] = []  # time.monotonic() of each accepted probe
         self.refused, self.unexpected = Counter(), []
         self._probes, self._keys = iter(self.probe_ids), iter(enumerate(self.keys))
         self._threads, self.handed = [], 0
@@ -96,6 +97,7 @@ class Workload:
                 reply = rpc.probe_producer.record(probe_id, seq)
                 if reply == {"ok": probe_id}:
                     self.accepted_probes.add(probe_id)
+                    self.accepted_at.append(time.monotonic())
                 else:
                     self.refused[reply.get("error", {}).get("code", "?")] += 1
             except (Exception, eventlet.Timeout) as exc:  # noqa: BLE001 - the fault at work
