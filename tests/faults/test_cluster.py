@@ -17,6 +17,7 @@ from nameko.containers import ServiceContainer
 
 from services import registry
 from services.bus import client
+from services.bus.subscriber import EventSubscriber
 from services.bus.topology import DEAD_LETTER_QUEUE_NAME, DELIVERY_LIMIT
 from services.common.config import Config, load
 from services.common.errors import DomainError
@@ -81,20 +82,22 @@ def cluster():
 
 
 def test_every_queue_of_every_service_is_a_quorum_queue_and_replies_stay_classic(cluster):
-    containers = []  # every service in the registry declares its queues on the cluster
+    containers, handlers = [], set()  # every registry service declares its queues
     try:
         for path in registry.SERVICES.values():
             containers.append(ServiceContainer(registry.load(path), cluster.rpc_config))
             containers[-1].start()
+            handlers |= {e.queue_name for e in containers[-1].entrypoints
+                         if isinstance(e, EventSubscriber) and not e.broadcast}
         queues = cluster.rabbit.queues()
     finally:
         for container in containers:
             container.stop()
-    names = set(queues)
+    assert handlers and handlers <= set(queues)
     for service in registry.SERVICES:
-        assert f"rpc-{service}" in names, service
-    handlers = {n for n in names if "." in n and not n.startswith(("rpc", "jointops."))}
-    assert {n.split(".")[0] for n in handlers} >= set(registry.SERVICES) - {"draws"}
+        assert f"rpc-{service}" in queues, service
+    retries = {f"jointops.retry.{ms}ms" for ms in RETRY_DELAYS_MS}
+    assert retries <= set(queues)
     for name, (kind, leader, arguments) in queues.items():
         args = {a[0]: a[2] for a in arguments or []}
         if name.startswith("rpc.reply-"):
@@ -102,7 +105,7 @@ def test_every_queue_of_every_service_is_a_quorum_queue_and_replies_stay_classic
             continue
         assert kind == "quorum", (name, kind)
         assert leader in {n.node for n in cluster.rabbit.nodes}
-        if name in handlers or name.startswith("jointops.retry."):
+        if name in handlers | retries:
             # dead-lettered (a retry's way back, a handler's poison) at least once
             assert args["x-dead-letter-strategy"] == "at-least-once", name
             assert args["x-overflow"] == "reject-publish", name
@@ -112,7 +115,7 @@ def test_every_queue_of_every_service_is_a_quorum_queue_and_replies_stay_classic
 
 
 def test_the_node_leading_the_queues_crashes_under_load(cluster):
-    run = Workload(cluster, probes=600, sanctions=0).start()
+    run = Workload(cluster, probes=300, sanctions=0).start()
     run.until_sent(0.3)
     leader = cluster.rabbit.by_name(cluster.rabbit.queues()["probe_consumer.on_probe"][1])
     leader.kill9()
@@ -126,11 +129,11 @@ def test_the_node_leading_the_queues_crashes_under_load(cluster):
     record({"fault": "leader node crashed", "seconds until a mutation succeeded again":
             round(recovered, 2) if recovered is not None else None})
     assert recovered is not None and recovered <= RECOVERY_SECONDS, recovered
-    assert figures["probe mutations accepted"] >= 450
+    assert figures["probe mutations accepted"] >= 225
 
 
 def test_two_of_three_nodes_stopped_then_returned(cluster):
-    run = Workload(cluster, probes=300, sanctions=0).start()
+    run = Workload(cluster, probes=160, sanctions=0).start()
     run.until_sent(0.3)
     stopped = cluster.rabbit.nodes[1:]  # the clients' first node is left: a minority
     for node in stopped:
@@ -152,4 +155,4 @@ def test_two_of_three_nodes_stopped_then_returned(cluster):
     minority = db.probes.count_documents({"_id": {"$regex": "^minority-"}})
     sent = db.outbox.count_documents({"envelope.payload.probe_id": {"$regex": "^minority-"}})
     assert minority == sent  # a refused request that did write has its event, and it went
-    assert figures["probe mutations accepted"] >= 150
+    assert figures["probe mutations accepted"] >= 80

@@ -19,7 +19,7 @@ TAKEOVER_SECONDS = 5  # the issue's bound: lease TTL 3 s + one renewal period
 
 def test_kill_9_of_the_outbox_lease_holder_mid_run(stack):
     db = stack.mongo_client[stack.cfg.db_name("probe_producer")]
-    run = Workload(stack, probes=600, sanctions=20).start()
+    run = Workload(stack, probes=300, sanctions=10).start()
     run.until_sent(0.3)
     lease = db.bus_leases.find_one({"_id": "outbox"})
     holder = stack.services.by_pid(int(lease["holder"].split(":")[1]))
@@ -38,7 +38,7 @@ def test_kill_9_of_the_outbox_lease_holder_mid_run(stack):
     figures = run.reconcile(f"kill -9 of the outbox lease holder ({holder})")
     record({"fault": "outbox lease holder killed",
             "seconds until another replica relayed": round(relayed_after, 2)})
-    assert figures["probe mutations accepted"] >= 400
+    assert figures["probe mutations accepted"] >= 200
 
 
 CHECK = ("query($id: ID!) { officerQualification(officerId: $id, domain: TOURISM) "
