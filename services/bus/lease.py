@@ -19,6 +19,7 @@ import socket
 import uuid
 
 from bson import Binary
+from eventlet.semaphore import Semaphore
 from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
@@ -43,6 +44,7 @@ class Lease:
         self.session = None  # the holder's session for its relay writes
         self.others = False  # another replica stood by within the TTL (holder's view)
         self._valid_until = utcnow()
+        self._busy = Semaphore()  # the relay and a timer may both ask at once
 
     @property
     def held(self) -> bool:
@@ -51,6 +53,10 @@ class Lease:
 
     def renew(self) -> bool:
         """Renew, or take the lease if it is free; True while this replica holds it."""
+        with self._busy:
+            return self._renew_or_take()
+
+    def _renew_or_take(self) -> bool:
         now = utcnow()
         try:
             doc = self._renew(now) if self.epoch is not None else None
