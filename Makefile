@@ -52,8 +52,10 @@ console/dist/index.html: console/node_modules/.installed $(CONSOLE_SRC)
 
 console: console/dist/index.html
 
+# make run REPLICAS=2: two processes of every service, gateways on 8000 and 8001.
+REPLICAS ?= 1
 run: install broker redis graphiql console
-	@JOINTOPS_DEV_LOGIN=$${JOINTOPS_DEV_LOGIN:-1} $(VENV)/bin/jointops up
+	@JOINTOPS_DEV_LOGIN=$${JOINTOPS_DEV_LOGIN:-1} $(VENV)/bin/jointops up --replicas $(REPLICAS)
 
 test: install broker redis graphql-http console
 	@npm test --prefix console --silent

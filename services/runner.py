@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import logging
 import signal
+import tempfile
 import time
+from pathlib import Path
 
 import eventlet
 from nameko.runners import ServiceRunner
@@ -23,6 +25,21 @@ def nameko_config(cfg: Config, web_port: int | None = None) -> dict:
     if web_port is not None:
         config["WEB_SERVER_ADDRESS"] = f"0.0.0.0:{web_port}"
     return config
+
+
+HEARTBEAT_SECONDS = 5.0
+
+
+def heartbeat_file(name: str) -> Path:
+    """Touched by a running process every few seconds; `jointops alive` reads its age (the
+    Kubernetes liveness probe: local, so a broker outage does not fail it)."""
+    return Path(tempfile.gettempdir()) / f"jointops-{name}.alive"
+
+
+def _heartbeat(path: Path) -> None:
+    while True:  # stops beating only if the process's event loop is stuck
+        path.touch()
+        eventlet.sleep(HEARTBEAT_SECONDS)
 
 
 def declare_topology(cfg: Config) -> list[str]:
@@ -47,6 +64,7 @@ def serve(name: str, cfg: Config) -> None:
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
+    eventlet.spawn(_heartbeat, heartbeat_file(name))
     delay = 0.5
     while True:
         runner = ServiceRunner(nameko_config(cfg, port))

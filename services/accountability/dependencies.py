@@ -1,7 +1,7 @@
 """nameko extensions of the accountability service: the overdue-sweep timer."""
 from __future__ import annotations
 
-from nameko.timer import Timer
+from services.bus.timer import LeaseTimer
 
 # certification answers within this, or a request is refused SERVICE_UNAVAILABLE and an
 # event handler retried (services.bus.client).
@@ -9,7 +9,7 @@ CERTIFICATION_TIMEOUT = 5.0
 SWEEP_SECONDS = 300.0
 
 
-class SweepTimer(Timer):
+class SweepTimer(LeaseTimer):
     """A nameko timer whose interval comes from the config key ACCOUNTABILITY_SWEEP_SECONDS
     (tests run the real sweep on a short interval)."""
 

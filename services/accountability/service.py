@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from nameko.rpc import rpc
-
 from services.accountability import activities, automatic, commands, queries, rectification
 from services.accountability.dependencies import (CERTIFICATION_TIMEOUT, SWEEP_SECONDS,
                                                    sweep_timer)
 from services.bus.client import ServiceClients
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store

@@ -1,10 +1,8 @@
 """The audit service: entrypoints only (see trail)."""
 from __future__ import annotations
 
-from nameko.rpc import rpc
-
 from services.audit import trail
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe

@@ -97,12 +97,28 @@ class Clients:
 
     def start(self, service, operation, args, kwargs, timeout, raw) -> Pending:
         self.calls += 1
+        timeout = timeout or self._timeout
+        # Sending is bounded too: a broker that cannot take the request (a cluster that
+        # lost its majority holds publisher confirms back, and then the channel's close)
+        # is an absent service, not a hang. The send goes on in its own green thread,
+        # left to finish or fail by itself when we stop waiting.
+        method = getattr(self._proxies[service], operation)
+        sending = eventlet.spawn(method.call_async, *args, **kwargs)
+        bound = eventlet.Timeout(timeout)
         try:
-            reply = getattr(self._proxies[service], operation).call_async(*args, **kwargs)
+            reply = sending.wait()
         except UnknownService:
             log.warning("%s.%s: no %s service is running", service, operation, service)
             raise _unavailable(service) from None
-        return Pending(self, service, reply, timeout or self._timeout, raw)
+        except eventlet.Timeout as exc:
+            if exc is not bound:
+                raise
+            log.warning("%s.%s: the broker did not take the request in %.0f s", service,
+                        operation, timeout)
+            raise _unavailable(service) from None
+        finally:
+            bound.cancel()
+        return Pending(self, service, reply, timeout, raw)
 
 
 class ServiceClients(DependencyProvider):

@@ -14,6 +14,7 @@ from nameko.amqp.publish import get_producer
 
 from services.bus.topology import DEAD_LETTER_QUEUE_NAME, delay_exchange
 from services.common.clock import utcnow
+from services.common.config import amqp_nodes
 
 HEADER_ATTEMPTS = "x-jointops-attempts"
 HEADER_REASON = "x-jointops-reason"
@@ -60,7 +61,8 @@ class DeadLetter:
 
 
 def _channel(amqp_uri):
-    conn = pika.BlockingConnection(pika.URLParameters(amqp_uri))
+    # pika tries each node in turn: the tools work while any node of a cluster is up.
+    conn = pika.BlockingConnection([pika.URLParameters(n) for n in amqp_nodes(amqp_uri)])
     channel = conn.channel()
     channel.queue_declare(DEAD_LETTER_QUEUE_NAME, passive=True)
     return conn, channel

@@ -21,6 +21,7 @@ import pymongo
 from eventlet.semaphore import Semaphore
 from pymongo.errors import ConnectionFailure
 
+from services.bus import mongo_settings
 from services.bus.unit_of_work import INBOX, OUTBOX, Insert
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ class GroupCommit:
             limits = [limit for limit in (u.time_limit() for u in uows) if limit is not None]
             try:
                 with pymongo.timeout(min(limits, default=None)), \
-                        uows[0].client.start_session() as session:
+                        mongo_settings.session(uows[0].client) as session:
                     session.with_transaction(lambda s: apply_together(uows, s))
             except Exception as exc:  # noqa: BLE001 - sorted below, per unit
                 if _outage(exc):

@@ -18,9 +18,11 @@ from bson import ObjectId
 from kombu import Connection
 from kombu.pools import connections
 
+from services.bus.lease import RENEW, Lease, LeaseLost
 from services.bus.topology import EVENTS_EXCHANGE
 from services.bus.unit_of_work import OUTBOX
 from services.common.clock import utcnow
+from services.common.config import amqp_nodes
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -30,6 +32,9 @@ BATCH = 500
 LINGER = 0.025
 PURGE_EVERY = 3600.0  # seconds between purges of published events past their retention
 CONFIRM_TIMEOUT = 30  # a loaded broker can take seconds; the relay retries anyway
+# The lease holder polls this often while other replicas are about (what they commit
+# wakes only their own relay), once a second when it runs alone.
+REPLICA_POLL = 0.1
 
 
 def publish_envelopes(amqp_uri: str, envelopes) -> None:
@@ -42,7 +47,7 @@ def publish_envelopes(amqp_uri: str, envelopes) -> None:
     with connections[Connection(amqp_uri)].acquire(block=True, timeout=10) as conn:
         # A pooled connection the broker dropped (restart, close_all_connections) comes
         # back closed: connect it again, or the relay would fail on it forever.
-        conn.ensure_connection(max_retries=1)
+        conn.ensure_connection(max_retries=len(amqp_nodes(amqp_uri)))
         channel = conn.channel()
         try:
             _publish_confirmed(conn, channel, envelopes)
@@ -90,10 +95,15 @@ def _publish_confirmed(conn, channel, envelopes) -> None:
 
 
 class Relay:
-    def __init__(self, db, amqp_uri: str, poll_seconds: float = 1.0,
-                 retention_hours: int | None = None):
+    """One per process; of a service's replicas only the lease holder relays (its outbox
+    in order, one publisher), the others wait to take over."""
+
+    def __init__(self, db, amqp_uri: str, poll_seconds: float = RENEW,
+                 retention_hours: int | None = None, lease: Lease | None = None):
         self.db, self.amqp_uri, self.poll = db, amqp_uri, poll_seconds
         self.retention_hours = retention_hours
+        self.lease = lease or Lease(db)
+        self._renewed = 0.0
         self._next_purge = 0.0
         self._wake = Event()
         self._running = False
@@ -107,7 +117,16 @@ class Relay:
         if not self._wake.ready():
             self._wake.send()
 
+    def holding(self) -> bool:
+        """Renew the lease when a renewal is due; True while this replica holds it."""
+        if time.monotonic() - self._renewed < RENEW:  # a try a second, held or not
+            return self.lease.held
+        self._renewed = time.monotonic()
+        return self.lease.renew()
+
     def drain_once(self) -> int:
+        if not self.holding():
+            return 0
         docs = list(self.db[OUTBOX].find({"sent": False}).sort("_id", 1).limit(BATCH))
         if not docs:
             return 0
@@ -126,15 +145,20 @@ class Relay:
         span = {"sent": False, "_id": {"$gte": ids[0], "$lte": ids[-1]}}
 
         def by_range(session):
+            self.lease.fence(session)  # a former holder marks nothing sent
             found = {d["_id"] for d in outbox.find(span, {"_id": 1}, session=session)}
             if found != set(ids):
                 return False
             outbox.update_many(span, mark, session=session)
             return True
-        with self.db.client.start_session() as session:
-            if session.with_transaction(by_range):
-                return
-        outbox.update_many({"_id": {"$in": ids}}, mark)
+        def by_ids(session):
+            self.lease.fence(session)
+            outbox.update_many({"_id": {"$in": ids}}, mark, session=session)
+        session = self.lease.session  # the lease's: a successor can abort what it left
+        if session is None:
+            raise LeaseLost(self.lease.name)
+        if not session.with_transaction(by_range):
+            session.with_transaction(by_ids)
 
     def purge_sent(self, now: dt.datetime | None = None) -> int:
         """Delete published events older than the retention (an outbox is a queue, not an
@@ -162,18 +186,23 @@ class Relay:
                 while self.drain_once() == BATCH:
                     pass
                 busy = self._wake.ready()  # woken while draining: more are coming
-                if not busy:
+                if not busy and self.lease.held:
                     self._purge_when_due()
+                backoff = 0.1
+            except LeaseLost:  # another replica relays now; what we sent goes again
+                log.warning("outbox relay: lease lost mid-batch; standing by")
                 backoff = 0.1
             except Exception as exc:  # broker or database away: keep the events, retry
                 log.warning("outbox relay: %s; retrying in %.1fs", exc, backoff)
                 eventlet.sleep(backoff)
                 backoff = min(backoff * 2, 5.0)
                 continue
-            with eventlet.Timeout(self.poll, False):
+            poll = REPLICA_POLL if self.lease.held and self.lease.others else self.poll
+            with eventlet.Timeout(poll, False):
                 self._wake.wait()
             self._wake = Event()
 
     def stop(self) -> None:
         self._running = False
         self.wake()
+        self.lease.release()

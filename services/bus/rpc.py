@@ -10,13 +10,35 @@ import functools
 import inspect
 import logging
 
+from nameko.rpc import Rpc, RpcConsumer
 from pymongo.errors import ConnectionFailure, DuplicateKeyError, OperationFailure
+
+from services.bus.topology import rpc_queue_arguments
 
 from services.common.actor import Actor
 from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 UNAVAILABLE = "SERVICE_UNAVAILABLE"
+
+
+class BusRpcConsumer(RpcConsumer):
+    """nameko's consumer of `rpc-<service>`, declaring that queue as JOINTOPS_QUEUE_TYPE
+    says (a quorum queue survives the loss of a broker node; nameko declares it classic)."""
+
+    def setup(self):
+        first = self.queue is None
+        super().setup()
+        if first:
+            cfg = self.container.config["JOINTOPS"]
+            self.queue.queue_arguments = rpc_queue_arguments(cfg.queue_type)
+
+
+class BusRpc(Rpc):
+    rpc_consumer = BusRpcConsumer()
+
+
+rpc = BusRpc.decorator  # every service's @rpc (never nameko.rpc.rpc: one consumer a queue)
 
 
 def _adopt_caller(signature, service, args, kwargs) -> None:

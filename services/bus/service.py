@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from nameko.extensions import DependencyProvider
-from nameko.rpc import rpc
 
+from services.bus.rpc import rpc
 from services.bus.tracing import Tracing
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import mongoengine
 from mongoengine.base.common import _document_registry
 from nameko.extensions import DependencyProvider
-
 from services.bus.group_commit import GroupCommit
+from services.bus.mongo_settings import CLIENT_SETTINGS
 from services.bus.relay import Relay
 from services.bus.unit_of_work import UnitOfWork
 from services.common.actor import Actor
@@ -15,7 +15,8 @@ def connect(alias: str, mongo_uri: str, db_name: str):
     """Register the mongoengine connection for a context (idempotent; re-points it)."""
     mongoengine.disconnect(alias)
     mongoengine.connect(db=db_name, alias=alias, host=mongo_uri, tz_aware=True,
-                        uuidRepresentation="standard", serverSelectionTimeoutMS=3000)
+                        uuidRepresentation="standard", serverSelectionTimeoutMS=3000,
+                        **CLIENT_SETTINGS)
     return mongoengine.get_connection(alias), mongoengine.get_db(alias)
 
 
@@ -42,6 +43,11 @@ class StoreHandle:
             return found
         method = getattr(self._ctx.entrypoint, "method_name", None) or "worker"
         return Actor.system(f"{self._ctx.service_name}.{method}")
+
+    @property
+    def replica(self) -> str:
+        """This process's name among its service's replicas (host:pid:random)."""
+        return self._provider.relay.lease.holder
 
     def transaction(self, actor=None) -> UnitOfWork:
         """`actor`: only for work done in another actor's name (an automatic rule)."""

@@ -13,6 +13,7 @@ from bson import ObjectId
 from pymongo.errors import DuplicateKeyError
 
 from services.bus import envelope
+from services.bus import mongo_settings
 from services.common.clock import utcnow
 from services.common.errors import DomainError
 
@@ -137,7 +138,7 @@ class UnitOfWork:
             self.commit_alone()
 
     def commit_alone(self):
-        with pymongo.timeout(self.time_limit()), self.client.start_session() as session:
+        with pymongo.timeout(self.time_limit()), mongo_settings.session(self.client) as session:
             session.with_transaction(self._apply)
         self.committed()
 

@@ -4,14 +4,12 @@ Entrypoints only; the rules live in `domain/`, the storage in `roster.py`.
 """
 from __future__ import annotations
 
-from nameko.rpc import rpc
-from nameko.timer import timer
-
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
+from services.bus.timer import timer
 from services.certification import checks as qualification_checks
 from services.certification import commands, credentials, figures, listing, reactions, roster
 from services.certification.access import admin_of

@@ -58,7 +58,7 @@ class Stack:
                 proc.wait()
 
 
-def up() -> int:
+def up(replicas: int = 1) -> int:
     env = dict(os.environ)
     if not env.get("JOINTOPS_JWT_SECRET"):
         env["JOINTOPS_JWT_SECRET"] = DEV_SECRET
@@ -83,9 +83,12 @@ def up() -> int:
         if "JOINTOPS_MONGO_URI" not in os.environ:
             infra.ensure_mongo(cfg.mongo_uri, var / "mongo", stack, var / "log")
         jointops = str(Path(sys.executable).with_name("jointops"))
-        for name in registry.SERVICES:
-            stack.start(name, [jointops, "serve", name], env, var / "log")
-        stack.start("gateway", [jointops, "serve", "gateway"], env, var / "log")
+        for n in range(replicas):  # replica n logs to <name>.log, then <name>-<n>.log
+            suffix = f"-{n}" if n else ""
+            for name in registry.SERVICES:
+                stack.start(name + suffix, [jointops, "serve", name], env, var / "log")
+            stack.start("gateway" + suffix, [jointops, "serve", "gateway"],
+                        dict(env, JOINTOPS_GATEWAY_PORT=str(cfg.gateway_port + n)), var / "log")
         url = f"http://127.0.0.1:{cfg.gateway_port}/graphql"
         infra.wait_gateway_healthy(url, cfg.jwt_secret or env["JOINTOPS_JWT_SECRET"], stack)
         if subprocess.run([jointops, "demo", "load"], env=env).returncode:
@@ -95,6 +98,9 @@ def up() -> int:
         if cfg.dev_login:
             console.print(f"Development sign-in (pick a role and an agency): "
                           f"http://127.0.0.1:{cfg.gateway_port}/console/sign-in")
+        if replicas > 1:
+            console.print(f"{replicas} replicas of every service; gateways on ports "
+                          f"{cfg.gateway_port}..{cfg.gateway_port + replicas - 1}")
         while not stack.dead():
             stack.check()
             time.sleep(0.5)

@@ -54,11 +54,32 @@ def topology():
 
 
 @app.command()
-def up():
+def up(replicas: int = typer.Option(1, min=1, max=8, help="Processes of every service, "
+                                    "and gateways on ports 8000, 8001, ...")):
     """What `make run` does: start the whole stack, load demo data, stop on Ctrl-C."""
     from services.cli import dev
 
-    raise typer.Exit(dev.up())
+    raise typer.Exit(dev.up(replicas))
+
+
+@app.command()
+def alive(name: str = typer.Argument(..., help="A service name, or 'gateway'."),
+          max_age: float = typer.Option(30.0, help="Seconds.")):
+    """Exit 0 if this machine's process `name` beat within max_age seconds (liveness:
+    asks nothing of the broker or the database)."""
+    import time
+
+    from services.runner import heartbeat_file
+
+    try:
+        age = time.time() - heartbeat_file(name).stat().st_mtime
+    except FileNotFoundError:
+        typer.echo(f"{name}: no heartbeat (not started here)", err=True)
+        raise typer.Exit(1) from None
+    if age > max_age:
+        typer.echo(f"{name}: last heartbeat {age:.0f} s ago", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{name}: alive ({age:.0f} s)")
 
 
 @app.command()

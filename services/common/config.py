@@ -95,6 +95,23 @@ def _uri(env, name, schemes):
     return raw
 
 
+def amqp_nodes(uri: str) -> list[str]:
+    """The broker nodes of JOINTOPS_AMQP_URI: one URI, or several joined by `;` (kombu's
+    failover syntax, which nameko and the relay use as it is); a client that loses its
+    node connects to the next one."""
+    return [node.strip() for node in uri.split(";") if node.strip()]
+
+
+def _amqp_uri(env) -> str:
+    name = "JOINTOPS_AMQP_URI"
+    nodes = amqp_nodes(_get(env, name))
+    if not nodes:
+        raise ConfigError(f"{name} is empty")
+    for node in nodes:
+        _uri({name: node}, name, ("amqp", "amqps"))
+    return ";".join(nodes)
+
+
 def load(env=None, require_secret: bool = True) -> Config:
     env = os.environ if env is None else env
     secret = env.get("JOINTOPS_JWT_SECRET") or None
@@ -133,7 +150,7 @@ def load(env=None, require_secret: bool = True) -> Config:
     if dev_login not in ("0", "1"):
         raise ConfigError(f"JOINTOPS_DEV_LOGIN={dev_login!r} must be 0 or 1")
     return Config(
-        amqp_uri=_uri(env, "JOINTOPS_AMQP_URI", ("amqp", "amqps")),
+        amqp_uri=_amqp_uri(env),
         mongo_uri=_uri(env, "JOINTOPS_MONGO_URI", ("mongodb", "mongodb+srv")),
         gateway_port=port,
         jwt_secret=secret, db_prefix=prefix, queue_type=queue_type, retry_delays_ms=retry,

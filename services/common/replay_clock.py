@@ -19,9 +19,8 @@ import datetime as dt
 import logging
 
 from nameko.extensions import DependencyProvider
-from nameko.rpc import rpc
 
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.common import clock
 from services.common.errors import DomainError, InvalidInput
 

@@ -3,10 +3,9 @@ Entrypoints only (see webhooks, feed, clients, outbound)."""
 from __future__ import annotations
 
 from nameko.dependency_providers import Config
-from nameko.rpc import rpc
 
 from services.bus.client import ServiceClients
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe

@@ -1,15 +1,13 @@
 """The draws service: "double random, one public" draws, entrypoints only."""
 from __future__ import annotations
 
-from nameko.rpc import rpc
-from nameko.timer import timer
-
 from services.bus.client import ServiceClients
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
+from services.bus.timer import timer
 from services.draws import plans, reads, steps
 
 SWEEP_SECONDS = 3600  # deadlines are in days: hourly is prompt enough

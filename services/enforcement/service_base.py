@@ -6,14 +6,12 @@ the caller ({sub, roles, agency}); `viewer` decides whether personal data is mas
 """
 from __future__ import annotations
 
-from nameko.rpc import rpc
-from nameko.timer import timer
-
 from services.bus.client import ServiceClients
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.subscriber import subscribe
+from services.bus.timer import timer
 from services.enforcement import (casework, directory, figures, inspecting, overdue, powers,
                                   publishing, queries)
 from services.enforcement.dependencies import Collections, PublicityClient

@@ -1,10 +1,8 @@
 """The operations service: a joint operation's own state. Entrypoints only."""
 from __future__ import annotations
 
-from nameko.rpc import rpc
-
 from services.bus.client import ServiceClients
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store

@@ -22,8 +22,10 @@ from services.runner import declare_topology, nameko_config
 from tests.conftest import TEST_SECRET, _free_port
 from tests.faults.infra import ROOT, MongoProcess, RabbitNode, Services, rabbit_tool
 
-SERVICES = ("certification", "accountability", "audit", "probe_producer", "probe_consumer",
-            "gateway")
+# Two replicas of the probe producer (one relays its outbox: the lease) and two gateways
+# (each with its own caches), as a deployment with replicas runs them.
+SERVICES = ("certification", "accountability", "audit", "probe_producer", "probe_producer-1",
+            "probe_consumer", "gateway", "gateway-1")
 RETRY_DELAYS_MS = (100, 300)
 LOGS = ROOT / "var" / "faults" / "logs"
 

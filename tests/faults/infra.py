@@ -3,6 +3,7 @@ broker: its own node name, ports, Erlang cookie, data and log directories), a Se
 process of their own, and the services as real processes (`kill -9` is real)."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -61,13 +62,15 @@ class RabbitNode:
     """`rabbitmq-server` in the foreground (the VM replaces the script, so it stays our
     child) with everything private, driven by `rabbitmqctl -n`."""
 
-    def __init__(self, base: Path):
+    def __init__(self, base: Path, cookie_text: str | None = None):
         self.base, self.port = base, _free_port()
         self.node = f"jointops-faults-{uuid.uuid4().hex[:6]}@localhost"
         home = base / "home"
         home.mkdir(parents=True)
-        cookie = home / ".erlang.cookie"  # our own: this node cannot reach the shared one
-        cookie.write_text(uuid.uuid4().hex.upper())
+        # Our own cookie (shared only by the nodes of one test cluster): no node of ours can
+        # reach the shared broker, nor it ours.
+        cookie = home / ".erlang.cookie"
+        cookie.write_text(cookie_text or uuid.uuid4().hex.upper())
         cookie.chmod(0o400)
         (base / "enabled_plugins").write_text("[].\n")
         (base / "rabbitmq.conf").write_text(f"listeners.tcp.local = 127.0.0.1:{self.port}\n")
@@ -86,10 +89,16 @@ class RabbitNode:
         self.proc = None
 
     def start(self):
+        self.launch()
+        self.wait_started()
+
+    def launch(self):
         with open(self.base / "server.log", "ab") as log:
             self.proc = subprocess.Popen([rabbit_tool("rabbitmq-server")], env=self.env,
                                          stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                          preexec_fn=die_with_parent)
+
+    def wait_started(self):
         self.ctl("wait", "--pid", str(self.proc.pid), "--timeout", "90", timeout=120)
 
     def ctl(self, *args, timeout: float = 60) -> str:
@@ -103,6 +112,65 @@ class RabbitNode:
 
     def stop(self):
         terminate(self.proc, 60)  # the VM shuts down cleanly on SIGTERM
+
+    def kill9(self):
+        """The node crashes: its VM gone at once (connections drop, no clean handover)."""
+        self.proc.kill()
+        self.proc.wait(10)
+
+
+class RabbitCluster:
+    """Three RabbitMQ nodes on this machine, one cluster: distinct node names, ports, data
+    and log directories, one shared Erlang cookie. `amqp_uri` lists every node (the
+    JOINTOPS_AMQP_URI format), so clients move to another node when theirs stops."""
+
+    def __init__(self, base: Path, size: int = 3):
+        cookie = uuid.uuid4().hex.upper()
+        self.nodes = [RabbitNode(base / f"node{i}", cookie) for i in range(size)]
+        self.amqp_uri = ";".join(n.amqp_uri for n in self.nodes)
+        self.stopped: set[str] = set()  # nodes whose RabbitMQ application is stopped
+
+    def start(self):
+        for node in self.nodes:  # booting in parallel: a node boots in seconds, not three
+            node.launch()
+        for node in self.nodes:
+            node.wait_started()
+        first = self.nodes[0]
+        for node in self.nodes[1:]:
+            node.ctl("stop_app")
+            node.ctl("join_cluster", first.node)
+            node.ctl("start_app")
+        running = first.ctl("eval", "length(rabbit_mnesia:cluster_nodes(running)).").strip()
+        assert running == str(len(self.nodes)), f"cluster of {running} nodes"
+
+    def by_name(self, name: str) -> RabbitNode:
+        return next(n for n in self.nodes if n.node == name)
+
+    def any_running(self) -> RabbitNode:
+        return next(n for n in self.nodes
+                    if n.proc.poll() is None and n.node not in self.stopped)
+
+    def stop_app(self, node: RabbitNode):
+        node.ctl("stop_app")
+        self.stopped.add(node.node)
+
+    def start_app(self, node: RabbitNode):
+        node.ctl("start_app")
+        self.stopped.discard(node.node)
+
+    def ctl(self, *args, **kwargs) -> str:
+        return self.any_running().ctl(*args, **kwargs)
+
+    def queues(self) -> dict:
+        """name -> (type, leader node, arguments) of every queue, asked of a running node."""
+        out = self.any_running().ctl("list_queues", "--quiet", "--formatter", "json",
+                                     "name", "type", "leader", "arguments")
+        return {q["name"]: (q["type"], q.get("leader"), q.get("arguments")) for q in
+                json.loads(out)}
+
+    def stop(self):
+        for node in self.nodes:
+            node.stop()
 
 
 class MongoProcess:
@@ -133,27 +201,47 @@ class MongoProcess:
     def stop(self):
         terminate(self.proc, 30)
 
+    def kill9(self):
+        self.proc.kill()
+        self.proc.wait(10)
+
 
 class Services:
-    """Each service (and the gateway, and the bus probes) as its own process."""
+    """Each service (and the gateway, and the bus probes) as its own process. `name-N` is
+    another replica of `name` (a gateway replica on a port of its own)."""
 
     PROBES = ("probe_producer", "probe_consumer")
 
     def __init__(self, env: dict, log_dir: Path, gateway_port: int):
         self.env, self.log_dir, self.procs = env, log_dir, {}
+        self.ports = {"gateway": gateway_port}
         self.gateway = f"http://127.0.0.1:{gateway_port}"
 
+    @staticmethod
+    def base(name: str) -> str:
+        return name.split("-")[0]
+
+    def gateway_url(self, name: str = "gateway") -> str:
+        return f"http://127.0.0.1:{self.ports[name]}"
+
     def argv(self, name):
-        if name in self.PROBES:
-            return [sys.executable, "-m", "tests.faults.probe_main", name]
-        return [str(BIN / "jointops"), "serve", name]
+        if self.base(name) in self.PROBES:
+            return [sys.executable, "-m", "tests.faults.probe_main", self.base(name)]
+        return [str(BIN / "jointops"), "serve", self.base(name)]
 
     def start(self, *names):
         for name in names:
+            env = self.env
+            if self.base(name) == "gateway":
+                port = self.ports.setdefault(name, _free_port())
+                env = dict(env, JOINTOPS_GATEWAY_PORT=str(port))
             with open(self.log_dir / f"{name}.log", "ab") as log:
-                self.procs[name] = subprocess.Popen(self.argv(name), env=self.env, cwd=ROOT,
+                self.procs[name] = subprocess.Popen(self.argv(name), env=env, cwd=ROOT,
                                                     stdout=log, stderr=log,
                                                     preexec_fn=die_with_parent)
+
+    def by_pid(self, pid: int) -> str:
+        return next(name for name, proc in self.procs.items() if proc.pid == pid)
 
     def kill9(self, name):
         self.procs[name].send_signal(signal.SIGKILL)
@@ -167,14 +255,15 @@ class Services:
 
         def ready(name):
             assert self.procs[name].poll() is None, f"{name} exited; see {self.log_dir}"
-            if name == "gateway":
+            if self.base(name) == "gateway":
                 try:
-                    return httpx.get(f"{self.gateway}/healthz", timeout=1).status_code == 200
+                    return httpx.get(f"{self.gateway_url(name)}/healthz",
+                                     timeout=1).status_code == 200
                 except httpx.HTTPError:
                     return False
             try:
                 with ClusterRpcProxy(rpc_config, timeout=2) as rpc:
-                    return bool(getattr(rpc, name).ping())
+                    return bool(getattr(rpc, self.base(name)).ping())
             except Exception:  # noqa: BLE001 - not up yet
                 return False
         for name in names:

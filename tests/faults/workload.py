@@ -27,6 +27,7 @@ from gateway.auth import mint
 from services.accountability.commands import _KEY_NS
 from services.audit import domain as audit_domain
 from services.bus.deadletters import list_dead_letters
+from services.bus.topology import DEAD_LETTER_QUEUE_NAME
 from tests.conftest import TEST_SECRET
 
 RETRYABLE = {"SERVICE_UNAVAILABLE", "CONCURRENT_UPDATE"}
@@ -42,6 +43,14 @@ def keyed_id(doc: str, key: str) -> str:
     return uuid.uuid5(_KEY_NS, f"{doc}:{key}").hex
 
 
+def record(figures: dict) -> None:
+    """Append one run's figures to var/faults/reconciliation.jsonl (make test-faults)."""
+    FIGURES.parent.mkdir(parents=True, exist_ok=True)
+    with open(FIGURES, "a") as out:
+        out.write(json.dumps(figures) + "\n")
+    print(json.dumps(figures))
+
+
 class Workload:
     def __init__(self, stack, probes: int, sanctions: int, clients: int = 4):
         self.stack, self.clients = stack, clients
@@ -49,6 +58,7 @@ class Workload:
         self.probe_ids = [f"{self.run}-p{i}" for i in range(probes)]
         self.keys = [f"{self.run}-s{i}" for i in range(sanctions)]
         self.accepted_probes, self.accepted_sanctions = set(), {}
+        self.accepted_at: list[float] = []  # time.monotonic() of each accepted probe
         self.refused, self.unexpected = Counter(), []
         self._probes, self._keys = iter(self.probe_ids), iter(enumerate(self.keys))
         self._threads, self.handed = [], 0
@@ -87,6 +97,7 @@ class Workload:
                 reply = rpc.probe_producer.record(probe_id, seq)
                 if reply == {"ok": probe_id}:
                     self.accepted_probes.add(probe_id)
+                    self.accepted_at.append(time.monotonic())
                 else:
                     self.refused[reply.get("error", {}).get("code", "?")] += 1
             except (Exception, eventlet.Timeout) as exc:  # noqa: BLE001 - the fault at work
@@ -159,6 +170,13 @@ class Workload:
         sanction_ids = [keyed_id("SanctionDoc", f"{k}-s") for k in self.keys]
         stored = {d["_id"] for d in db("accountability").accountability_sanctions.find(
             {"_id": {"$in": sanction_ids}}, {"_id": 1})}
+        finding_ids = [keyed_id("FindingDoc", f"{k}-f") for k in self.keys]
+        findings = {d["_id"] for d in db("accountability").accountability_findings.find(
+            {"_id": {"$in": finding_ids}}, {"_id": 1})}
+        findings_announced = Counter(d["envelope"]["payload"]["finding_id"] for d in
+                                     db("accountability").outbox.find(
+            {"type": "accountability.finding_recorded.v1",
+             "envelope.payload.finding_id": {"$in": finding_ids}}))
         announced = Counter(d["envelope"]["payload"]["sanction_id"] for d in
                             db("accountability").outbox.find(
                                 {"type": "accountability.sanction_imposed.v1",
@@ -174,11 +192,26 @@ class Workload:
         events |= {d["event_id"] for d in db("accountability").outbox.find(
             {"type": "accountability.sanction_imposed.v1",
              "envelope.payload.sanction_id": {"$in": sanction_ids}}, {"event_id": 1})}
+        events |= {d["event_id"] for d in db("accountability").outbox.find(
+            {"type": "accountability.finding_recorded.v1",
+             "envelope.payload.finding_id": {"$in": finding_ids}}, {"event_id": 1})}
         audited = {d["_id"] for d in db("audit").audit_entries.find(
             {"_id": {"$in": list(events)}}, {"_id": 1})}
         return {"committed": committed, "received": received, "stored": stored,
                 "announced": announced, "effects": effects, "unsent": unsent,
-                "events": events, "audited": audited}
+                "events": events, "audited": audited, "findings": findings,
+                "findings_announced": findings_announced}
+
+    def undelivered(self) -> dict:
+        """Messages still in the broker's handler, retry and RPC request queues (ready or
+        being handled), by queue. Counting only once there are none sees a late
+        redelivery's doubled effect. (Reply queues are left out: a reply to a client that
+        gave up waits there until the queue expires, and is no one's delivery.)"""
+        out = self.stack.rabbit.ctl("list_queues", "--quiet", "--formatter", "json",
+                                    "name", "messages")
+        return {q["name"]: q["messages"] for q in json.loads(out)
+                if q["messages"] and q["name"] != DEAD_LETTER_QUEUE_NAME
+                and not q["name"].startswith("rpc.reply-")}
 
     def audit_check(self):
         db = self.stack.mongo_client[self.stack.cfg.db_name("audit")]
@@ -194,15 +227,18 @@ class Workload:
 
     def settled(self, c) -> bool:
         return (c["unsent"] == 0 and set(c["received"]) == c["committed"]
-                and set(c["effects"]) == c["stored"] and c["audited"] == c["events"])
+                and set(c["effects"]) == c["stored"] and c["audited"] == c["events"]
+                and not self.undelivered())
 
-    def reconcile(self, fault: str, timeout: float = 120) -> dict:
-        """Wait (bounded) until everything committed has been acted on, then count."""
+    def reconcile(self, fault: str, timeout: float = 120, dead_letters: int = 0) -> dict:
+        """Wait (bounded) until everything committed has been acted on and every delivery
+        consumed (the broker holds nothing more for a consumer), then count."""
         deadline = time.monotonic() + timeout
         c = self.counts()
         while not self.settled(c) and time.monotonic() < deadline:
             eventlet.sleep(1)
             c = self.counts()
+        c = self.counts()  # after the last delivery: a late duplicate shows here
         figures = {
             "fault": fault, "probe mutations sent": len(self.probe_ids),
             "probe mutations accepted": len(self.accepted_probes),
@@ -214,6 +250,12 @@ class Workload:
             + sum(n - 1 for n in c["effects"].values() if n > 1),
             "accepted but not stored": len(self.accepted_probes - c["committed"])
             + len(set(self.accepted_sanctions.values()) - c["stored"]),
+            "events of writes never committed": len(set(c["received"]) - c["committed"]),
+            "deliveries left in the broker": self.undelivered(),
+            "findings stored": len(c["findings"]),
+            "findings not announced once": len(c["findings"] ^ set(
+                c["findings_announced"])) + sum(n > 1 for n in c[
+                    "findings_announced"].values()),
             "sanctions accepted": len(self.accepted_sanctions),
             "sanctions stored": len(c["stored"]),
             "sanction events announced twice": sum(n > 1 for n in c["announced"].values()),
@@ -222,15 +264,16 @@ class Workload:
             "events missing from the audit trail": len(c["events"] - c["audited"]),
             "audit trail intact": self.audit_check().intact,
             "refused while broken": dict(self.refused)}
-        FIGURES.parent.mkdir(parents=True, exist_ok=True)
-        with open(FIGURES, "a") as out:
-            out.write(json.dumps(figures) + "\n")
-        print(json.dumps(figures))
+        record(figures)
         assert figures["events lost"] == 0, figures
         assert figures["effects doubled"] == 0, figures
         assert figures["accepted but not stored"] == 0, figures
         assert figures["sanction events announced twice"] == 0, figures
         assert figures["outbox unsent"] == 0, figures
+        assert figures["events of writes never committed"] == 0, figures
+        assert figures["deliveries left in the broker"] == {}, figures
+        assert figures["findings not announced once"] == 0, figures
+        assert figures["dead-lettered"] == dead_letters, figures
         assert figures["events missing from the audit trail"] == 0, figures
         assert figures["audit trail intact"], figures
         assert set(c["announced"]) == c["stored"], figures

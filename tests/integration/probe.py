@@ -3,12 +3,12 @@ library, so the bus is tested exactly as the services use it."""
 import uuid
 
 from mongoengine import Document, IntField, StringField
-from nameko.rpc import rpc
 
-from services.bus.rpc import command
+from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
+from services.bus.timer import timer
 
 PROBE_TYPE = "bus.probe_recorded.v1"
 
@@ -39,6 +39,11 @@ class ProducerService(BusService):
             uow.insert(Probe(id=probe_id, seq=seq))
             uow.emit(PROBE_TYPE, {"probe_id": probe_id, "seq": seq, "note": note})
         return probe_id
+
+    @timer(interval=0.3)
+    def tick(self):
+        """A sweep: runs on the replica holding the outbox lease only (who ticked is kept)."""
+        self.store.db["ticks"].insert_one({"replica": self.store.replica})
 
 
 class ConsumerService(BusService):

@@ -1,0 +1,133 @@
+"""Render what runs each process from services/registry.py, so a new service there is
+deployed everywhere: its Kubernetes Deployment and PodDisruptionBudget
+(infra/k8s/base/services.yaml) and its container in docker-compose.yml (between the
+`# processes:start` and `# processes:end` lines).
+
+    .venv/bin/python infra/deploy_gen.py          # rewrite both files
+    .venv/bin/python infra/deploy_gen.py --check  # exit 1 if either is stale
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from services import registry  # noqa: E402
+
+K8S_SERVICES = ROOT / "infra" / "k8s" / "base" / "services.yaml"
+COMPOSE = ROOT / "docker-compose.yml"
+START, END = "  # processes:start", "  # processes:end"
+GATEWAY_PORT = 8000
+PART_OF = {"app.kubernetes.io/part-of": "jointops"}
+# What a process asks for; the production overlay raises the gateway and certification.
+RESOURCES = {"requests": {"cpu": "100m", "memory": "256Mi"}, "limits": {"memory": "768Mi"}}
+SECRETS = {  # variable -> (Secret, key): never in the manifests, created from the env
+    "JOINTOPS_JWT_SECRET": ("jointops-secrets", "JOINTOPS_JWT_SECRET"),
+    "JOINTOPS_CREDENTIAL_KEYS": ("jointops-secrets", "JOINTOPS_CREDENTIAL_KEYS"),
+    # made by the RabbitMQ cluster operator for the RabbitmqCluster `jointops-rabbitmq`
+    "RABBITMQ_USERNAME": ("jointops-rabbitmq-default-user", "username"),
+    "RABBITMQ_PASSWORD": ("jointops-rabbitmq-default-user", "password"),
+}
+AMQP_URI = "amqp://$(RABBITMQ_USERNAME):$(RABBITMQ_PASSWORD)@jointops-rabbitmq:5672/"
+
+
+def _labels(name: str, component: str) -> dict:
+    return {"app.kubernetes.io/name": name, "app.kubernetes.io/component": component,
+            **PART_OF}
+
+
+def _probes(name: str) -> dict:
+    if name == "gateway":  # /healthz answers from the process alone
+        http = {"httpGet": {"path": "/healthz", "port": "http"}}
+        return {"readinessProbe": {**http, "periodSeconds": 10, "timeoutSeconds": 5},
+                "livenessProbe": {**http, "periodSeconds": 20, "timeoutSeconds": 5,
+                                  "failureThreshold": 6}}
+    # Ready: answers an RPC through the broker and reaches its database. Alive: the
+    # process's own heartbeat file is fresh, which a broker blip does not stop (the
+    # runner restarts its container in-process), so an outage does not restart every pod.
+    return {"readinessProbe": {"exec": {"command": ["jointops", "ping", name]},
+                               "periodSeconds": 15, "timeoutSeconds": 10,
+                               "failureThreshold": 3},
+            "livenessProbe": {"exec": {"command": ["jointops", "alive", name]},
+                              "periodSeconds": 20, "timeoutSeconds": 5,
+                              "failureThreshold": 3}}
+
+
+def deployment(name: str) -> dict:
+    component = "gateway" if name == "gateway" else "service"
+    labels = _labels(name, component)
+    env = [{"name": var, "valueFrom": {"secretKeyRef": {"name": secret, "key": key}}}
+           for var, (secret, key) in SECRETS.items()]
+    env.append({"name": "JOINTOPS_AMQP_URI", "value": AMQP_URI})  # after the two it uses
+    container = {"name": name, "image": "jointops:latest",
+                 "command": ["jointops", "serve", name],
+                 "envFrom": [{"configMapRef": {"name": "jointops-config"}}], "env": env,
+                 "resources": RESOURCES, **_probes(name),
+                 "securityContext": {"allowPrivilegeEscalation": False,
+                                     "readOnlyRootFilesystem": True,
+                                     "capabilities": {"drop": ["ALL"]}},
+                 "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}]}
+    if name == "gateway":
+        container["ports"] = [{"name": "http", "containerPort": GATEWAY_PORT}]
+    return {"apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": f"jointops-{name}", "labels": labels},
+            "spec": {"replicas": 1, "selector": {"matchLabels": labels},
+                     "template": {"metadata": {"labels": labels}, "spec": {
+                         "securityContext": {"runAsNonRoot": True, "runAsUser": 10001},
+                         "terminationGracePeriodSeconds": 30,
+                         "containers": [container],
+                         "volumes": [{"name": "tmp", "emptyDir": {}}]}}}}
+
+
+def disruption_budget(name: str) -> dict:
+    labels = _labels(name, "gateway" if name == "gateway" else "service")
+    return {"apiVersion": "policy/v1", "kind": "PodDisruptionBudget",
+            "metadata": {"name": f"jointops-{name}", "labels": labels},
+            "spec": {"maxUnavailable": 1, "selector": {"matchLabels": labels}}}
+
+
+def processes() -> list[str]:
+    return [*registry.SERVICES, "gateway"]
+
+
+def render_k8s() -> str:
+    docs = []
+    for name in processes():
+        docs += [deployment(name), disruption_budget(name)]
+    head = "# Generated by infra/deploy_gen.py from services/registry.py: do not edit.\n"
+    return head + yaml.safe_dump_all(docs, sort_keys=False, width=100)
+
+
+def compose_block() -> str:
+    lines = [START, "  # Generated by infra/deploy_gen.py from services/registry.py."]
+    for name in registry.SERVICES:
+        lines += [f"  {name}:", "    <<: *app", f'    command: ["jointops", "serve", "{name}"]',
+                  "    healthcheck: {<<: *service-health, test: "
+                  f'["CMD", "jointops", "ping", "{name}"]}}', ""]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def render_compose(current: str) -> str:
+    head, _, rest = current.partition(START)
+    _, _, tail = rest.partition(END)
+    return f"{head}{compose_block()}{tail}"
+
+
+def main(argv) -> int:
+    outputs = {K8S_SERVICES: render_k8s(), COMPOSE: render_compose(COMPOSE.read_text())}
+    stale = [p for p, text in outputs.items() if not p.exists() or p.read_text() != text]
+    if "--check" in argv:
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is stale: run infra/deploy_gen.py")
+        return 1 if stale else 0
+    for path in stale:
+        path.write_text(outputs[path])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
