@@ -16,11 +16,11 @@ from services.audit import domain
 from services.audit.documents import AuditEntryDoc, ChainHead
 from services.bus.unit_of_work import ConcurrentUpdate
 from services.common.hashchain import GENESIS
+from services.common import paging
 from services.common.errors import InvalidInput
 
 log = logging.getLogger(__name__)
 RACE_RETRIES = 20
-MAX_PAGE = 100
 
 
 def _append_op(entry_body: dict):
@@ -81,14 +81,8 @@ def page(filters: dict | None, offset: int, limit: int) -> dict:
     """Entries newest first (by chain order), with the total for the filters."""
     if not isinstance(filters, (dict, type(None))):
         raise InvalidInput("filters must be an object", ["filters"])
-    if (isinstance(offset, bool) or not isinstance(offset, int) or offset < 0
-            or isinstance(limit, bool) or not isinstance(limit, int)
-            or not 0 <= limit <= MAX_PAGE):
-        raise InvalidInput(f"offset must be >= 0 and limit 0..{MAX_PAGE}", ["first"])
-    query = _query(filters or {})
-    coll = AuditEntryDoc._get_collection()
-    rows = list(coll.find(query).sort("seq", -1).skip(offset).limit(limit)) if limit else []
-    return {"items": [_plain(r) for r in rows], "total": coll.count_documents(query)}
+    return paging.page(AuditEntryDoc._get_collection(), _query(filters or {}), [("seq", -1)],
+                       offset, limit, _plain)
 
 
 def _plain(row: dict) -> dict:
@@ -101,12 +95,16 @@ def _plain(row: dict) -> dict:
 
 def check() -> dict:
     """The whole chain against its head: intact, or the first entry that is not."""
-    # The head first, then the entries up to it: an entry appended while the check runs
-    # is after the head that was read, not a cut or a break.
-    head = ChainHead._get_collection().find_one({"_id": domain.CHAIN})
-    entries = AuditEntryDoc._get_collection().find(
-        {"seq": {"$lte": head["seq"] if head else -1}}).sort("seq", 1)
-    result = domain.verify(entries, head)
+    heads, entries = ChainHead._get_collection(), AuditEntryDoc._get_collection()
+    head, result = verify_stored(entries, heads)
     return {"id": domain.CHAIN, "intact": result.intact, "index": result.index,
             "reason": result.reason, "entries": result.entries,
             "head": head["hash"] if head else None}
+
+
+def verify_stored(entries, heads):
+    """(head, ChainCheck) of the stored trail. The head first, then the entries up to it:
+    an entry appended while the check runs is after the head that was read, not a cut."""
+    head = heads.find_one({"_id": domain.CHAIN})
+    found = entries.find({"seq": {"$lte": head["seq"] if head else -1}}).sort("seq", 1)
+    return head, domain.verify(found, head)

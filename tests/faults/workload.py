@@ -25,7 +25,7 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from gateway.auth import mint
 from services.accountability.commands import _KEY_NS
-from services.audit import domain as audit_domain
+from services.audit.trail import verify_stored
 from services.bus.deadletters import list_dead_letters
 from services.bus.topology import DEAD_LETTER_QUEUE_NAME
 from tests.conftest import TEST_SECRET
@@ -215,8 +215,7 @@ class Workload:
 
     def audit_check(self):
         db = self.stack.mongo_client[self.stack.cfg.db_name("audit")]
-        return audit_domain.verify(db.audit_entries.find().sort("seq", 1),
-                                   db.audit_head.find_one({"_id": audit_domain.CHAIN}))
+        return verify_stored(db.audit_entries, db.audit_head)[1]
 
     def dead_lettered(self) -> int:
         """This run's events in the dead-letter queue (they count as lost above)."""
