@@ -50,11 +50,14 @@ def terminate(proc, grace: float) -> None:
         proc.wait(10)
 
 
-def wait_for(predicate, timeout: float, what: str, interval: float = 0.2):
+def wait_for(predicate, timeout: float, what: str, interval: float = 0.2, detail=None):
+    """Poll `predicate`; on timeout the message says what was awaited and, when `detail` is
+    given, what it returned then (the state a failed run leaves to explain itself)."""
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not within {timeout:.0f} s")
+            seen = f"; seen: {detail()}" if detail else ""
+            raise AssertionError(f"{what}: not within {timeout:.0f} s{seen}")
         time.sleep(interval)
 
 

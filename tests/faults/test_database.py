@@ -90,7 +90,13 @@ def test_database_killed_9_under_load(stack):
         c = run.counts()
         return (c["unsent"] == 0 and c["committed"] <= set(c["received"])
                 and c["stored"] <= set(c["effects"]) and not run.undelivered())
-    wait_for(settled, 120, "every kept write's events to be delivered")
+    def state():
+        c = run.counts()
+        return {"unsent": c["unsent"],
+                "committed, not received": sorted(c["committed"] - set(c["received"]))[:10],
+                "stored, not applied": sorted(c["stored"] - set(c["effects"]))[:10],
+                "in the broker": run.undelivered()}
+    wait_for(settled, 120, "every kept write's events to be delivered", detail=state)
     c = run.counts()
     figures = {
         "fault": "SecantusDB killed (kill -9) and restarted, default settings",
