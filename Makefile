@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | md5sum | cut -c1-12)
 
-.PHONY: install run test test-faults bench broker redis graphiql graphql-http console clean
+.PHONY: install run test test-faults bench broker redis system graphiql graphql-http console clean
 
 install: $(STAMP)
 
@@ -21,6 +21,10 @@ broker:
 
 redis:
 	@bash infra/ensure-redis.sh
+
+# Chromium, the Noto CJK fonts and poppler-utils from Debian when missing.
+system:
+	@bash infra/ensure-system-packages.sh
 
 # GraphiQL's own assets (pinned in infra/graphiql/package-lock.json), so the IDE works
 # offline; without npm the page loads the same versions from a CDN.
@@ -54,10 +58,10 @@ console: console/dist/index.html
 
 # make run REPLICAS=2: two processes of every service, gateways on 8000 and 8001.
 REPLICAS ?= 1
-run: install broker redis graphiql console
+run: install broker redis system graphiql console
 	@JOINTOPS_DEV_LOGIN=$${JOINTOPS_DEV_LOGIN:-1} $(VENV)/bin/jointops up --replicas $(REPLICAS)
 
-test: install broker redis graphql-http console
+test: install broker redis system graphql-http console
 	@npm test --prefix console --silent
 	@$(PY) -m pytest -q -p no:cacheprovider tests
 
