@@ -193,11 +193,14 @@ class MongoProcess:
         except pymongo.errors.PyMongoError:
             return False
 
-    def start(self):
+    def start(self, sync_on_commit: bool = False):
+        """`sync_on_commit`: the server syncs its log before it acknowledges a commit (what
+        a journaled MongoDB does), so a crash loses nothing acknowledged."""
+        flags = ["--sync-on-commit"] if sync_on_commit else []
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
                 [str(BIN / "secantusd-py"), "--host", "127.0.0.1", "--port", str(self.port),
-                 "--storage-path", str(self.storage)], stdout=log, stderr=log,
+                 "--storage-path", str(self.storage), *flags], stdout=log, stderr=log,
                 preexec_fn=die_with_parent)
         wait_for(self.up, 60, "SecantusDB to answer")
 
