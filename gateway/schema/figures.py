@@ -54,8 +54,10 @@ class AnnualFigures(graphene.ObjectType):
     inspectors_drawn = _count("抽取执法人员人次: inspector assignments in those draws.")
     entities_drawn = _count("抽查主体家次: entity selections in those draws.")
     cross_department_draws = _count("跨部门联合抽查: joint-operation draws among them.")
-    delegated_powers = _count("权力下放: penalty powers delegated to townships in force on 31 "
-                              "December;" + NOT_YET)
+    delegated_powers = _count("权力下放 (delegated powers): penalty powers (violation codes) "
+                              "delegated to the agency's township (乡镇) and sub-district (街道) "
+                              "bodies and in force on 31 December (today, for the current "
+                              "year); a power delegated to several bodies counts once.")
     findings = _count("过错责任认定: findings recorded against the agency's officers.")
     sanctions = graphene.List(graphene.NonNull(SanctionMeasureCount), required=True,
                               description="问责: sanctions taking effect, by measure.")
