@@ -13,6 +13,7 @@ from graphene.types.resolver import dict_or_attr_resolver
 
 from gateway.schema import paging
 from gateway.schema.actors import actor_field, deprecated_author
+from gateway.schema.base import errors_field
 from gateway.schema.base import UserError, enum_of
 from gateway.schema.batching import officers
 from gateway.schema.certification_types import Officer, _parsed
@@ -151,20 +152,20 @@ class AccountabilityCounts(graphene.ObjectType):
 
 class FindingPayload(graphene.ObjectType):
     finding = graphene.Field(Finding)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()
 
 
 class SanctionPayload(graphene.ObjectType):
     sanction = graphene.Field(Sanction)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()
 
 
 class LiftedSanctionsPayload(graphene.ObjectType):
     sanctions = graphene.List(graphene.NonNull(Sanction),
                               description="The sanctions this step lifted.")
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()
 
 
 class LedgerItemPayload(graphene.ObjectType):
     ledger_item = graphene.Field(LedgerItem)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()

@@ -8,6 +8,7 @@ import datetime as dt
 import graphene
 
 from gateway.schema import paging
+from gateway.schema.base import errors_field
 from gateway.schema.base import Agency, UserError, actor, enum_of, payload_errors, plain, requires
 from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import ACTIVITY_KINDS as KINDS, MAX_ACTIVITY_QUANTITY as MAX_QUANTITY
@@ -53,7 +54,7 @@ class RecordRuleOfLawActivityInput(graphene.InputObjectType):
 
 class RuleOfLawActivityPayload(graphene.ObjectType):
     activity = graphene.Field(RuleOfLawActivity)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()
 
 
 class Query(graphene.ObjectType):

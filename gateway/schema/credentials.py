@@ -10,6 +10,7 @@ import graphene
 import segno
 
 from gateway.credential_check import check
+from gateway.schema.base import errors_field
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, enum_of, forbidden,
                                  public_read, requires)
 from gateway.schema.certification_types import _parsed
@@ -37,7 +38,7 @@ class OfficerCredential(graphene.ObjectType):
 
 class OfficerCredentialPayload(graphene.ObjectType):
     credential = graphene.Field(OfficerCredential)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()
 
 
 class CredentialCheck(graphene.ObjectType):

@@ -7,6 +7,7 @@ import datetime as dt
 import graphene
 
 from gateway.schema import paging
+from gateway.schema.base import errors_field
 from gateway.schema.base import Agency, UserError, actor, enum_value, payload_errors, requires
 from gateway.schema.draws import READERS
 from gateway.schema.scalars import DateTime
@@ -45,7 +46,7 @@ class CreateDrawPlanInput(graphene.InputObjectType):
 
 class DrawPlanPayload(graphene.ObjectType):
     plan = graphene.Field(DrawPlan)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()
 
 
 class Query(graphene.ObjectType):

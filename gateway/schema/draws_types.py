@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import graphene
 
+from gateway.schema.base import errors_field
 from gateway.schema.base import Agency, EnforcementDomain, UserError, enum_of
 from gateway.schema.certification_types import Officer
 from gateway.schema.scalars import DateTime
@@ -182,4 +183,4 @@ class DrawVerification(graphene.ObjectType):
 
 class DrawPayload(graphene.ObjectType):
     draw = graphene.Field(Draw)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()
