@@ -9,6 +9,7 @@ import graphene
 from graphql import GraphQLError
 
 from gateway.auth import ROLES
+from gateway.schema.enum_meanings import MEANINGS
 from services.contracts import vocabulary as domain
 from services.common.errors import DomainError
 
@@ -26,19 +27,26 @@ def described(text: str, values: dict[str, str] | None = None):
     return description
 
 
+def _meanings(name: str, description: str | None, meanings: dict[str, str] | None):
+    known = MEANINGS.get(name, {})
+    return described(description or known.get("", ""), {**known, **(meanings or {})})
+
+
 def enum_of(name: str, values, description: str | None = None,
             meanings: dict[str, str] | None = None):
-    """A GraphQL enum whose names are its values (the services' strings); `meanings`
-    describes each value."""
+    """A GraphQL enum whose names are its values (the services' strings); each value is
+    described by `meanings` or gateway/schema/enum_meanings.py."""
     return graphene.Enum(name, [(v, v) for v in values],
-                         description=described(description or "", meanings))
+                         description=_meanings(name, description, meanings))
 
 
-def enum_from(py_enum, description: str, meanings: dict[str, str], **kwargs):
+def enum_from(py_enum, description: str, meanings: dict[str, str] | None = None,
+              **kwargs):
     """The GraphQL enum of a Python enum of services/contracts/vocabulary.py, each value
     described (the vocabulary keeps the words, the gateway says what they mean)."""
-    return graphene.Enum.from_enum(py_enum, description=described(description, meanings),
-                                   **kwargs)
+    name = kwargs.get("name") or py_enum.__name__
+    return graphene.Enum.from_enum(py_enum, description=_meanings(name, description,
+                                                                  meanings), **kwargs)
 
 
 # The domain's enums, once: GraphQL names and values are the domain's.

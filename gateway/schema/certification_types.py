@@ -12,17 +12,17 @@ import datetime as dt
 import graphene
 from graphene.types.resolver import dict_or_attr_resolver
 
-from gateway.schema.base import Agency, EnforcementDomain
+from gateway.schema.base import Agency, EnforcementDomain, enum_from
 from gateway.schema.scalars import DateTime
 from services.contracts import vocabulary as domain
 
 # The certification model's enums (same names and values); the domain's Reason adds
 # ANNUAL_REVIEW_OVERDUE to the contract's list (allowed: the served schema is a superset).
-OfficerStatus = graphene.Enum.from_enum(domain.OfficerStatus,
+OfficerStatus = enum_from(domain.OfficerStatus,
                                         description="Whether the officer is on post.")
-CertificateStatus = graphene.Enum.from_enum(domain.CertificateStatus,
+CertificateStatus = enum_from(domain.CertificateStatus,
                                             description="A certificate's state now.")
-QualificationReason = graphene.Enum.from_enum(
+QualificationReason = enum_from(
     domain.Reason, name="QualificationReason",
     description="Why an officer is not qualified, in the contract's order.")
 

@@ -17,11 +17,15 @@ def _count(description: str):
 
 
 class SanctionMeasureCount(graphene.ObjectType):
-    measure = graphene.Field(SanctionMeasure, required=True)
-    count = graphene.Int(required=True)
+    """How many sanctions of one measure took effect in the year."""
+    measure = graphene.Field(SanctionMeasure, required=True,
+                             description="The accountability measure counted.")
+    count = graphene.Int(required=True,
+                         description="How many sanctions of it took effect in the year.")
 
 
 class ActivityCount(graphene.ObjectType):
+    """How many rule-of-law activities of one kind the register holds for the year."""
     kind = graphene.String(required=True, description="A RuleOfLawActivityKind.")
     count = graphene.Int(required=True, description="Sum of the entries' quantities.")
 
@@ -29,8 +33,10 @@ class ActivityCount(graphene.ObjectType):
 class AnnualFigures(graphene.ObjectType):
     """年度法治建设数据: each a count over the calendar year in Asia/Shanghai; for the current
     year, the year so far."""
-    year = graphene.Int(required=True)
-    agency = graphene.Field(Agency, required=True)
+    year = graphene.Int(required=True,
+                        description="The calendar year counted (Asia/Shanghai).")
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency counted.")
     certified_officers = _count("持证执法人员: officers holding a valid certificate on 31 "
                                 "December (now, for the current year).")
     new_officers_passed_exams = _count("新进人员通过考试: officers whose second passed law exam "
@@ -70,7 +76,17 @@ class AnnualFigures(graphene.ObjectType):
 
 class Query(graphene.ObjectType):
     annual_figures = graphene.Field(AnnualFigures, required=True, year=graphene.Int(
-        required=True), agency=graphene.Argument(Agency, required=True),
+        required=True,
+                                                                                    description="The "
+                                                                                                "calendar "
+                                                                                                "year, "
+                                                                                                "2000 "
+                                                                                                "to "
+                                                                                                "2100 "
+                                                                                                "(INVALID_INPUT "
+                                                                                                "otherwise)."), agency=graphene.Argument(Agency, required=True,
+                                                 description="The agency whose figures are "
+                                                             "wanted."),
         description="The annual report's figures, computed from the records.")
 
     @requires(*READERS)

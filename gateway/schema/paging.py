@@ -92,3 +92,12 @@ def from_list(conn, items, first=None, after=None):
     offset, limit = window(first, after)
     items = list(items)
     return build(conn, items[offset:offset + limit], len(items), offset)
+
+
+def connection_field(conn, description: str):
+    """A Relay ConnectionField over a list in hand, its four arguments described."""
+    return graphene.relay.ConnectionField(
+        conn, description=description, first=first_argument(), after=after_argument(),
+        last=graphene.Int(description="How many rows from the end of the list (with "
+                                      "`before`)."),
+        before=graphene.String(description="A cursor from this list: rows before it."))
