@@ -24,8 +24,20 @@ def _parts(kind):
     return tuple(parts)
 
 
+QUERY = ("Every read of jointops (联合执法): officers and their qualification, joint operations, "
+         "double-random draws, inspections and cases, accountability, the annual figures. "
+         "Each field says who may call it (roles: planner, certification_admin, "
+         "accountability_officer, enforcement_officer, cross_agency; the README's role "
+         "table); without a bearer token only published records answer.")
+MUTATION = ("Every change: each answers a payload whose `errors` lists business refusals "
+            "(a stable code, nothing changed); a caller without the role gets a top-level "
+            "FORBIDDEN error (UNAUTHENTICATED without a token). Each field names its roles "
+            "and the codes it returns.")
+
+
 def build_schema() -> graphene.Schema:
-    query = type("Query", _parts("Query") + (graphene.ObjectType,), {})
+    query = type("Query", _parts("Query") + (graphene.ObjectType,), {"__doc__": QUERY})
     mutations = _parts("Mutation")
-    mutation = type("Mutation", mutations + (graphene.ObjectType,), {}) if mutations else None
+    mutation = type("Mutation", mutations + (graphene.ObjectType,),
+                    {"__doc__": MUTATION}) if mutations else None
     return graphene.Schema(query=query, mutation=mutation, auto_camelcase=True)

@@ -16,6 +16,7 @@ from gateway.schema.accountability_types import (
     AccountabilityCounts, FindingConnection, FindingPayload, FindingSource, LedgerItemConnection,
     LedgerItemPayload, LedgerItemStatus, LiftedSanctionsPayload, SanctionConnection,
     SanctionMeasure, SanctionPayload, connection, officer_of, remember_officers)
+from gateway.schema import paging
 from gateway.schema.base import actor, forbidden, payload_errors, plain, requires
 from gateway.schema.certification_types import Officer
 
@@ -31,18 +32,26 @@ def _mutation(payload, key, method, input_cls, roles, description):
         accountability = info.context.services.accountability
         return payload_errors(payload, key, lambda: getattr(accountability, method)(
             plain(input, keep_none=True), actor(info)))
-    return graphene.Field(payload, required=True, input=Argument(input_cls, required=True),
-                          resolver=resolve, description=description)
+    return graphene.Field(payload, required=True, input=Argument(
+        input_cls, required=True, description="What to record; see the input type."),
+        resolver=resolve, description=f"{description} Roles: {', '.join(roles)}.")
 
 
 class OfficerAccountabilityRecord(graphene.ObjectType):
-    officer_id = ID(required=True)
-    officer = graphene.Field(Officer)
+    """One officer's accountability record (过错责任档案): findings, sanctions and ledger
+    items, and the measures in force. accountability_officer and certification_admin (of
+    the officer's agency when the token names one)."""
+    officer_id = ID(required=True, description="The officer the record is about.")
+    officer = graphene.Field(Officer, description="The officer's basics; null if "
+                             "certification no longer knows them.")
     active_measures = List(NonNull(SanctionMeasure), required=True,
                            description="Sanctions in force now.")
-    findings = graphene.relay.ConnectionField(FindingConnection)
-    sanctions = graphene.relay.ConnectionField(SanctionConnection)
-    ledger_items = graphene.relay.ConnectionField(LedgerItemConnection)
+    findings = paging.connection_field(FindingConnection, "Findings against the officer, "
+                                       "newest first.")
+    sanctions = paging.connection_field(SanctionConnection, "Sanctions imposed on the "
+                                        "officer (in force or lifted), newest first.")
+    ledger_items = paging.connection_field(LedgerItemConnection, "Rectification ledger items "
+                                           "(整改台账) linked to the officer's findings.")
 
     @staticmethod
     def resolve_active_measures(root, info):
@@ -51,18 +60,34 @@ class OfficerAccountabilityRecord(graphene.ObjectType):
 
 class Query(graphene.ObjectType):
     accountability_findings = graphene.Field(
-        FindingConnection, required=True, officer_id=ID(), source=Argument(FindingSource),
-        rule=String(), case_id=ID(), first=Int(), after=String(),
-        description="Findings, newest first.")
+        FindingConnection, required=True,
+        officer_id=ID(description="Only findings against this officer."),
+        source=Argument(FindingSource, description="Only findings from this source."),
+        rule=String(description="Only findings an automatic rule recorded, by its name "
+                    "(e.g. LATE_PUBLICATION)."),
+        case_id=ID(description="Only findings about this enforcement case."),
+        first=paging.first_argument(), after=paging.after_argument(),
+        description="Findings of illegal or improper enforcement (执法过错认定), newest first. "
+                    "accountability_officer and certification_admin; never cross_agency.")
     ledger_items = graphene.Field(
-        LedgerItemConnection, required=True, owner=String(), status=Argument(LedgerItemStatus),
-        first=Int(), after=String(), description="The rectification ledger, newest first.")
+        LedgerItemConnection, required=True,
+        owner=String(description="Only items this person or unit must put right."),
+        status=Argument(LedgerItemStatus, description="Only items in this state."),
+        first=paging.first_argument(), after=paging.after_argument(),
+        description="The rectification ledger (整改台账), newest first. "
+                    "accountability_officer and certification_admin.")
     officer_accountability_record = graphene.Field(
-        OfficerAccountabilityRecord, officer_id=ID(required=True),
-        description="Null for an officer certification does not know.")
+        OfficerAccountabilityRecord, officer_id=ID(required=True, description="The "
+                                                   "officer's id."),
+        description="One officer's accountability record; null for an officer "
+                    "certification does not know. accountability_officer and "
+                    "certification_admin (another agency's officer: FORBIDDEN).")
     accountability_counts = graphene.Field(
-        AccountabilityCounts, required=True, start=Date(required=True), end=Date(required=True),
-        description="Figures for the civil days start..end (inclusive), e.g. a year.")
+        AccountabilityCounts, required=True,
+        start=Date(required=True, description="First civil day counted (Asia/Shanghai)."),
+        end=Date(required=True, description="Last civil day counted (inclusive)."),
+        description="Accountability figures for the civil days start..end (inclusive), "
+                    "e.g. a year. accountability_officer and certification_admin.")
 
     @requires(*READERS)
     def resolve_accountability_findings(root, info, first=None, after=None, **filters):
@@ -98,19 +123,19 @@ class Query(graphene.ObjectType):
 
 class Mutation(graphene.ObjectType):
     record_finding = _mutation(FindingPayload, "finding", "record_finding", FindingInput,
-                               WRITERS, "A finding of illegal or improper enforcement.")
+                               WRITERS, "Record a finding of illegal or improper enforcement (执法过错认定) against an officer. Errors: INVALID_INPUT, NOT_FOUND.")
     impose_sanction = _mutation(SanctionPayload, "sanction", "impose_sanction", SanctionInput,
-                                WRITERS, "Certification applies it to the qualification.")
+                                WRITERS, "Impose an accountability measure (问责) for a finding; certification applies it to the officer's qualification. Errors: INVALID_INPUT, NOT_FOUND, SANCTION_ALREADY_IMPOSED.")
     complete_training = _mutation(LiftedSanctionsPayload, "sanctions", "complete_training",
-                                  OfficerStepInput, LIFTERS, "Off-post training is done.")
+                                  OfficerStepInput, LIFTERS, "Record that off-post training (离岗培训) is completed: the OFF_POST_TRAINING sanctions are lifted. Errors: INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION.")
     reinstate_to_post = _mutation(LiftedSanctionsPayload, "sanctions", "reinstate_to_post",
-                                  OfficerStepInput, LIFTERS, "Back on the enforcement post.")
+                                  OfficerStepInput, LIFTERS, "Reinstate an officer removed from the enforcement post (调离执法岗位): the REMOVAL_FROM_POST sanctions are lifted. Errors: INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION.")
     open_ledger_item = _mutation(LedgerItemPayload, "ledger_item", "open_ledger_item",
-                                 OpenLedgerItemInput, WRITERS, "Something to put right.")
+                                 OpenLedgerItemInput, WRITERS, "Open a rectification ledger item (整改台账) with an owner and a deadline. Errors: INVALID_INPUT, NOT_FOUND.")
     fix_on_the_spot = _mutation(LedgerItemPayload, "ledger_item", "fix_on_the_spot",
-                                FixOnTheSpotInput, WRITERS, "Opened and rectified at once.")
+                                FixOnTheSpotInput, WRITERS, "Record a problem fixed on the spot (立行立改): opened and rectified at once. Errors: INVALID_INPUT, NOT_FOUND.")
     rectify_ledger_item = _mutation(LedgerItemPayload, "ledger_item", "rectify_ledger_item",
-                                    RectifyLedgerItemInput, WRITERS, "Put right, with evidence.")
+                                    RectifyLedgerItemInput, WRITERS, "Mark a ledger item rectified, with evidence. Errors: INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION.")
     verify_ledger_item = _mutation(LedgerItemPayload, "ledger_item", "verify_ledger_item",
                                    VerifyLedgerItemInput, WRITERS,
-                                   "Checked by someone other than who rectified it.")
+                                   "Verify a rectified ledger item: by someone other than who rectified it. Errors: INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION, SAME_PERSON.")

@@ -13,6 +13,7 @@ from graphene.types.resolver import dict_or_attr_resolver
 
 from gateway.schema import paging
 from gateway.schema.actors import actor_field, deprecated_author
+from gateway.schema.base import errors_field
 from gateway.schema.base import UserError, enum_of
 from gateway.schema.batching import officers
 from gateway.schema.certification_types import Officer, _parsed
@@ -40,13 +41,22 @@ def officer_of(info, officer_id: str):
 
 
 class Finding(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    officer_id = graphene.ID(required=True)
-    description = graphene.String(required=True, description="Plain text; escape it.")
-    recorded_at = DateTime(required=True)
-    source = graphene.Field(FindingSource, required=True)
-    case_id = graphene.ID()
-    inspection_id = graphene.ID()
+    """A finding of illegal or improper enforcement (执法过错认定) against one officer. Readable by
+    accountability_officer and certification_admin only."""
+    id = graphene.ID(required=True,
+                     description="The finding's id.")
+    officer_id = graphene.ID(required=True,
+                             description="The officer the finding is against.")
+    description = graphene.String(required=True, description="What was wrong, as recorded (plain "
+                                                             "text: escape it before showing as "
+                                                             "HTML).")
+    recorded_at = DateTime(required=True,
+                           description="When it was recorded.")
+    source = graphene.Field(FindingSource, required=True,
+                            description="Where it came from: complaint, case review, audit, or an "
+                                        "automatic rule.")
+    case_id = graphene.ID(description="The enforcement case it is about; null when none.")
+    inspection_id = graphene.ID(description="The inspection it is about; null when none.")
     evidence = _Strings(description="References to the evidence (file ids, record numbers).")
     rule = graphene.String(description="The automatic rule that fired (AUTOMATIC only).")
     trigger_event_ids = _Ids(description="Events that made the automatic rule fire.")
@@ -63,12 +73,21 @@ class Finding(graphene.ObjectType):
 
 
 class Sanction(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    finding_id = graphene.ID(required=True)
-    officer_id = graphene.ID(required=True)
-    measure = graphene.Field(SanctionMeasure, required=True)
-    effective_at = DateTime(required=True)
-    imposed_at = DateTime(required=True)
+    """An accountability measure (问责) imposed on an officer for a finding; lifted by completed
+    training or reinstatement where the measure allows."""
+    id = graphene.ID(required=True,
+                     description="The sanction's id.")
+    finding_id = graphene.ID(required=True,
+                             description="The finding it answers.")
+    officer_id = graphene.ID(required=True,
+                             description="The officer sanctioned.")
+    measure = graphene.Field(SanctionMeasure, required=True,
+                             description="The measure imposed.")
+    effective_at = DateTime(required=True,
+                            description="When it takes (took) effect on the officer's "
+                                        "qualification.")
+    imposed_at = DateTime(required=True,
+                          description="When it was recorded.")
     lifted_at = DateTime(description="Training completed / back on post.")
     imposed_by = actor_field("imposed_by", True, "Who imposed it.")
     lifted_by = actor_field("lifted_by", description="Who recorded the step that lifted it.",
@@ -81,18 +100,29 @@ class Sanction(graphene.ObjectType):
 
 
 class LedgerItem(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    owner = graphene.String(required=True)
-    description = graphene.String(required=True)
-    opened_at = DateTime(required=True)
-    deadline = graphene.Date(required=True, description="Civil date, in working days.")
-    status = graphene.Field(LedgerItemStatus, required=True)
-    finding_ids = _Ids()
-    on_the_spot = graphene.Boolean(required=True)
-    rectified_at = DateTime()
+    """An item of the rectification ledger (整改台账): something to put right, its owner, deadline and
+    state."""
+    id = graphene.ID(required=True,
+                     description="The item's id.")
+    owner = graphene.String(required=True,
+                            description="Who must put it right (a person or a unit).")
+    description = graphene.String(required=True,
+                                  description="What must be put right (plain text).")
+    opened_at = DateTime(required=True,
+                         description="When it was opened.")
+    deadline = graphene.Date(required=True, description="Last civil day (Asia/Shanghai) to "
+                                                        "rectify it, counted in working days from "
+                                                        "opening; after it the item is OVERDUE.")
+    status = graphene.Field(LedgerItemStatus, required=True,
+                            description="Where it stands: open, rectified, verified or overdue.")
+    finding_ids = _Ids(description="The findings it answers.")
+    on_the_spot = graphene.Boolean(required=True,
+                                   description="True when fixed on the spot (立行立改): opened and "
+                                               "rectified at once.")
+    rectified_at = DateTime(description="When it was rectified; null until then.")
     rectified_by = deprecated_author("Subject of whoever rectified it")
-    evidence = _Strings()
-    verified_at = DateTime()
+    evidence = _Strings(description="Evidence of the rectification.")
+    verified_at = DateTime(description="When it was verified; null until then.")
     verified_by = deprecated_author("Subject of whoever verified it")
     opened_by = actor_field("opened_by", True, "Who opened the item.")
     rectified_by_actor = actor_field("rectified_by_actor", description="Who recorded the "
@@ -110,16 +140,19 @@ class LedgerItem(graphene.ObjectType):
 
 
 class FindingConnection(graphene.relay.Connection):
+    """A page of findings (Relay connection), newest first."""
     class Meta:
         node = Finding
 
 
 class SanctionConnection(graphene.relay.Connection):
+    """A page of sanctions (Relay connection), newest first."""
     class Meta:
         node = Sanction
 
 
 class LedgerItemConnection(graphene.relay.Connection):
+    """A page of rectification ledger items (Relay connection), newest first."""
     class Meta:
         node = LedgerItem
 
@@ -130,41 +163,61 @@ def connection(conn_cls, page: dict, after: str | None):
                                page["has_next_page"], bool(after))
 
 
-def _counts(name: str, keys) -> type:
+def _counts(name: str, keys, what: str, enum: str) -> type:
     """One Int field per key: the breakdowns are fixed by the enums, not open lists."""
-    return type(name, (graphene.ObjectType,),
-                {k.lower(): graphene.Int(required=True) for k in keys})
+    return type(name, (graphene.ObjectType,), {
+        "__doc__": f"{what} in the period, one count per {enum} value.",
+        **{k.lower(): graphene.Int(required=True, description=f"{what} whose {enum} is {k}.")
+           for k in keys}})
 
 
 class AccountabilityCounts(graphene.ObjectType):
-    start = graphene.Date(required=True)
-    end = graphene.Date(required=True, description="Inclusive.")
-    findings_by_source = graphene.Field(_counts("FindingCountsBySource", SOURCES), required=True)
-    sanctions_by_measure = graphene.Field(_counts("SanctionCountsByMeasure", MEASURES),
-                                          required=True)
-    ledger_items_by_status = graphene.Field(_counts("LedgerItemCountsByStatus", STATUSES),
-                                            required=True)
+    """Accountability figures for a period of civil days (Asia/Shanghai)."""
+    start = graphene.Date(required=True,
+                          description="First civil day counted.")
+    end = graphene.Date(required=True, description="Last civil day counted (inclusive).")
+    findings_by_source = graphene.Field(_counts("FindingCountsBySource", SOURCES, "Findings recorded",
+                                                 "FindingSource"), required=True,
+                                        description="Findings recorded in the period, by source.")
+    sanctions_by_measure = graphene.Field(_counts("SanctionCountsByMeasure", MEASURES,
+                                                  "Sanctions taking effect", "SanctionMeasure"),
+                                          required=True,
+                                          description="Sanctions taking effect in the period, by "
+                                                      "measure.")
+    ledger_items_by_status = graphene.Field(_counts("LedgerItemCountsByStatus", STATUSES,
+                                                    "Ledger items opened", "LedgerItemStatus"),
+                                            required=True,
+                                            description="Ledger items opened in the period, by "
+                                                        "their state now.")
 
     resolve_start = staticmethod(_parsed("start", dt.date.fromisoformat))
     resolve_end = staticmethod(_parsed("end", dt.date.fromisoformat))
 
 
 class FindingPayload(graphene.ObjectType):
-    finding = graphene.Field(Finding)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    """The answer of recordFinding: the finding, or errors (nothing recorded)."""
+    finding = graphene.Field(Finding,
+                             description="The finding recorded; null when refused.")
+    errors = errors_field()
 
 
 class SanctionPayload(graphene.ObjectType):
-    sanction = graphene.Field(Sanction)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    """The answer of imposeSanction: the sanction, or errors (nothing imposed)."""
+    sanction = graphene.Field(Sanction,
+                              description="The sanction imposed; null when refused.")
+    errors = errors_field()
 
 
 class LiftedSanctionsPayload(graphene.ObjectType):
+    """The answer of completeTraining and reinstateToPost: the sanctions lifted, or errors."""
     sanctions = graphene.List(graphene.NonNull(Sanction),
                               description="The sanctions this step lifted.")
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()
 
 
 class LedgerItemPayload(graphene.ObjectType):
-    ledger_item = graphene.Field(LedgerItem)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    """The answer of a ledger mutation: the item as it now is, or errors."""
+    ledger_item = graphene.Field(LedgerItem,
+                                 description="The ledger item after the change; null when "
+                                             "refused.")
+    errors = errors_field()

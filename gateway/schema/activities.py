@@ -8,6 +8,7 @@ import datetime as dt
 import graphene
 
 from gateway.schema import paging
+from gateway.schema.base import errors_field
 from gateway.schema.base import Agency, UserError, actor, enum_of, payload_errors, plain, requires
 from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import ACTIVITY_KINDS as KINDS, MAX_ACTIVITY_QUANTITY as MAX_QUANTITY
@@ -15,18 +16,32 @@ from services.contracts.vocabulary import ACTIVITY_KINDS as KINDS, MAX_ACTIVITY_
 ROLES = ("planner", "accountability_officer")
 RuleOfLawActivityKind = enum_of(
     "RuleOfLawActivityKind", tuple(KINDS),
-    "What the register counts: " + "; ".join(f"{k}: {v}" for k, v in KINDS.items()) + ".")
+    "What the register of rule-of-law activities (法治建设活动) counts: " + "; ".join(
+        f"{k}: {v}" for k, v in KINDS.items()) + ".",
+    {k: f"{v}: counted in annualFigures.activities." for k, v in KINDS.items()})
 
 
 class RuleOfLawActivity(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    kind = graphene.Field(RuleOfLawActivityKind, required=True)
-    agency = graphene.Field(Agency, required=True)
-    title = graphene.String(required=True)
-    held_on = graphene.Date(required=True)
+    """An entry of the register of rule-of-law activities (法治建设活动登记): what enforcement records
+    cannot hold (meetings, study sessions, trainings, normative documents...). planner and
+    accountability_officer."""
+    id = graphene.ID(required=True,
+                     description="The entry's id.")
+    kind = graphene.Field(RuleOfLawActivityKind, required=True,
+                          description="What kind of activity it is.")
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency that held it.")
+    title = graphene.String(required=True,
+                            description="Its title as the report would name it (at most 200 "
+                                        "characters).")
+    held_on = graphene.Date(required=True,
+                            description="The civil day it was held (Asia/Shanghai); decides its "
+                                        "year.")
     quantity = graphene.Int(required=True, description="How many of the kind it stands for.")
-    recorded_by = graphene.String(required=True)
-    recorded_at = DateTime(required=True)
+    recorded_by = graphene.String(required=True,
+                                  description="Subject of whoever recorded the entry.")
+    recorded_at = DateTime(required=True,
+                           description="When the entry was recorded.")
 
     def resolve_id(row, info):
         return row["activity_id"]
@@ -42,24 +57,42 @@ RuleOfLawActivityConnection = paging.connection(RuleOfLawActivity)
 
 
 class RecordRuleOfLawActivityInput(graphene.InputObjectType):
-    kind = graphene.Field(RuleOfLawActivityKind, required=True)
+    """A rule-of-law activity to add to the register."""
+    kind = graphene.Field(RuleOfLawActivityKind, required=True,
+                          description="What kind of activity it is.")
     agency = graphene.Field(Agency, description="Default: the caller's own agency.")
-    title = graphene.String(required=True)
-    held_on = graphene.Date(required=True)
+    title = graphene.String(required=True,
+                            description="Its title (1 to 200 characters).")
+    held_on = graphene.Date(required=True,
+                            description="The civil day it was held (Asia/Shanghai).")
     quantity = graphene.Int(description=f"Default 1, at most {MAX_QUANTITY}.")
     request_key = graphene.String(description="Sending the same key again records nothing "
                                               "new and returns the first entry.")
 
 
 class RuleOfLawActivityPayload(graphene.ObjectType):
-    activity = graphene.Field(RuleOfLawActivity)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    """The answer of recordRuleOfLawActivity: the entry, or errors (nothing recorded)."""
+    activity = graphene.Field(RuleOfLawActivity,
+                              description="The entry recorded; null when refused.")
+    errors = errors_field()
 
 
 class Query(graphene.ObjectType):
     rule_of_law_activities = paging.field(
-        RuleOfLawActivityConnection, "The register, newest first.", agency=Agency(),
-        kind=RuleOfLawActivityKind(), year=graphene.Int())
+        RuleOfLawActivityConnection, "The register, newest first.", agency=Agency(description="Only "
+                                                                                              "this "
+                                                                                              "agency's "
+                                                                                              "entries; "
+                                                                                              "default: "
+                                                                                              "the "
+                                                                                              "caller's "
+                                                                                              "own "
+                                                                                              "agency, "
+                                                                                              "else "
+                                                                                              "all."),
+        kind=RuleOfLawActivityKind(description="Only entries of this kind."), year=graphene.Int(description="Only entries held in this "
+                                                                    "calendar year "
+                                                                    "(Asia/Shanghai)."))
 
     @requires(*ROLES)
     def resolve_rule_of_law_activities(root, info, agency=None, kind=None, year=None,
@@ -72,7 +105,10 @@ class Query(graphene.ObjectType):
 
 class Mutation(graphene.ObjectType):
     record_rule_of_law_activity = graphene.Field(
-        RuleOfLawActivityPayload, input=RecordRuleOfLawActivityInput(required=True),
+        RuleOfLawActivityPayload, input=RecordRuleOfLawActivityInput(required=True,
+                                                                     description="The entry to "
+                                                                                 "record; see the "
+                                                                                 "input type."),
         required=True, description="Add an entry to the register of rule-of-law activities.")
 
     @requires(*ROLES)

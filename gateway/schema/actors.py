@@ -11,9 +11,13 @@ class Actor(graphene.ObjectType):
     """A person acting through a token (subject, the roles they acted with, their agency),
     or automatic work (`system:<what>`, no roles). Records kept before actors were
     recorded answer `system:unrecorded`."""
-    subject = graphene.String(required=True)
-    roles = graphene.List(graphene.NonNull(graphene.String), required=True)
-    agency = graphene.Field(Agency)
+    subject = graphene.String(required=True, description="The token's subject (`sub`), or "
+                              "system:<what> for automatic work.")
+    roles = graphene.List(graphene.NonNull(graphene.String), required=True,
+                          description="The roles the actor acted with (empty for automatic "
+                                      "work).")
+    agency = graphene.Field(Agency, description="The agency the actor acted for; null when "
+                            "the token named none.")
 
 
 def actor_field(key: str, required: bool = False, description: str | None = None,
@@ -29,5 +33,7 @@ def actor_field(key: str, required: bool = False, description: str | None = None
 
 
 def deprecated_author(description: str = "The subject alone") -> graphene.String:
-    return graphene.String(deprecation_reason=f"{description}; use the Actor field beside "
+    return graphene.String(description=f"{description} (the token's subject, or "
+                                       "system:<what>).",
+                           deprecation_reason=f"{description}; use the Actor field beside "
                                               "it. Removed in the next release.")

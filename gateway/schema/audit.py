@@ -17,15 +17,22 @@ AUDITORS = ("accountability_officer",)
 class AuditEntry(graphene.ObjectType):
     """One event as the trail keeps it; entries are hash-chained in the order kept."""
     at = DateTime(required=True, resolver=lambda root, info: dt.datetime.fromisoformat(
-        root["at"]))
+        root["at"]),
+                  description="When the event occurred.")
     actor = actor_field("actor", description="Who caused it (system:<what> for automatic "
                                              "work).")
-    event_type = graphene.String(required=True)
+    event_type = graphene.String(required=True,
+                                 description="The event's versioned type, e.g. "
+                                             "certification.certificate_revoked.v1 (README's "
+                                             "event catalogue).")
     subject_ids = graphene.List(graphene.NonNull(graphene.ID), required=True,
                                 description="Every officer, case, inspection, operation, "
                                             "finding, sanction, draw and entity id it names.")
-    correlation_id = graphene.String(required=True)
-    event_id = graphene.ID(required=True)
+    correlation_id = graphene.String(required=True,
+                                     description="The request the event came from: the same for "
+                                                 "every event one request caused.")
+    event_id = graphene.ID(required=True,
+                           description="The event's own id (unique).")
 
 
 AuditEntryConnection = paging.connection(AuditEntry)
@@ -39,8 +46,14 @@ def _filters(subject_id, actor_subject, start, end) -> dict:
 
 class Query:
     audit_trail = paging.field(
-        AuditEntryConnection, "Newest first.", subject_id=graphene.ID(),
-        actor_subject=graphene.String(), **{"from": DateTime(), "to": DateTime()})
+        AuditEntryConnection, "The audit trail (操作日志): every event the services emitted, "
+        "hash-chained, newest first. accountability_officer only.",
+        subject_id=graphene.ID(description="Only entries naming this id (an officer, case, "
+                               "operation, draw...)."),
+        actor_subject=graphene.String(description="Only entries caused by this actor "
+                                      "(a token's subject or system:<what>)."),
+        **{"from": DateTime(description="Only entries at or after this moment."),
+           "to": DateTime(description="Only entries before this moment.")})
     audit_trail_check = graphene.Field(
         RecordCheck, required=True,
         description="Checks the whole audit trail: intact, or where it breaks (id: audit).")

@@ -9,26 +9,92 @@ import graphene
 from graphql import GraphQLError
 
 from gateway.auth import ROLES
+from gateway.schema.enum_meanings import MEANINGS
 from services.contracts import vocabulary as domain
 from services.common.errors import DomainError
 
 
-def enum_of(name: str, values, description: str | None = None):
-    """A GraphQL enum whose names are its values (the services' strings)."""
-    return graphene.Enum(name, [(v, v) for v in values], description=description)
+def described(text: str, values: dict[str, str] | None = None):
+    """graphene's description hook for an enum: called with None for the type's own
+    description and with each member for that value's (None: undescribed, which
+    tests/unit/gateway/test_schema_descriptions.py names)."""
+    values = values or {}
+
+    def description(member):
+        if member is None:
+            return text
+        return values.get(getattr(member, "name", member))
+    return description
+
+
+def _meanings(name: str, description: str | None, meanings: dict[str, str] | None):
+    known = MEANINGS.get(name, {})
+    return described(description or known.get("", ""), {**known, **(meanings or {})})
+
+
+def enum_of(name: str, values, description: str | None = None,
+            meanings: dict[str, str] | None = None):
+    """A GraphQL enum whose names are its values (the services' strings); each value is
+    described by `meanings` or gateway/schema/enum_meanings.py."""
+    return graphene.Enum(name, [(v, v) for v in values],
+                         description=_meanings(name, description, meanings))
+
+
+def enum_from(py_enum, description: str, meanings: dict[str, str] | None = None,
+              **kwargs):
+    """The GraphQL enum of a Python enum of services/contracts/vocabulary.py, each value
+    described (the vocabulary keeps the words, the gateway says what they mean)."""
+    name = kwargs.get("name") or py_enum.__name__
+    return graphene.Enum.from_enum(py_enum, description=_meanings(name, description,
+                                                                  meanings), **kwargs)
 
 
 # The domain's enums, once: GraphQL names and values are the domain's.
-Agency = graphene.Enum.from_enum(domain.Agency, description="An enforcement agency.")
-EnforcementDomain = graphene.Enum.from_enum(
-    domain.EnforcementDomain, description="An enforcement domain; each belongs to one agency.")
+Agency = enum_from(domain.Agency, "An enforcement agency (执法机构); a token may name one, "
+                   "and then its holder acts for that agency only.", {
+                       "CULTURE": "The culture-market enforcement detachment (文化市场综合执法"
+                                  "支队): culture market, publications, radio/TV, tourism.",
+                       "TRANSPORT": "The transport enforcement detachment (交通运输综合执法支队):"
+                                    " road passenger transport, tourist coaches, drivers."})
+EnforcementDomain = enum_from(
+    domain.EnforcementDomain, "An enforcement domain (执法领域) an officer may be certified "
+    "for; each belongs to one agency.", {
+        "CULTURE_MARKET": "Culture market (文化市场): entertainment venues, internet cafes, "
+                          "performances. Agency CULTURE.",
+        "PUBLICATION": "Publications and copyright (出版物与版权). Agency CULTURE.",
+        "RADIO_TV": "Radio and television (广播电视), e.g. satellite receivers. Agency CULTURE.",
+        "TOURISM": "Tourism (旅游): travel agencies and scenic spots. Agency CULTURE.",
+        "ROAD_TRANSPORT": "Road transport (道路运输): passenger and coach operators, vehicles, "
+                          "drivers. Agency TRANSPORT."})
 
 
 class UserError(graphene.ObjectType):
-    code = graphene.String(required=True)
-    message = graphene.String(required=True)
+    """A business refusal of a mutation: nothing was changed. `code` is stable (the
+    console's catalogue console/src/i18n/errors.json gives each one's Chinese and English
+    text); any mutation may also answer SERVICE_UNAVAILABLE (retry later)."""
+    code = graphene.String(required=True, description="Stable UPPER_SNAKE code, e.g. "
+                           "INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION; each mutation's "
+                           "description lists the codes it returns.")
+    message = graphene.String(required=True, description="What was refused and why, for "
+                              "people (Chinese or English as the service wrote it).")
     field = graphene.List(graphene.NonNull(graphene.String),
                           description="The input field the error is about, as a path.")
+
+
+def errors_field():
+    """A payload's `errors`: empty on success."""
+    return graphene.List(graphene.NonNull(UserError), required=True,
+                         description="Why the mutation was refused (nothing was changed); "
+                                     "empty when it succeeded.")
+
+
+def payload_type(name: str, key: str, node, what: str):
+    """`<name> { <key>: <node>, errors }`, the answer of a mutation on one `what`."""
+    return type(name, (graphene.ObjectType,), {
+        "__doc__": f"The answer of a mutation on {what}: the {what} as it now is, or errors.",
+        key: graphene.Field(node, description=f"The {what} after the mutation; null when "
+                                              "it was refused."),
+        "errors": errors_field()})
 
 
 def enum_value(value):

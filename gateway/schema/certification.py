@@ -16,6 +16,7 @@ import graphene
 from gateway import qualification_cache
 from gateway.schema import paging
 from gateway.schema.actors import actor_field
+from gateway.schema.base import errors_field
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, forbidden,
                                  plain, requires)
 from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
@@ -35,10 +36,13 @@ def _service(info):
 
 # ---------------------------------------------------------------- types
 class CertificateRecord(Certificate):
-    issued_at = DateTime(required=True)
+    """A certificate as administrators and planners see it: the card's fields plus when it was
+    issued, revoked and when its next annual review (年度审验) is due."""
+    issued_at = DateTime(required=True,
+                         description="When it was issued (recorded moment, UTC on the wire).")
     next_review_due = graphene.Date(required=True, description="Last day the annual review "
                                     "is on time; after it the officer is not qualified.")
-    revoked_at = DateTime()
+    revoked_at = DateTime(description="When it was revoked (吊销/注销); null unless REVOKED.")
 
     resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
     resolve_next_review_due = staticmethod(_parsed("next_review_due", dt.date.fromisoformat))
@@ -55,13 +59,27 @@ class OfficerRecord(Officer):
 
 
 class HistoryEntry(graphene.ObjectType):
-    seq = graphene.Int(required=True)
-    kind = graphene.String(required=True)
-    effective_at = DateTime(required=True)
-    recorded_at = DateTime(required=True)
-    cause = graphene.String()
-    certificate_no = graphene.String()
-    data = graphene.JSONString(required=True)
+    """One change in an officer's history (履历): registration, an exam, a certificate step, a
+    sanction's effect; effective-dated and recorded-dated."""
+    seq = graphene.Int(required=True,
+                       description="Position in the officer's history, from 1, in recording "
+                                   "order.")
+    kind = graphene.String(required=True,
+                           description="What changed, e.g. OFFICER_REGISTERED, EXAM_RECORDED, "
+                                       "CERTIFICATE_ISSUED, CERTIFICATE_SUSPENDED, "
+                                       "STATUS_CHANGED.")
+    effective_at = DateTime(required=True,
+                            description="When the change took effect (may be earlier than "
+                                        "recordedAt).")
+    recorded_at = DateTime(required=True,
+                           description="When the change was recorded.")
+    cause = graphene.String(description="Why: the reason given, or the rule or event that caused "
+                                        "it (e.g. a sanction id); null when none was given.")
+    certificate_no = graphene.String(description="The certificate the change is about; null for "
+                                                 "changes not about one.")
+    data = graphene.JSONString(required=True,
+                               description="The change's own details as JSON (the event's "
+                                           "payload: scores, dates, statuses).")
     actor = actor_field("actor", True, "Who made the change (system:<what> for automatic "
                                        "work: expiry, a sanction's effect).")
 
@@ -70,55 +88,127 @@ class HistoryEntry(graphene.ObjectType):
 
 
 class OfficerHistory(graphene.ObjectType):
-    officer = graphene.Field(OfficerRecord, required=True)
-    entries = graphene.List(graphene.NonNull(HistoryEntry), required=True)
+    """An officer's whole history (履历) for certification administrators and accountability
+    officers."""
+    officer = graphene.Field(OfficerRecord, required=True,
+                             description="The officer, as administrators see them.")
+    entries = graphene.List(graphene.NonNull(HistoryEntry), required=True,
+                            description="Every change, oldest first.")
 
 
 class OfficerRecordConnection(graphene.relay.Connection):
+    """A page of the roster (Relay connection), by name then id; cursors are the service's own."""
     class Meta:
         node = OfficerRecord
 
 
 class OfficerFilter(graphene.InputObjectType):
-    agency = graphene.Field(Agency)
+    """Filters of the roster (officers, officerPage); all given ones must hold."""
+    agency = graphene.Field(Agency,
+                            description="Only officers of this agency (administrators with an "
+                                        "agency on their token see only their own anyway).")
     domain = graphene.Field(EnforcementDomain, description="The certificate held now covers it.")
-    status = graphene.Field(OfficerStatus)
+    status = graphene.Field(OfficerStatus,
+                            description="Only officers with this post status.")
     expiring_within_days = graphene.Int(description="Valid certificate ending within N days.")
-    name_prefix = graphene.String()
+    name_prefix = graphene.String(description="Only officers whose name starts with this text (at "
+                                              "most 50 characters).")
     review_due_within_days = graphene.Int(description="Valid certificate whose annual review "
                                           "is due within N days (or overdue).")
 
 
 class OfficerPage(graphene.ObjectType):
     """A numbered page of a filtered roster, with the total (tables with page numbers)."""
-    total_count = graphene.Int(required=True)
-    offset = graphene.Int(required=True)
-    nodes = graphene.List(graphene.NonNull(OfficerRecord), required=True)
+    total_count = graphene.Int(required=True,
+                               description="How many officers match the filter, over every page.")
+    offset = graphene.Int(required=True,
+                          description="How many rows were skipped before this page.")
+    nodes = graphene.List(graphene.NonNull(OfficerRecord), required=True,
+                          description="The page's officers, by name.")
 
 
 # ---------------------------------------------------------------- queries
 class Query(graphene.ObjectType):
-    officer = graphene.Field(Officer, id=graphene.ID(required=True))
+    officer = graphene.Field(Officer, id=graphene.ID(required=True,
+                                                     description="The officer's id."),
+                             description="One officer's basics (no ID number) by id; null when "
+                                         "unknown. Every signed-in role, cross_agency included.")
     officer_qualification = graphene.Field(
-        Qualification, required=True, officer_id=graphene.ID(required=True),
-        domain=EnforcementDomain(required=True), at=DateTime())
+        Qualification, required=True, officer_id=graphene.ID(required=True,
+                                                             description="The officer to check; "
+                                                                         "an unknown one answers "
+                                                                         "not qualified, reason "
+                                                                         "UNKNOWN_OFFICER."),
+        domain=EnforcementDomain(required=True,
+                                 description="The enforcement domain the officer would act in."), at=DateTime(description="The moment to answer "
+                                                                         "for; default now. A "
+                                                                         "past moment answers as "
+                                                                         "of then (audits)."),
+                                           description="May this officer enforce in this domain "
+                                                       "at this moment (持证上岗)? With every reason "
+                                                       "when not. Every signed-in role, "
+                                                       "cross_agency included. Cached per "
+                                                       "gateway, dropped on any change.")
     officer_qualifications = graphene.List(
         graphene.NonNull(Qualification), required=True,
-        checks=graphene.List(graphene.NonNull(QualificationCheck), required=True),
+        checks=graphene.List(graphene.NonNull(QualificationCheck), required=True,
+                             description="The questions, at most 100; answers come in the same "
+                                         "order."),
         description="One answer per check, in the order asked; answered with a bounded "
                     "number of service calls however many checks.")
     officer_qualification_over_window = graphene.Field(
-        Qualification, required=True, officer_id=graphene.ID(required=True),
-        domain=EnforcementDomain(required=True), starts_at=DateTime(required=True),
-        ends_at=DateTime(required=True),
+        Qualification, required=True, officer_id=graphene.ID(required=True,
+                                                             description="The officer to check."),
+        domain=EnforcementDomain(required=True,
+                                 description="The enforcement domain the team would work in."), starts_at=DateTime(required=True,
+                                                                    description="Start of the "
+                                                                                "window (e.g. a "
+                                                                                "joint "
+                                                                                "operation's "
+                                                                                "start)."),
+        ends_at=DateTime(required=True,
+                         description="End of the window; after startsAt."),
         description="Qualified over the whole window (what a team needs); otherwise every "
                     "reason that applies at some moment in it.")
-    officer_record = graphene.Field(OfficerRecord, id=graphene.ID(required=True))
-    officers = graphene.Field(OfficerRecordConnection, required=True, filter=OfficerFilter(),
-                              first=graphene.Int(description="1..100, default 20."),
-                              after=graphene.String())
-    officer_history = graphene.Field(OfficerHistory, officer_id=graphene.ID(required=True))
-    officer_page = graphene.Field(OfficerPage, required=True, filter=OfficerFilter(),
+    officer_record = graphene.Field(OfficerRecord, id=graphene.ID(required=True,
+                                                                  description="The officer's id."),
+                                    description="One officer as administrators and planners see "
+                                                "them (certificates, next review); the full ID "
+                                                "number only for administrators of the officer's "
+                                                "agency. planner, certification_admin, "
+                                                "accountability_officer, enforcement_officer; "
+                                                "null when unknown.")
+    officers = graphene.Field(OfficerRecordConnection, required=True, filter=OfficerFilter(description="Which "
+                                                                                                       "officers; "
+                                                                                                       "absent: "
+                                                                                                       "all "
+                                                                                                       "the "
+                                                                                                       "caller "
+                                                                                                       "may "
+                                                                                                       "see."),
+                              first=graphene.Int(description="How many rows: 1 to 100; default "
+                                                             "20."),
+                              after=graphene.String(description="The previous page's "
+                                                                "pageInfo.endCursor; absent: the "
+                                                                "first page."),
+                              description="The roster (执法人员名录) as a Relay connection, by name; "
+                                          "planner, certification_admin, accountability_officer, "
+                                          "enforcement_officer. Bad arguments: BAD_USER_INPUT.")
+    officer_history = graphene.Field(OfficerHistory, officer_id=graphene.ID(required=True,
+                                                                            description="The "
+                                                                                        "officer's "
+                                                                                        "id."),
+                                     description="An officer's whole history (履历), oldest first; "
+                                                 "certification_admin and accountability_officer "
+                                                 "only; null when the officer is unknown.")
+    officer_page = graphene.Field(OfficerPage, required=True, filter=OfficerFilter(description="Which "
+                                                                                               "officers; "
+                                                                                               "absent: "
+                                                                                               "all "
+                                                                                               "the "
+                                                                                               "caller "
+                                                                                               "may "
+                                                                                               "see."),
                                   offset=graphene.Int(description="Rows to skip; default 0."),
                                   limit=graphene.Int(description="1..100, default 20."),
                                   description="The roster by name, as numbered pages.")
@@ -179,8 +269,11 @@ class Query(graphene.ObjectType):
 
 # ---------------------------------------------------------------- mutations
 class OfficerPayload(graphene.ObjectType):
-    officer = graphene.Field(Officer)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    """The answer of a certification mutation: the officer as they now are, or errors (nothing
+    changed)."""
+    officer = graphene.Field(Officer,
+                             description="The officer after the change; null when it was refused.")
+    errors = errors_field()
 
 
 def _command(method):
@@ -202,32 +295,75 @@ def _command(method):
     return resolve
 
 
-def _input(type_name, **fields):
-    return type(type_name, (graphene.InputObjectType,), fields)
+def _input(type_name, doc, **fields):
+    return type(type_name, (graphene.InputObjectType,), {"__doc__": doc, **fields})
 
 
-_OFFICER = {"officer_id": graphene.ID(required=True)}
-_WHEN = {"effective_at": DateTime(description="Defaults to now; a past moment "
-                                           "records a decision taken then.")}
-_REASON = {"reason": graphene.String()}
+def _officer():
+    return {"officer_id": graphene.ID(required=True, description="The officer's id; an "
+                                      "unknown one is NOT_FOUND.")}
+
+
+def _when():
+    return {"effective_at": DateTime(description="When the step takes effect; defaults to "
+                                     "now; a past moment records a decision taken then.")}
+
+
+def _reason(what):
+    return {"reason": graphene.String(description=f"Why the certificate is {what} (enters "
+                                                  "the officer's history; at most 500 "
+                                                  "characters).")}
+
+
+def _valid_until(what):
+    return graphene.Date(required=True, description=f"Last day the {what} is valid "
+                                                    "(inclusive, Asia/Shanghai).")
+
+
 INPUTS = {
-    "register_officer": _input("RegisterOfficerInput", name=graphene.String(required=True),
-                               agency=Agency(required=True),
-                               id_number=graphene.String(required=True)),
-    "record_exam": _input("ExamResultInput", **_OFFICER, exam=graphene.String(required=True),
-                          score=graphene.Float(required=True),
-                          taken_on=graphene.Date(required=True)),
+    "register_officer": _input(
+        "RegisterOfficerInput", "A new officer for the roster (执法人员名录).",
+        name=graphene.String(required=True, description="The officer's name (姓名)."),
+        agency=Agency(required=True, description="The agency the officer belongs to; an "
+                      "administrator with an agency on their token registers only their "
+                      "own (FORBIDDEN otherwise)."),
+        id_number=graphene.String(required=True, description="Resident ID number (居民身份证号"
+                                  "码), 18 characters with a valid check digit "
+                                  "(INVALID_ID_NUMBER); stored masked for other readers.")),
+    "record_exam": _input(
+        "ExamResultInput", "An exam the officer sat: public-law (公共法律知识考试) or "
+        "professional-law (专业法律知识考试); both passed are needed for a certificate.",
+        **_officer(), exam=graphene.String(required=True, description="PUBLIC_LAW or "
+                                          "PROFESSIONAL_LAW."),
+        score=graphene.Float(required=True, description="Points out of 100; the pass mark "
+                             "is 60 unless configured."),
+        taken_on=graphene.Date(required=True, description="The day the exam was sat "
+                               "(Asia/Shanghai); not in the future.")),
     "issue_certificate": _input(
-        "IssueCertificateInput", **_OFFICER, **_WHEN,
-        domains=graphene.List(graphene.NonNull(EnforcementDomain), required=True),
-        valid_from=graphene.Date(required=True), valid_until=graphene.Date(required=True)),
-    "renew_certificate": _input("RenewCertificateInput", **_OFFICER, **_WHEN,
-                                valid_until=graphene.Date(required=True)),
-    "suspend_certificate": _input("SuspendCertificateInput", **_OFFICER, **_WHEN, **_REASON),
-    "reinstate_certificate": _input("ReinstateCertificateInput", **_OFFICER, **_WHEN,
-                                    **_REASON),
-    "revoke_certificate": _input("RevokeCertificateInput", **_OFFICER, **_WHEN, **_REASON),
-    "record_annual_review": _input("AnnualReviewInput", **_OFFICER, **_WHEN),
+        "IssueCertificateInput", "A new enforcement certificate (行政执法证) for an officer "
+        "who passed both law exams.", **_officer(), **_when(),
+        domains=graphene.List(graphene.NonNull(EnforcementDomain), required=True,
+                              description="The domains it covers; each of the officer's "
+                                          "agency (DOMAIN_NOT_IN_AGENCY)."),
+        valid_from=graphene.Date(required=True, description="First day it is valid "
+                                 "(Asia/Shanghai)."),
+        valid_until=_valid_until("certificate")),
+    "renew_certificate": _input(
+        "RenewCertificateInput", "A later end of validity for the officer's current "
+        "certificate.", **_officer(), **_when(), valid_until=_valid_until("renewed "
+                                                                          "certificate")),
+    "suspend_certificate": _input(
+        "SuspendCertificateInput", "Suspend (暂扣) the officer's certificate: not qualified "
+        "until reinstated.", **_officer(), **_when(), **_reason("suspended")),
+    "reinstate_certificate": _input(
+        "ReinstateCertificateInput", "Give back a suspended certificate.", **_officer(),
+        **_when(), **_reason("reinstated")),
+    "revoke_certificate": _input(
+        "RevokeCertificateInput", "Revoke (吊销) the officer's certificate for good; a new "
+        "one only after the waiting period.", **_officer(), **_when(), **_reason("revoked")),
+    "record_annual_review": _input(
+        "AnnualReviewInput", "A passed annual review (年度审验) of the officer's current "
+        "certificate: the next one falls due a year later.", **_officer(), **_when()),
 }
 # GraphQL name -> service method (the contract's names first).
 MUTATIONS = {"register_officer": "register_officer", "record_exam_result": "record_exam",
@@ -236,10 +372,33 @@ MUTATIONS = {"register_officer": "register_officer", "record_exam_result": "reco
              "reinstate_certificate": "reinstate_certificate",
              "revoke_certificate": "revoke_certificate",
              "record_annual_review": "record_annual_review"}
+_BY = ("certification_admin only (of the officer's agency when the token names one; "
+       "another agency's officer is FORBIDDEN).")
+DESCRIPTIONS = {
+    "register_officer": "Register an enforcement officer (执法人员). " + _BY + " Errors: "
+                        "INVALID_INPUT, INVALID_ID_NUMBER, DUPLICATE_ID_NUMBER, "
+                        "DUPLICATE_OFFICER.",
+    "record_exam_result": "Record an exam result (公共/专业法律知识考试). " + _BY + " Errors: "
+                          "INVALID_INPUT, NOT_FOUND.",
+    "issue_certificate": "Issue an enforcement certificate (行政执法证). " + _BY + " Errors: "
+                         "INVALID_INPUT, NOT_FOUND, EXAMS_NOT_PASSED, DOMAIN_NOT_IN_AGENCY, "
+                         "DUPLICATE_CERTIFICATE_NO, REVOCATION_WAITING_PERIOD.",
+    "renew_certificate": "Extend the current certificate's validity. " + _BY + " Errors: "
+                         "INVALID_INPUT, NOT_FOUND, NO_CERTIFICATE, INVALID_TRANSITION.",
+    "suspend_certificate": "Suspend (暂扣) the current certificate. " + _BY + " Errors: "
+                           "INVALID_INPUT, NOT_FOUND, NO_CERTIFICATE, INVALID_TRANSITION.",
+    "reinstate_certificate": "Reinstate a suspended certificate. " + _BY + " Errors: "
+                             "INVALID_INPUT, NOT_FOUND, NO_CERTIFICATE, INVALID_TRANSITION.",
+    "revoke_certificate": "Revoke (吊销) the current certificate. " + _BY + " Errors: "
+                          "INVALID_INPUT, NOT_FOUND, NO_CERTIFICATE, INVALID_TRANSITION.",
+    "record_annual_review": "Record a passed annual review (年度审验). " + _BY + " Errors: "
+                            "INVALID_INPUT, NOT_FOUND, NO_CERTIFICATE, INVALID_TRANSITION.",
+}
 
 Mutation = type("Mutation", (graphene.ObjectType,), {
-    **{name: graphene.Field(OfficerPayload, required=True,
-                            input=INPUTS[method](required=True))
+    **{name: graphene.Field(OfficerPayload, required=True, description=DESCRIPTIONS[name],
+                            input=INPUTS[method](required=True, description="What to "
+                                                 "record; see the input type."))
        for name, method in MUTATIONS.items()},
     **{f"resolve_{name}": staticmethod(_command(method)) for name, method in MUTATIONS.items()},
 })

@@ -10,6 +10,7 @@ import graphene
 import segno
 
 from gateway.credential_check import check
+from gateway.schema.base import errors_field
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, enum_of, forbidden,
                                  public_read, requires)
 from gateway.schema.certification_types import _parsed
@@ -23,32 +24,50 @@ CredentialStatus = enum_of("CredentialStatus", ["VALID", "SUSPENDED", "REVOKED",
 
 
 class OfficerCredential(graphene.ObjectType):
-    officer_id = graphene.ID(required=True)
+    """A signed officer credential (亮证执法): a W3C Verifiable Credential as a compact JWS with a QR
+    code, for anyone to check offline or online."""
+    officer_id = graphene.ID(required=True,
+                             description="The officer it was issued to.")
     token = graphene.String(required=True, description="The credential: a compact JWS "
                             "(ES256, `vc+jwt`) holding a W3C Verifiable Credential.")
     qr_svg = graphene.String(required=True, description="A QR code (SVG) of the public "
                              "verification page's address for this credential.")
-    issued_at = DateTime(required=True)
-    expires_at = DateTime(required=True)
+    issued_at = DateTime(required=True,
+                         description="When it was issued.")
+    expires_at = DateTime(required=True,
+                          description="When it stops being valid: the certificate's last valid "
+                                      "day.")
 
     resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
     resolve_expires_at = staticmethod(_parsed("expires_at", dt.datetime.fromisoformat))
 
 
 class OfficerCredentialPayload(graphene.ObjectType):
-    credential = graphene.Field(OfficerCredential)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    """The answer of issueOfficerCredential: the credential, or errors."""
+    credential = graphene.Field(OfficerCredential,
+                                description="The credential issued; null when refused.")
+    errors = errors_field()
 
 
 class CredentialCheck(graphene.ObjectType):
+    """The answer to: is this officer credential genuine, and what is its status now? Never a
+    reason."""
     genuine = graphene.Boolean(required=True, description="Signed by a key of ours that is "
                                "not compromised.")
-    status = graphene.Field(CredentialStatus, required=True)
-    issuing_agency = graphene.Field(Agency)
-    domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True)
+    status = graphene.Field(CredentialStatus, required=True,
+                            description="The credential's status now, from the signed status "
+                                        "lists.")
+    issuing_agency = graphene.Field(Agency,
+                                    description="The agency that issued it; null when not "
+                                                "genuine.")
+    domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True,
+                            description="The enforcement domains it covers (empty when not "
+                                        "genuine).")
     officer_name = graphene.String(description="Masked: the first character only.")
-    certificate_no = graphene.String()
-    checked_at = DateTime(required=True)
+    certificate_no = graphene.String(description="The certificate number it carries; null when "
+                                                 "not genuine.")
+    checked_at = DateTime(required=True,
+                          description="When the check was made.")
 
 
 def qr_svg(url: str) -> str:
@@ -57,7 +76,11 @@ def qr_svg(url: str) -> str:
 
 class Query(graphene.ObjectType):
     verify_officer_credential = graphene.Field(
-        CredentialCheck, required=True, token=graphene.String(required=True),
+        CredentialCheck, required=True, token=graphene.String(required=True,
+                                                              description="The credential: the "
+                                                                          "compact JWS from the "
+                                                                          "QR code (at most 8 "
+                                                                          "KiB)."),
         description="Anyone, no token needed: is this officer credential genuine, and what "
                     "is its status now?")
 
@@ -68,7 +91,12 @@ class Query(graphene.ObjectType):
 
 class Mutation(graphene.ObjectType):
     issue_officer_credential = graphene.Field(
-        OfficerCredentialPayload, required=True, officer_id=graphene.ID(required=True),
+        OfficerCredentialPayload, required=True, officer_id=graphene.ID(required=True,
+                                                                        description="The officer "
+                                                                                    "to issue a "
+                                                                                    "credential "
+                                                                                    "to; unknown: "
+                                                                                    "NOT_FOUND."),
         description="A certification administrator of the officer's agency issues a signed "
                     "credential for the certificate that counts now.")
 

@@ -180,7 +180,8 @@ def _connection(conn, found):
 
 class Query(graphene.ObjectType):
     webhook_deliveries = graphene.Field(
-        WebhookDeliveryConnection, required=True, subscription_id=graphene.ID(required=True),
+        WebhookDeliveryConnection, required=True, subscription_id=graphene.ID(
+            required=True, description="The subscription whose deliveries to list."),
         first=graphene.Int(description="1..100, default 20."),
         after=graphene.String(description="A cursor from this list: the deliveries after it."),
         description="A subscription's deliveries, oldest first: status, attempts, the last "
@@ -210,19 +211,22 @@ class Query(graphene.ObjectType):
 class Mutation(graphene.ObjectType):
     subscribe_webhook = graphene.Field(
         WebhookSubscriptionPayload, required=True,
-        input=WebhookSubscriptionInput(required=True),
+        input=WebhookSubscriptionInput(required=True, description="The endpoint and the "
+                                       "event types; see the input type."),
         description="Subscribe an endpoint to public event types; the answer holds the "
                     "`v1` secret, once. Errors: INVALID_URL, WEBHOOK_URL_NOT_HTTPS, "
                     "WEBHOOK_URL_PRIVATE_ADDRESS, WEBHOOK_URL_METADATA_ADDRESS, "
                     "WEBHOOK_URL_UNRESOLVABLE, UNKNOWN_EVENT_TYPE, INVALID_INPUT, "
                     "TOO_MANY_SUBSCRIPTIONS.")
     unsubscribe_webhook = graphene.Field(
-        WebhookSubscriptionPayload, required=True, id=graphene.ID(required=True),
+        WebhookSubscriptionPayload, required=True, id=graphene.ID(
+            required=True, description="The subscription's id (`whs_…`)."),
         description="End a subscription (pending deliveries are cancelled). Errors: "
                     "NOT_FOUND.")
     replay_webhook_deliveries = graphene.Field(
         ReplayWebhookDeliveriesPayload, required=True,
-        subscription_id=graphene.ID(required=True),
+        subscription_id=graphene.ID(required=True, description="The subscription whose "
+                                    "deliveries to send again."),
         after=graphene.String(description="A cursor from webhookDeliveries; omit to replay "
                               "them all."),
         description="Send a subscription's deliveries after the cursor again, now, under "

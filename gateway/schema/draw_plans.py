@@ -7,6 +7,7 @@ import datetime as dt
 import graphene
 
 from gateway.schema import paging
+from gateway.schema.base import errors_field
 from gateway.schema.base import Agency, UserError, actor, enum_value, payload_errors, requires
 from gateway.schema.draws import READERS
 from gateway.schema.scalars import DateTime
@@ -15,12 +16,18 @@ from services.contracts.vocabulary import MAX_TITLE
 
 class DrawPlan(graphene.ObjectType):
     """抽查批次 / a draw plan, e.g. "2023年第3批"; its figures count its draws."""
-    id = graphene.ID(required=True)
-    title = graphene.String(required=True)
-    agency = graphene.Field(Agency, required=True)
-    year = graphene.Int(required=True)
-    created_by = graphene.String(required=True)
-    created_at = DateTime(required=True)
+    id = graphene.ID(required=True,
+                     description="The plan's id.")
+    title = graphene.String(required=True,
+                            description="The plan's title, e.g. 2023年第3批.")
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency whose plan it is.")
+    year = graphene.Int(required=True,
+                        description="The calendar year it belongs to.")
+    created_by = graphene.String(required=True,
+                                 description="Subject of whoever created it.")
+    created_at = DateTime(required=True,
+                          description="When it was created.")
     draws = graphene.Int(required=True, description="Draws made in the plan.")
     revealed_draws = graphene.Int(required=True, description="Of them revealed.")
     entities_drawn = graphene.Int(required=True, description="Entity-times (家次) of the "
@@ -36,21 +43,28 @@ DrawPlanConnection = paging.connection(DrawPlan)
 
 
 class CreateDrawPlanInput(graphene.InputObjectType):
+    """A new draw plan (抽查批次), e.g. 2023年第3批."""
     title = graphene.String(required=True, description=f"At most {MAX_TITLE} characters, "
                                                        "e.g. 2023年第3批.")
-    agency = graphene.Field(Agency, required=True)
-    year = graphene.Int(required=True)
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency whose plan it is.")
+    year = graphene.Int(required=True,
+                        description="The calendar year it belongs to (2000 to 2100).")
     key = graphene.String(description="Idempotency key: the same key, the same plan.")
 
 
 class DrawPlanPayload(graphene.ObjectType):
-    plan = graphene.Field(DrawPlan)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    """The answer of createDrawPlan: the plan, or errors (nothing created)."""
+    plan = graphene.Field(DrawPlan,
+                          description="The plan created; null when refused.")
+    errors = errors_field()
 
 
 class Query(graphene.ObjectType):
     draw_plans = paging.field(DrawPlanConnection, "Newest year first, with each plan's "
-                              "figures.", agency=Agency(), year=graphene.Int())
+                              "figures. planner and cross_agency.",
+                              agency=Agency(description="Only this agency's plans."),
+                              year=graphene.Int(description="Only plans of this year."))
 
     @requires(*READERS)
     def resolve_draw_plans(root, info, agency=None, year=None, first=None, after=None):
@@ -60,8 +74,12 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    create_draw_plan = graphene.Field(DrawPlanPayload, input=CreateDrawPlanInput(required=True),
-                                      required=True)
+    create_draw_plan = graphene.Field(
+        DrawPlanPayload, input=CreateDrawPlanInput(required=True, description="The plan's "
+                                                   "title, agency and year."), required=True,
+        description="Create a draw plan (抽查批次) that groups the draws of one inspection "
+                    "plan. planner only (of the plan's agency when the token names one). "
+                    "Errors: INVALID_INPUT, FORBIDDEN.")
 
     @requires("planner")
     def resolve_create_draw_plan(root, info, input):

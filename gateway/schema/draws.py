@@ -15,33 +15,51 @@ READERS = ("planner", "cross_agency")
 
 
 class TierRateInput(graphene.InputObjectType):
+    """The share of a risk tier's entities to draw."""
     tier = graphene.String(required=True, description="LOW, MEDIUM or HIGH")
     rate = graphene.String(required=True, description="Decimal share, e.g. \"0.05\"")
 
 
 class CategoryRateInput(graphene.InputObjectType):
-    category = graphene.String(required=True)
-    tier = graphene.String(required=True)
-    rate = graphene.String(required=True)
+    """A rate for one entity category and risk tier, overriding the tier's rate."""
+    category = graphene.String(required=True,
+                               description="An EntityCategory name, e.g. INTERNET_CAFE.")
+    tier = graphene.String(required=True,
+                           description="LOW, MEDIUM or HIGH.")
+    rate = graphene.String(required=True,
+                           description="Decimal share 0 to 1 as text, e.g. \"0.05\".")
 
 
 class DrawRulesInput(graphene.InputObjectType):
-    tier_rates = graphene.List(graphene.NonNull(TierRateInput), required=True)
-    category_rates = graphene.List(graphene.NonNull(CategoryRateInput))
+    """How a draw picks: rates per risk tier (and category), flagged entities, inspectors per
+    check."""
+    tier_rates = graphene.List(graphene.NonNull(TierRateInput), required=True,
+                               description="The rate of each risk tier LOW, MEDIUM and HIGH (all "
+                                           "three: RULES_INCOMPLETE otherwise).")
+    category_rates = graphene.List(graphene.NonNull(CategoryRateInput),
+                                   description="Rates for particular categories and tiers, "
+                                               "overriding the tier rates.")
     flagged_rate = graphene.String(description="Default 1: every flagged entity is drawn.")
     min_inspectors = graphene.Int(description="Default 2 (APL art. 42).")
-    max_checks_per_inspector = graphene.Int()
+    max_checks_per_inspector = graphene.Int(description="At most this many checks per inspector; "
+                                                        "default: no cap.")
 
 
 class CreateDrawInput(graphene.InputObjectType):
-    title = graphene.String(required=True)
+    """A new double-random draw: its scope (agency or joint operation, domains, dates) and rules."""
+    title = graphene.String(required=True,
+                            description="The draw's title (at most 200 characters).")
     operation_id = graphene.ID(description="A joint operation's draw: mixed inspectors, "
                                            "dates default to the operation's.")
     agency = graphene.Field(Agency, description="An agency batch's agency.")
-    domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True)
-    inspection_date = graphene.Date()
+    domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True,
+                            description="The enforcement domains whose entities and inspectors "
+                                        "are drawn.")
+    inspection_date = graphene.Date(description="The day the inspections start (Asia/Shanghai); "
+                                                "default today.")
     inspections_end = graphene.Date(description="Default: the inspection date.")
-    rules = graphene.Field(DrawRulesInput, required=True)
+    rules = graphene.Field(DrawRulesInput, required=True,
+                           description="Draw rates and inspector rules.")
     results_due_workdays = graphene.Int(description="Default 20 working days.")
     key = graphene.String(description="Idempotency key: sending it again returns the same "
                                       "draw instead of creating another.")
@@ -73,16 +91,21 @@ def _create_input(data) -> dict:
 
 
 class Query(graphene.ObjectType):
-    draw = graphene.Field(Draw, id=graphene.ID(required=True))
-    draws = paging.field(DrawConnection, "Newest first.", status=DrawStatus(), kind=DrawKind(),
-                         operation_id=graphene.ID())
+    draw = graphene.Field(Draw, id=graphene.ID(required=True, description="The draw's id."),
+                          description="One draw with its rules, hashes and assignments; "
+                                      "null when unknown. planner and cross_agency.")
+    draws = paging.field(
+        DrawConnection, "Draws, newest first. planner and cross_agency.",
+        status=DrawStatus(description="Only draws in this state."),
+        kind=DrawKind(description="Only agency batches or only joint-operation draws."),
+        operation_id=graphene.ID(description="Only the draws of this joint operation."))
     published_draw = graphene.Field(
-        PublishedDraw, id=graphene.ID(required=True),
+        PublishedDraw, id=graphene.ID(required=True, description="The draw's id."),
         description="Public (no token needed): a revealed draw's verifiable document.")
     published_draws = paging.field(PublishedDrawSummaryConnection,
                                    "Public: revealed draws, newest first.")
     draw_verification = graphene.Field(
-        DrawVerification, id=graphene.ID(required=True),
+        DrawVerification, id=graphene.ID(required=True, description="The draw's id."),
         description="Public: the server re-runs the published draw and lists differences.")
 
     @requires(*READERS)
@@ -112,19 +135,39 @@ class Query(graphene.ObjectType):
         return info.context.services.draws.verify_draw(id)
 
 
+STEPS = {
+    "commit_draw": "Commit the draw's seed (its hash is recorded first, so nobody can choose "
+                   "the result). planner only. Errors: NOT_FOUND, FORBIDDEN, "
+                   "INVALID_TRANSITION, DRAW_INFEASIBLE, RULES_INCOMPLETE.",
+    "reveal_draw": "Reveal the seed and draw the entities and inspectors (双随机), with recusal "
+                   "of declared conflicts. planner only. Errors: NOT_FOUND, FORBIDDEN, "
+                   "INVALID_TRANSITION, SEED_MISMATCH, DRAW_INFEASIBLE.",
+    "publish_results": "Publish the draw's inspection results (一公开), by default within 20 "
+                       "working days of the inspections' end. planner only. Errors: "
+                       "NOT_FOUND, FORBIDDEN, INVALID_TRANSITION.",
+}
+
+
 def _step(method):
     @requires("planner")
     def mutate(root, info, id):
         call = getattr(info.context.services.draws, method)
         return payload_errors(DrawPayload, "draw",
                               lambda: typed_draw(call(id, actor(info))))
-    return graphene.Field(DrawPayload, id=graphene.ID(required=True), required=True,
-                          resolver=mutate)
+    return graphene.Field(DrawPayload, id=graphene.ID(required=True, description="The "
+                                                      "draw's id; unknown: NOT_FOUND."),
+                          required=True, resolver=mutate, description=STEPS[method])
 
 
 class Mutation(graphene.ObjectType):
-    create_draw = graphene.Field(DrawPayload, input=CreateDrawInput(required=True),
-                                 required=True)
+    create_draw = graphene.Field(
+        DrawPayload, input=CreateDrawInput(required=True, description="The draw's scope and "
+                                           "rules; see the input type."), required=True,
+        description="Create a double-random draw (双随机抽查): an agency batch or a joint "
+                    "operation's cross-department draw. planner only. Errors: INVALID_INPUT, "
+                    "NOT_FOUND, FORBIDDEN, RULES_INCOMPLETE, DOMAIN_NOT_IN_SCOPE, "
+                    "AGENCY_WITHOUT_DOMAIN, DATE_OUTSIDE_OPERATION, OPERATION_CLOSED, "
+                    "PLAN_AGENCY_MISMATCH.")
     commit_draw = _step("commit_draw")
     reveal_draw = _step("reveal_draw")
     publish_draw_results = _step("publish_results")

@@ -17,11 +17,15 @@ def _count(description: str):
 
 
 class SanctionMeasureCount(graphene.ObjectType):
-    measure = graphene.Field(SanctionMeasure, required=True)
-    count = graphene.Int(required=True)
+    """How many sanctions of one measure took effect in the year."""
+    measure = graphene.Field(SanctionMeasure, required=True,
+                             description="The accountability measure counted.")
+    count = graphene.Int(required=True,
+                         description="How many sanctions of it took effect in the year.")
 
 
 class ActivityCount(graphene.ObjectType):
+    """How many rule-of-law activities of one kind the register holds for the year."""
     kind = graphene.String(required=True, description="A RuleOfLawActivityKind.")
     count = graphene.Int(required=True, description="Sum of the entries' quantities.")
 
@@ -29,8 +33,10 @@ class ActivityCount(graphene.ObjectType):
 class AnnualFigures(graphene.ObjectType):
     """年度法治建设数据: each a count over the calendar year in Asia/Shanghai; for the current
     year, the year so far."""
-    year = graphene.Int(required=True)
-    agency = graphene.Field(Agency, required=True)
+    year = graphene.Int(required=True,
+                        description="The calendar year counted (Asia/Shanghai).")
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency counted.")
     certified_officers = _count("持证执法人员: officers holding a valid certificate on 31 "
                                 "December (now, for the current year).")
     new_officers_passed_exams = _count("新进人员通过考试: officers whose second passed law exam "
@@ -54,8 +60,10 @@ class AnnualFigures(graphene.ObjectType):
     inspectors_drawn = _count("抽取执法人员人次: inspector assignments in those draws.")
     entities_drawn = _count("抽查主体家次: entity selections in those draws.")
     cross_department_draws = _count("跨部门联合抽查: joint-operation draws among them.")
-    delegated_powers = _count("权力下放: penalty powers delegated to townships in force on 31 "
-                              "December;" + NOT_YET)
+    delegated_powers = _count("权力下放 (delegated powers): penalty powers (violation codes) "
+                              "delegated to the agency's township (乡镇) and sub-district (街道) "
+                              "bodies and in force on 31 December (today, for the current "
+                              "year); a power delegated to several bodies counts once.")
     findings = _count("过错责任认定: findings recorded against the agency's officers.")
     sanctions = graphene.List(graphene.NonNull(SanctionMeasureCount), required=True,
                               description="问责: sanctions taking effect, by measure.")
@@ -68,7 +76,17 @@ class AnnualFigures(graphene.ObjectType):
 
 class Query(graphene.ObjectType):
     annual_figures = graphene.Field(AnnualFigures, required=True, year=graphene.Int(
-        required=True), agency=graphene.Argument(Agency, required=True),
+        required=True,
+                                                                                    description="The "
+                                                                                                "calendar "
+                                                                                                "year, "
+                                                                                                "2000 "
+                                                                                                "to "
+                                                                                                "2100 "
+                                                                                                "(INVALID_INPUT "
+                                                                                                "otherwise)."), agency=graphene.Argument(Agency, required=True,
+                                                 description="The agency whose figures are "
+                                                             "wanted."),
         description="The annual report's figures, computed from the records.")
 
     @requires(*READERS)

@@ -15,17 +15,26 @@ PING_TIMEOUT = 2.0
 
 
 class ComponentHealth(graphene.ObjectType):
-    name = graphene.String(required=True)
-    up = graphene.Boolean(required=True)
-    latency_ms = graphene.Float()
-    detail = graphene.String()
+    """One component's health: the broker, the database or a service."""
+    name = graphene.String(required=True,
+                           description="The component: rabbitmq, mongodb or a service's name.")
+    up = graphene.Boolean(required=True,
+                          description="True when it answered within 2 seconds.")
+    latency_ms = graphene.Float(description="How long it took to answer, in milliseconds; null "
+                                            "when down.")
+    detail = graphene.String(description="Why it is down (an error's type or the service's word); "
+                                         "null when up.")
 
 
 class Health(graphene.ObjectType):
+    """The health of everything the gateway depends on."""
     up = graphene.Boolean(required=True, description="True when every component is up.")
-    broker = graphene.Field(ComponentHealth, required=True)
-    database = graphene.Field(ComponentHealth, required=True)
-    services = graphene.List(graphene.NonNull(ComponentHealth), required=True)
+    broker = graphene.Field(ComponentHealth, required=True,
+                            description="The RabbitMQ broker.")
+    database = graphene.Field(ComponentHealth, required=True,
+                              description="The database, as the services reach it.")
+    services = graphene.List(graphene.NonNull(ComponentHealth), required=True,
+                             description="Every service, pinged through the broker.")
 
 
 def _broker(amqp_uri):
@@ -50,7 +59,9 @@ def _service(ctx, name):
 
 
 class Query(graphene.ObjectType):
-    health = graphene.Field(Health, required=True)
+    health = graphene.Field(Health, required=True,
+                            description="Health of the broker, the database and every service "
+                                        "(each within 2 s). Every signed-in role.")
 
     @requires("planner", "certification_admin", "accountability_officer",
               "enforcement_officer", "cross_agency")

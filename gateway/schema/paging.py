@@ -12,16 +12,33 @@ DEFAULT_FIRST, MAX_FIRST = 20, 100
 
 def connection(node):
     """`<Node>Connection` with edges, pageInfo and totalCount."""
-    meta = type("Meta", (), {"node": node})
-    return type(f"{node._meta.name}Connection", (graphene.relay.Connection,),
-                {"Meta": meta, "total_count": graphene.Int(required=True)})
+    name = node._meta.name
+    meta = type("Meta", (), {"node": node, "description": (
+        f"A page of {name} rows (Relay connection): `edges` in the list's order, "
+        "`pageInfo.endCursor` to pass as `after` for the next page, and `totalCount`.")})
+    return type(f"{name}Connection", (graphene.relay.Connection,),
+                {"Meta": meta, "total_count": total_count()})
+
+
+def total_count():
+    return graphene.Int(required=True, description="How many rows the whole filtered list "
+                                                   "holds, over every page.")
+
+
+def after_argument():
+    return graphene.String(description="A cursor from this list's previous page "
+                                       "(`pageInfo.endCursor`); absent: the first page. Any "
+                                       "other value is refused (BAD_USER_INPUT).")
+
+
+def first_argument():
+    return graphene.Int(description=f"How many rows to return: 0 to {MAX_FIRST}; default "
+                                    f"{DEFAULT_FIRST}.")
 
 
 def field(conn, description=None, **args):
     return graphene.Field(conn, required=True, description=description,
-                          first=graphene.Int(description=f"At most {MAX_FIRST}; default "
-                                                         f"{DEFAULT_FIRST}."),
-                          after=graphene.String(), **args)
+                          first=first_argument(), after=after_argument(), **args)
 
 
 def window(first=None, after=None) -> tuple[int, int]:
@@ -75,3 +92,12 @@ def from_list(conn, items, first=None, after=None):
     offset, limit = window(first, after)
     items = list(items)
     return build(conn, items[offset:offset + limit], len(items), offset)
+
+
+def connection_field(conn, description: str):
+    """A Relay ConnectionField over a list in hand, its four arguments described."""
+    return graphene.relay.ConnectionField(
+        conn, description=description, first=first_argument(), after=after_argument(),
+        last=graphene.Int(description="How many rows from the end of the list (with "
+                                      "`before`)."),
+        before=graphene.String(description="A cursor from this list: rows before it."))

@@ -164,6 +164,7 @@ class Replay:
             out.append((at(day, 8), f"officer {row['officer_id']}", lambda r=row: unwrap(
                 self.rpc.certification.import_officer(r, None))))
         out.append((at(jan(4), 8), "directory", self.directory))
+        out.append((at(jan(4), 9), "delegated powers", self.delegate_powers))
         for i, title in enumerate(p.plans):
             out.append((at(jan(5), 8, i), f"plan {title}", lambda i=i, t=title: self.make_plan(
                 i, t)))
@@ -230,6 +231,14 @@ class Replay:
             self.strata[category] = size
         self.ids["case_entities"] = self._import(self.rpc.culture, "CULTURE", _entity_rows(
             p, "CULTURE", yp.CASE_CATEGORY, "MEDIUM", 0, p.case_entities))
+
+    def delegate_powers(self) -> None:
+        """The 5 powers delegated to the demo's township bodies from 1 March of the year
+        (nothing when those bodies exist already, e.g. after `jointops demo load`)."""
+        from services.enforcement import demo_bodies
+
+        month, day = yp.DELEGATION_DAY
+        demo_bodies.load(self.rpc, dt.date(self.plan.year, month, day).isoformat())
 
     def _import(self, svc, agency, rows) -> list[str]:
         ids = []

@@ -44,6 +44,11 @@ DRAW_CATEGORY = "PERFORMANCE_VENUE"          # CULTURE_MARKET, drawn at LOW, nev
 CASE_CATEGORY = "INTERNET_CAFE"              # CULTURE_MARKET, inspected and cases filed
 JOINT_CATEGORIES = {"CULTURE": ("SCENIC_SPOT", "TOURISM"),
                     "TRANSPORT": ("COACH_OPERATOR", "ROAD_TRANSPORT")}
+# 权力下放: the report's 5 powers delegated to the central townships and sub-districts
+# (services/enforcement/demo_bodies.py), from 1 March of the year. Not scaled: a count of
+# powers the law lets townships exercise, not of work done.
+DELEGATED_POWERS = 5
+DELEGATION_DAY = (3, 1)
 JOINT_MIN_INSPECTORS = 2
 TEAM_SIZE = 2
 PUBLISH_LATE_DAYS = 30  # well past 7 working days, whatever holidays fall in between
@@ -204,7 +209,8 @@ def plan_year(year: int, scale: float) -> YearPlan:
                              "joint_operations")},
         "decisions_published_late": late,
         "findings": late * TEAM_SIZE,   # each officer of a late publication's case
-        "typical_cases_published": 0, "inspections_reported": 0, "delegated_powers": 0,
+        "typical_cases_published": 0, "inspections_reported": 0,
+        "delegated_powers": DELEGATED_POWERS,
     }
     return plan
 

@@ -17,8 +17,9 @@ DELEGATION = {"document_no": "信文广旅〔2023〕15号", "effective_from": "2
 MAINTAINER = {"sub": "demo-loader", "roles": ["certification_admin"], "agency": "CULTURE"}
 
 
-def load(rpc) -> int:
-    """The township bodies and their delegated powers, once (matched by name)."""
+def load(rpc, effective_from: str = DELEGATION["effective_from"]) -> int:
+    """The township bodies and their delegated powers, once (matched by name); the
+    replayed year (services/demo/year.py) delegates from its own year's 1 March."""
     svc, added = rpc.culture, 0
     known = {b["name"] for b in unwrap(svc.list_bodies())}
     for name, kind, area in BODIES:
@@ -28,6 +29,7 @@ def load(rpc) -> int:
                                         MAINTAINER))
         for code in DELEGATED:
             unwrap(svc.delegate_power({"body_id": body["id"], "violation_code": code,
-                                       **DELEGATION}, MAINTAINER))
+                                       **DELEGATION, "effective_from": effective_from},
+                                      MAINTAINER))
         added += 1
     return added

@@ -6,7 +6,9 @@ stored as fixed-width UTC ISO strings (`domain.serial.iso`), so a year is a text
 """
 from __future__ import annotations
 
-from services.common.clock import check_year, year_bounds
+from services.common.clock import as_of_year_end, check_year, local_date, year_bounds
+from services.enforcement import views
+from services.enforcement.domain import bodies
 from services.enforcement.domain.serial import iso
 
 # outcome -> the figure that counts decisions of it
@@ -14,9 +16,9 @@ OUTCOME_FIGURES = {"NO_PENALTY_FIRST_VIOLATION": "first_violation_waivers",
                    "ADMINISTRATIVE_GUIDANCE": "administrative_guidance_cases",
                    "MEDIATION": "mediation_cases"}
 # Figures whose records other issues add (typical cases marked on published decisions,
-# delivery to the provincial supervision platform, powers delegated to townships): 0 until
-# those records exist, so the report's shape is complete today.
-NOT_YET_RECORDED = ("typical_cases_published", "inspections_reported", "delegated_powers")
+# delivery to the provincial supervision platform): 0 until those records exist, so the
+# report's shape is complete today.
+NOT_YET_RECORDED = ("typical_cases_published", "inspections_reported")
 
 
 def selectors(agency: str, year: int) -> dict[str, tuple[str, dict]]:
@@ -41,8 +43,22 @@ def selectors(agency: str, year: int) -> dict[str, tuple[str, dict]]:
     return out
 
 
+def delegated_powers(docs, agency: str, year: int) -> int:
+    """权力下放: powers delegated to the agency's township and sub-district bodies in force on
+    31 December (DOMAIN.md: a state at the year's end, as certified officers are; today for
+    the current year), each violation code once (domain.bodies.delegated_power_count).
+    Every stored power is a delegated one: the agency's own come from its catalogue."""
+    day = local_date(as_of_year_end(check_year(year)))
+    found = docs.Power._get_collection().find(
+        {"agency": agency, "effective_from": {"$lte": day.isoformat()}})
+    return bodies.delegated_power_count(
+        (bodies.Power.from_dict(views.plain(d)) for d in found), day)
+
+
 def annual_figures(docs, agency: str, year: int) -> dict:
     """The figures of `agency` for `year`, one count per figure."""
     counted = {figure: getattr(docs, kind)._get_collection().count_documents(query)
                for figure, (kind, query) in selectors(agency, year).items()}
-    return {"year": year, "agency": agency, **counted, **dict.fromkeys(NOT_YET_RECORDED, 0)}
+    return {"year": year, "agency": agency, **counted,
+            "delegated_powers": delegated_powers(docs, agency, year),
+            **dict.fromkeys(NOT_YET_RECORDED, 0)}

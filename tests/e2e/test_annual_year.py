@@ -76,6 +76,10 @@ def test_a_small_year_gives_exactly_the_planned_figures(demo_stack, token):
 
     got = gql(FIGURES, "cross_agency")["annualFigures"]
     assert {k: got[camel(k)] for k in plan.figures} == plan.figures
+    # 权力下放: the 5 powers each delegated to 5 township bodies count 5, not 25; 法制审核:
+    # each penalty case once, however many stages it was reviewed at
+    assert got["delegatedPowers"] == 5
+    assert got["legallyReviewedCases"] == plan.figures["legally_reviewed_cases"]
     assert {a["kind"]: a["count"] for a in got["activities"] if a["count"]} == {
         kind: n for _, kind, _, n in plan.activities}
     assert all(s["count"] == 0 for s in got["sanctions"])

@@ -24,7 +24,7 @@ from services.common.errors import DomainError
 from services.runner import declare_topology, nameko_config
 from tests.conftest import TEST_CREDENTIAL_KEYS, TEST_SECRET
 from tests.faults.conftest import LOGS, RETRY_DELAYS_MS
-from tests.faults.infra import MongoProcess, RabbitCluster, Services, rabbit_tool
+from tests.faults.infra import MongoProcess, RabbitCluster, Services, rabbit_tool, wait_for
 from tests.faults.workload import Workload, record
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
@@ -120,15 +120,18 @@ def test_the_node_leading_the_queues_crashes_under_load(cluster):
     leader = cluster.rabbit.by_name(cluster.rabbit.queues()["probe_consumer.on_probe"][1])
     leader.kill9()
     crashed = time.monotonic()
+    # A bounded wait for the behaviour (mutations are accepted again), not an assertion on
+    # how soon: that figure is recorded in the fault report below.
+    wait_for(lambda: any(t > crashed for t in run.accepted_at), RECOVERY_SECONDS,
+             "a probe mutation accepted after the leader crashed",
+             detail=lambda: dict(run.refused))
     run.until_sent(0.6)
     run.wait()
-    back = [t for t in run.accepted_at if t > crashed]
-    recovered = (min(back) - crashed) if back else None
+    recovered = min(t for t in run.accepted_at if t > crashed) - crashed
     leader.start()  # the same node name and data: it rejoins the cluster
     figures = run.reconcile("the quorum queues' leader node crashed (kill -9)")
     record({"fault": "leader node crashed", "seconds until a mutation succeeded again":
-            round(recovered, 2) if recovered is not None else None})
-    assert recovered is not None and recovered <= RECOVERY_SECONDS, recovered
+            round(recovered, 2)})
     assert figures["probe mutations accepted"] >= 225
 
 

@@ -91,6 +91,28 @@ def test_a_major_decision_counts_with_the_justice_bureau_only_once_filed(db):
     assert figures.annual_figures(docs, "CULTURE", 2023)["major_cases_filed_with_justice"] == 0
 
 
+def test_delegated_powers_count_those_in_force_on_31_december(db):
+    """权力下放: a power ending on 31 December counts for that year, one starting on 1 January
+    for the next only; one power held by two townships counts once."""
+    from services.enforcement import documents, figures
+    from services.enforcement.domain import bodies
+
+    docs = documents.bind("culture")
+    for pid, body, code, first, last in (
+            ("p1", "b1", "NETCAFE_ADMITS_MINORS", LAST.date(), None),
+            ("p2", "b2", "NETCAFE_ADMITS_MINORS", LAST.date(), None),
+            ("p3", "b1", "VENUE_OUTSIDE_HOURS", dt.date(2023, 3, 1), LAST.date()),
+            ("p4", "b1", "PIRATED_PUBLICATIONS", FIRST.date(), None)):
+        power = bodies.Power(id=pid, body_id=body, agency="CULTURE", violation_code=code,
+                             effective_from=first, effective_until=last,
+                             delegated_from="CULTURE", document_no="15号", granted_at=LAST)
+        record = power.to_dict()
+        docs.Power(**{k: v for k, v in record.items()}).save()
+    assert both_years(lambda y: figures.annual_figures(docs, "CULTURE", y),
+                      "delegated_powers") == (2, 2)
+    assert figures.annual_figures(docs, "TRANSPORT", 2023)["delegated_powers"] == 0
+
+
 # ---------------------------------------------------------------- draws
 DRAWS = ["draw_batches", "draws", "inspectors_drawn", "entities_drawn",
          "cross_department_draws"]

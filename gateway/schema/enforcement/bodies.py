@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import graphene
 
+from gateway.schema.base import payload_type
 from gateway.schema.base import (Agency, UserError, enum_of, enum_value, forbidden, payload_errors,
                                  plain, requires)
 from gateway.schema.enforcement import support
@@ -109,16 +110,16 @@ PowerConnection = connection(EnforcementPower)
 SupervisionListConnection = connection(SupervisionListEntry)
 
 
-def _payload(name, key, node):
-    return type(name, (graphene.ObjectType,), {
-        key: graphene.Field(node), "errors": graphene.List(graphene.NonNull(UserError),
-                                                           required=True)})
+def _payload(name, key, node, what):
+    return payload_type(name, key, node, what)
 
 
-BodyPayload = _payload("EnforcementBodyPayload", "body", EnforcementBody)
-PowerPayload = _payload("EnforcementPowerPayload", "power", EnforcementPower)
+BodyPayload = _payload("EnforcementBodyPayload", "body", EnforcementBody,
+                       "enforcement body (执法主体)")
+PowerPayload = _payload("EnforcementPowerPayload", "power", EnforcementPower,
+                        "delegated power (下放的处罚权)")
 AssignmentPayload = _payload("OfficerBodyAssignmentPayload", "assignment",
-                             OfficerBodyAssignment)
+                             OfficerBodyAssignment, "officer's body assignment")
 
 
 class RegisterEnforcementBodyInput(graphene.InputObjectType):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import graphene
 
+from gateway.schema.base import payload_type
 from gateway.schema.base import UserError, payload_errors, plain, requires
 from gateway.schema.enforcement import inputs as i
 from gateway.schema.enforcement import support
@@ -14,16 +15,18 @@ from gateway.schema.enforcement.types import (
 from services.contracts.vocabulary import agency_of
 
 
-def _payload(name, key, node):
-    return type(name, (graphene.ObjectType,), {
-        key: graphene.Field(node), "errors": graphene.List(graphene.NonNull(UserError),
-                                                           required=True)})
+def _payload(name, key, node, what):
+    return payload_type(name, key, node, what)
 
 
-EntityPayload = _payload("EnforcementEntityPayload", "entity", EnforcementEntity)
-ConflictPayload = _payload("ConflictOfInterestPayload", "conflict", ConflictOfInterest)
-InspectionPayload = _payload("InspectionPayload", "inspection", Inspection)
-CasePayload = _payload("EnforcementCasePayload", "case", EnforcementCase)
+EntityPayload = _payload("EnforcementEntityPayload", "entity", EnforcementEntity,
+                        "enforcement entity (检查对象)")
+ConflictPayload = _payload("ConflictOfInterestPayload", "conflict", ConflictOfInterest,
+                          "declared conflict of interest (回避)")
+InspectionPayload = _payload("InspectionPayload", "inspection", Inspection,
+                             "inspection (行政检查)")
+CasePayload = _payload("EnforcementCasePayload", "case", EnforcementCase,
+                       "enforcement case (案件)")
 
 
 def _new(info, input, method, payload, key, roles=OFFICERS, viewer=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import graphene
 
+from gateway.schema.base import errors_field
 from gateway.schema.base import (
     Agency, EnforcementDomain, UserError, actor, forbidden, payload_errors, plain, requires)
 from gateway.schema.operations import batch
@@ -55,7 +56,7 @@ class AddOperationTargetsInput(graphene.InputObjectType):
 
 class JointOperationPayload(graphene.ObjectType):
     operation = graphene.Field(JointOperation)
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = errors_field()
 
 
 def _mutate(info, method, *args):

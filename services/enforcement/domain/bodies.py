@@ -128,6 +128,14 @@ def _event(event_type: str, power: Power, now: dt.datetime):
                        at=now)
 
 
+def delegated_power_count(powers, day: dt.date) -> int:
+    """权力下放 as the annual report counts it ("将5项…处罚权下放到中心城区各乡镇、办事处行使":
+    five powers, each exercised by every central township): the distinct violation codes
+    that some township or sub-district body holds by delegation on `day` (its first and
+    last day included). A power delegated to five townships counts once."""
+    return len({p.violation_code for p in powers if p.in_force(day)})
+
+
 def check_power(body: Body, powers, violation_code: str | None, at: dt.datetime) -> None:
     """POWER_NOT_HELD unless `body` may file a case for `violation_code` at `at`."""
     if body.kind == AGENCY:

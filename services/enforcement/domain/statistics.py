@@ -30,7 +30,11 @@ def _facets(within) -> dict:
         "inspections": {"_kind": "inspection"},
         "cases_filed": {**case, **within("filed_at")},
         "decided": decided,
-        "legally_reviewed": {**decided, "decision.legal_review_approved": True},
+        # 法制审核: cases with an approved review at any stage (filing, end of investigation,
+        # decision, closing) in the period, each case once, decided or not (the annual
+        # report's figure; see services/enforcement/figures.py)
+        "legally_reviewed": {**case, "legal_reviews": {"$elemMatch": {
+            "outcome": "APPROVED", **within("reviewed_at")}}},
         # recorded filings with the justice bureau in the period, not decisions that need one
         "major_filed_with_justice": {**case, **within("justice_filing.filed_at")},
         "published_in_time": {**published, "publication.late": False},
@@ -57,7 +61,8 @@ def statistics_pipeline(agency: str, start: dt.datetime, end: dt.datetime,
     return [
         {"$match": {"agency": agency}},
         {"$project": {"_kind": {"$literal": "case"}, "filed_at": 1, "decision": 1,
-                      "publication": 1, "justice_filing": 1}},
+                      "publication": 1, "justice_filing": 1,
+                      "legal_reviews": 1}},
         {"$unionWith": {"coll": inspections, "pipeline": [
             {"$match": {"agency": agency, **within("performed_at")}},
             {"$project": {"_kind": {"$literal": "inspection"}}}]}},
@@ -77,7 +82,11 @@ def _get(doc: dict, path: str):
 def _matches(doc: dict, match: dict) -> bool:
     for path, want in match.items():
         value = _get(doc, path)
-        if isinstance(want, dict):
+        if isinstance(want, dict) and "$elemMatch" in want:
+            if not any(isinstance(v, dict) and _matches(v, want["$elemMatch"])
+                       for v in value or []):
+                return False
+        elif isinstance(want, dict):
             if value is None or not want["$gte"] <= value < want["$lt"]:
                 return False
         elif value != want:

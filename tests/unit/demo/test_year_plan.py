@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from services.demo.year import officers, rate
-from services.demo.year_plan import REPORT, nice_size, plan_year
+from services.demo.year_plan import DELEGATED_POWERS, REPORT, nice_size, plan_year
 
 
 def test_at_scale_one_the_plan_is_the_report():
@@ -50,3 +50,11 @@ def test_every_draw_rate_is_an_exact_decimal():
         assert size >= wanted
         for e in range(size + 1):
             assert Decimal(rate(e, size)) * size == e
+
+
+def test_the_year_delegates_the_reports_five_powers_whatever_the_scale():
+    from services.enforcement import demo_bodies
+
+    assert len(demo_bodies.DELEGATED) == DELEGATED_POWERS == 5
+    for scale in (0.05, 1.0):
+        assert plan_year(2023, scale).figures["delegated_powers"] == 5

@@ -103,3 +103,30 @@ def test_filing_body_from_the_claim_or_the_officers():
         assert err.value.code == code
     with pytest.raises(DomainError):
         bodies.new_body("b2", CULTURE, "支队", "AGENCY", "", NOW)
+
+
+# ---- the annual figure 权力下放 (delegatedPowers): in force on 31 December, each power once
+def _power(pid, body, code, first, last=None):
+    return bodies.Power(id=pid, body_id=body, agency="CULTURE", violation_code=code,
+                        effective_from=first, delegated_from="CULTURE", document_no="15号",
+                        granted_at=NOW, effective_until=last)
+
+
+DEC31, JAN1 = dt.date(2025, 12, 31), dt.date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("first, last, counted", [
+    (DEC31, None, 1),                       # starts on 31 December: in force that day
+    (JAN1, None, 0),                        # starts on 1 January: next year's
+    (dt.date(2025, 3, 1), DEC31, 1),        # its last day is 31 December
+    (dt.date(2025, 3, 1), DEC31 - dt.timedelta(days=1), 0)])   # ended on the 30th
+def test_a_delegated_power_counts_when_in_force_on_31_december(first, last, counted):
+    assert bodies.delegated_power_count([_power("p1", "b1", "A", first, last)], DEC31) \
+        == counted
+
+
+def test_a_power_delegated_to_every_township_counts_once():
+    # the report's "5项…处罚权下放到中心城区各乡镇、办事处": 5 powers, however many bodies
+    powers = [_power(f"p{b}{c}", f"b{b}", c, dt.date(2025, 3, 1))
+              for b in range(5) for c in "ABCDE"]
+    assert bodies.delegated_power_count(powers, DEC31) == 5

@@ -2,6 +2,7 @@ import datetime as dt
 
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain.inspections import record_inspection
+from services.enforcement.domain.serial import iso
 from services.enforcement.domain.statistics import compute_statistics, statistics_pipeline
 
 from .builders import MAJOR, UTC, advance_to, cafe, new_case, penalty, team
@@ -61,3 +62,27 @@ def test_major_filed_with_justice_counts_recorded_filings_in_the_period():
     assert figures["decided"] == 2 and figures["major_filed_with_justice"] == 1
     later = (YEAR[1], YEAR[1] + dt.timedelta(days=365))
     assert compute_statistics(cases, [], "CULTURE", *later)["major_filed_with_justice"] == 0
+
+
+def test_legally_reviewed_counts_any_approved_review_in_the_period_each_case_once():
+    """法制审核: a case with an approved review at any stage in the period counts once,
+    decided or not; the review's moment decides the year (Asia/Shanghai midnight)."""
+    sh = dt.timezone(dt.timedelta(hours=8))
+    last = dt.datetime(2026, 12, 31, 23, 59, tzinfo=sh)
+    first = dt.datetime(2027, 1, 1, 0, 0, tzinfo=sh)
+    year_2026 = (dt.datetime(2026, 1, 1, tzinfo=sh), dt.datetime(2027, 1, 1, tzinfo=sh))
+    year_2027 = (year_2026[1], dt.datetime(2028, 1, 1, tzinfo=sh))
+
+    def reviewed(case_id, *reviews):
+        case = new_case(case_id=case_id).to_dict()
+        case["legal_reviews"] = [{"stage": stage, "outcome": outcome, "reviewed_at": when and iso(when),
+                                  "submitted_at": iso(last)} for stage, outcome, when in reviews]
+        return case
+    cases = [reviewed("filing-only", ("FILING", "APPROVED", last)),        # never decided
+             reviewed("two-stages", ("FILING", "APPROVED", last - dt.timedelta(days=1)),
+                      ("INVESTIGATION_END", "APPROVED", last)),            # counted once
+             reviewed("next-year", ("FILING", "APPROVED", first)),
+             reviewed("rejected", ("FILING", "REJECTED", last)),
+             reviewed("pending", ("FILING", None, None))]
+    assert compute_statistics(cases, [], "CULTURE", *year_2026)["legally_reviewed"] == 2
+    assert compute_statistics(cases, [], "CULTURE", *year_2027)["legally_reviewed"] == 1
