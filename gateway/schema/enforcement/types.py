@@ -22,8 +22,8 @@ ChecklistResult = enum_of("ChecklistResult", RESULTS)
 TaskStatus = enum_of("PlannedInspectionStatus", ("OPEN", "DONE"))
 
 
-def _attribute(key, kind=graphene.String):
-    return kind(resolver=lambda root, info: (root.get("attributes") or {}).get(key))
+def _attribute(key, kind=graphene.String, **kwargs):
+    return kind(resolver=lambda root, info: (root.get("attributes") or {}).get(key), **kwargs)
 
 
 class ChecklistItem(graphene.ObjectType):
