@@ -292,7 +292,7 @@ class EnforcementCase(graphene.ObjectType):
 class OverdueDeadline(graphene.ObjectType):
     """A case deadline passed with its step undone (逾期)."""
     case = graphene.Field(EnforcementCase, required=True,
-                          description="The case.")
+                          description="The case whose deadline passed.")
     kind = graphene.Field(DeadlineKind, required=True,
                           description="DECISION (not decided by decisionDue) or PUBLICATION (not "
                                       "published by publicationDue).")
