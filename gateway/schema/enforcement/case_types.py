@@ -99,9 +99,10 @@ class LegalReview(graphene.ObjectType):
                                        "or CLOSING.")
     submitted_at = support.when("submitted_at", required=True,
                                 description="When it was submitted for review.")
-    submitted_by = graphene.String(description="Subject of who submitted it.")
+    submitted_by = graphene.String(description="Subject of who submitted it (never its reviewer).")
     proposal = graphene.Field(DecisionDraft, description="The DECISION stage's proposal.")
-    outcome = graphene.Field(ReviewOutcome, description="Null while pending.")
+    outcome = graphene.Field(ReviewOutcome, description="APPROVED or REJECTED; null while "
+                                                        "pending.")
     reviewer_id = graphene.ID(description="Who reviewed it (the reviewer's token subject); null "
                                           "while pending.")
     reviewed_at = support.when("reviewed_at",

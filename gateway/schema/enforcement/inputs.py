@@ -92,7 +92,8 @@ class _ActOnEntity(graphene.InputObjectType):
 class RecordInspectionInput(_ActOnEntity):
     """An inspection to record: the entity, the officers (>= 2, qualified, no conflict), what was
     checked and found."""
-    performed_at = DateTime(description="Defaults to now.")
+    performed_at = DateTime(description="When the inspection was done; defaults to now; not in "
+                                        "the future (INVALID_INPUT).")
     kind = InspectionKind(description="PLANNED for a task, else AD_HOC by default.")
     checklist = graphene.List(graphene.NonNull(ChecklistItemInput),
                               description="The checklist lines and their results; optional.")
@@ -118,7 +119,8 @@ class PartyInput(graphene.InputObjectType):
 
 class FileCaseInput(_ActOnEntity):
     """A case to file (立案) against an entity by at least two qualified officers."""
-    filed_at = DateTime(description="Defaults to now.")
+    filed_at = DateTime(description="When it was filed; defaults to now; not in the future, nor "
+                                    "before the inspection's last step.")
     violation_code = graphene.String(description="The suspected violation (the agency catalogue's "
                                                  "code): another domain's: DOMAIN_MISMATCH; "
                                                  "unknown: UNKNOWN_VIOLATION. A township body "
@@ -199,7 +201,8 @@ class DecideCaseInput(CaseStepInput):
 
 class ServiceConsentInput(CaseStepInput):
     """The party's written consent to electronic service (电子送达) by e-mail or fax at an address."""
-    method = ServiceMethod(required=True, description="EMAIL or FAX.")
+    method = ServiceMethod(required=True, description="EMAIL or FAX (other methods need no "
+                                                      "consent: INVALID_INPUT).")
     address = graphene.String(required=True,
                               description="The e-mail address or fax number the party consented "
                                           "to (at most 200 characters).")
@@ -240,7 +243,9 @@ class ServiceReceiptInput(graphene.InputObjectType):
     mailbox."""
     case_id = graphene.ID(required=True,
                           description="The case (its id names its agency); unknown: NOT_FOUND.")
-    attempt_index = graphene.Int(required=True, description="0 for the first attempt.")
+    attempt_index = graphene.Int(required=True, description="Which attempt was received: its "
+                                                            "position in serviceAttempts, 0 for "
+                                                            "the first (NOT_FOUND otherwise).")
     at = DateTime(description="When it was received; defaults to now.")
     documents = _texts
 
@@ -249,7 +254,8 @@ class JusticeFilingInput(graphene.InputObjectType):
     """A major decision's filing with the justice bureau (向司法局备案)."""
     case_id = graphene.ID(required=True,
                           description="The case (its id names its agency); unknown: NOT_FOUND.")
-    reference = graphene.String(required=True, description="The bureau's acknowledgement.")
+    reference = graphene.String(required=True, description="The bureau's acknowledgement number "
+                                                           "(at most 100 characters).")
     at = DateTime(description="When it was filed; defaults to now; never before the previous "
                               "step.")
     documents = _texts

@@ -27,8 +27,10 @@ class PlanJointOperationInput(graphene.InputObjectType):
                                      "otherwise).")
     ends_at = DateTime(required=True,
                        description="When its window ends.")
-    legal_basis = graphene.String(description="Legal basis / action plan reference.")
-    lead_agency = graphene.Field(Agency, description="Defaults to the first agency.")
+    legal_basis = graphene.String(description="Its legal basis or action plan reference (at most "
+                                              "1,000 characters).")
+    lead_agency = graphene.Field(Agency, description="The lead agency (牵头单位), one of the "
+                                                     "agencies; defaults to the first agency.")
     areas = graphene.List(graphene.NonNull(graphene.String),
                           description="The areas it covers (at most 50, each at most 200 "
                                       "characters).")
@@ -62,7 +64,8 @@ class RemoveTeamMemberInput(graphene.InputObjectType):
 
 class MoveTeamMemberInput(RemoveTeamMemberInput):
     """A team member to move to another (possibly new) team of the operation."""
-    team_name = graphene.String(required=True, description="Created if new.")
+    team_name = graphene.String(required=True, description="The team to move to (at most 100 "
+                                                           "characters); created if new.")
 
 
 class TargetInput(graphene.InputObjectType):

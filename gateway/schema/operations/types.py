@@ -86,7 +86,9 @@ class JointOperation(graphene.ObjectType):
                        description="When the operation's window ends.")
     teams = graphene.List(graphene.NonNull(Team), required=True,
                           description="Its mixed teams (执法小组).")
-    legal_basis = graphene.String(required=True, description="Legal basis / action plan.")
+    legal_basis = graphene.String(required=True, description="Its legal basis or action plan "
+                                                             "reference (empty when none was "
+                                                             "given).")
     lead_agency = graphene.Field(Agency, required=True,
                                  description="The lead agency (牵头单位).")
     areas = graphene.List(graphene.NonNull(graphene.String), required=True,
@@ -102,7 +104,10 @@ class JointOperation(graphene.ObjectType):
                                                                                     "team's "
                                                                                     "tasks."),
                          description="Its inspection tasks, in planning order (staff only).")
-    alerts = paging.field(OperationAlertConnection, description="Newest first.")
+    alerts = paging.field(OperationAlertConnection, description="Alerts raised while it ran (lost "
+                                                                "qualifications, understaffed "
+                                                                "teams), newest first (staff "
+                                                                "only).")
     progress = graphene.Field(OperationProgress, required=True,
                               description="How far its tasks are (staff only).")
     report = graphene.Field(JointReport, description="The joint result report; cross-agency "
