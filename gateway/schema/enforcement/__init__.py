@@ -17,7 +17,11 @@ from gateway.schema.enforcement.support import PUBLIC, READERS
 from gateway.schema.paging import field, from_list
 from gateway.schema.scalars import DateTime
 
-_agency = Agency(required=True)
+
+
+def _agency(description="Which agency's records to read: CULTURE or TRANSPORT (each keeps "
+            "its own in its own service)."):
+    return Agency(required=True, description=description)
 
 
 class Mutation(CaseMutation, bodies.Mutation):
@@ -26,42 +30,107 @@ class Mutation(CaseMutation, bodies.Mutation):
 
 class Query(bodies.Query, graphene.ObjectType):
     enforcement_entities = field(
-        t.EntityConnection, "The agency's directory, by category and name.", agency=_agency,
-        category=t.EntityCategory(), risk_level=t.RiskLevel(), domain=EnforcementDomain(),
-        name_prefix=graphene.String(), registration_no=graphene.String())
-    enforcement_entity = graphene.Field(t.EnforcementEntity, agency=_agency,
-                                        id=graphene.ID(required=True))
+        t.EntityConnection, "The agency's directory of inspectable entities (检查对象名录库), by "
+        "category then name; natural persons' registration and ID numbers masked unless you "
+        "are staff of that agency. planner, enforcement_officer, accountability_officer.",
+        agency=_agency(),
+        category=t.EntityCategory(description="Only entities of this directory category."),
+        risk_level=t.RiskLevel(description="Only entities at this risk level."),
+        domain=EnforcementDomain(description="Only entities supervised in this domain."),
+        name_prefix=graphene.String(description="Only entities whose name starts with this "
+                                    "text (at most 100 characters)."),
+        registration_no=graphene.String(description="Only the entity with exactly this "
+                                        "registration number (unified social credit code, "
+                                        "licence or plate)."))
+    enforcement_entity = graphene.Field(
+        t.EnforcementEntity, agency=_agency("The agency whose directory holds the entity."),
+        id=graphene.ID(required=True, description="The entity's id in that directory."),
+        description="One entity of an agency's directory; null when unknown. planner, "
+                    "enforcement_officer, accountability_officer.")
     inspections = field(
-        t.InspectionConnection, "Newest first.", agency=_agency, entity_id=graphene.ID(),
-        operation_id=graphene.ID(), task_id=graphene.ID(), officer_id=graphene.ID(),
-        kind=t.InspectionKind(), performed_from=DateTime(),
-        performed_to=DateTime())
-    inspection = graphene.Field(t.Inspection, id=graphene.ID(required=True))
+        t.InspectionConnection, "The agency's inspections (行政检查), newest first, each with "
+        "its full-process record. planner, enforcement_officer, accountability_officer.",
+        agency=_agency(),
+        entity_id=graphene.ID(description="Only inspections of this entity."),
+        operation_id=graphene.ID(description="Only inspections done for this joint operation."),
+        task_id=graphene.ID(description="Only the inspection that did this planned task."),
+        officer_id=graphene.ID(description="Only inspections this officer took part in."),
+        kind=t.InspectionKind(description="Only PLANNED or only AD_HOC inspections."),
+        performed_from=DateTime(description="Only inspections performed at or after this "
+                                "moment."),
+        performed_to=DateTime(description="Only inspections performed before this moment "
+                              "(exclusive)."))
+    inspection = graphene.Field(
+        t.Inspection, id=graphene.ID(required=True, description="The inspection's id (it "
+                                     "names its agency)."),
+        description="One inspection with its record; null when unknown. planner, "
+                    "enforcement_officer, accountability_officer.")
     planned_inspection_tasks = field(
-        t.PlannedInspectionTaskConnection, "Tasks handed over by joint operations.",
-        agency=_agency, operation_id=graphene.ID(), status=t.TaskStatus())
-    conflicts_of_interest = field(t.ConflictConnection, agency=_agency,
-                                  entity_id=graphene.ID(), officer_id=graphene.ID())
+        t.PlannedInspectionTaskConnection, "Inspection tasks joint operations handed to the "
+        "agency at launch, oldest first. planner, enforcement_officer, accountability_officer.",
+        agency=_agency(),
+        operation_id=graphene.ID(description="Only tasks of this joint operation."),
+        status=t.TaskStatus(description="Only OPEN (still to inspect) or only DONE tasks."))
+    conflicts_of_interest = field(
+        t.ConflictConnection, description="Declared conflicts of interest (回避): officers "
+        "who must not act on an entity, by officer then entity (at most 1,000). planner, "
+        "enforcement_officer, accountability_officer.", agency=_agency(),
+        entity_id=graphene.ID(description="Only conflicts with this entity."),
+        officer_id=graphene.ID(description="Only this officer's conflicts."))
     enforcement_cases = field(
-        c.CaseConnection, "Newest filing first.", agency=_agency, state=c.CaseState(),
-        domain=EnforcementDomain(), entity_id=graphene.ID(), operation_id=graphene.ID(),
-        inspection_id=graphene.ID(), violation_code=graphene.String(),
-        major=graphene.Boolean(), outcome=c.DecisionOutcome(),
-        filed_from=DateTime(), filed_to=DateTime())
-    enforcement_case = graphene.Field(c.EnforcementCase, id=graphene.ID(required=True))
-    overdue_enforcement_deadlines = field(c.OverdueDeadlineConnection, "Earliest due first.",
-                                          agency=_agency)
+        c.CaseConnection, "The agency's penalty cases (案件), newest filing first; parties' "
+        "personal data masked unless you are staff of that agency. planner, "
+        "enforcement_officer, accountability_officer.", agency=_agency(),
+        state=c.CaseState(description="Only cases in this state."),
+        domain=EnforcementDomain(description="Only cases in this enforcement domain."),
+        entity_id=graphene.ID(description="Only cases against this entity."),
+        operation_id=graphene.ID(description="Only cases opened in this joint operation."),
+        inspection_id=graphene.ID(description="Only cases opened from this inspection."),
+        violation_code=graphene.String(description="Only cases of this violation (the "
+                                       "agency catalogue's code, e.g. NETCAFE_ADMITS_MINORS)."),
+        major=graphene.Boolean(description="true: only cases decided as major (重大); false: "
+                               "only decided cases that are not major."),
+        outcome=c.DecisionOutcome(description="Only cases decided with this outcome."),
+        filed_from=DateTime(description="Only cases filed at or after this moment."),
+        filed_to=DateTime(description="Only cases filed before this moment (exclusive)."))
+    enforcement_case = graphene.Field(
+        c.EnforcementCase, id=graphene.ID(required=True, description="The case's id (it "
+                                          "names its agency)."),
+        description="One case with its timeline; null when unknown. planner, "
+                    "enforcement_officer, accountability_officer.")
+    overdue_enforcement_deadlines = field(
+        c.OverdueDeadlineConnection, "Deadlines passed with the step undone (逾期): decisions "
+        "past their due date, publications past theirs; earliest due first. planner, "
+        "enforcement_officer, accountability_officer.", agency=_agency())
     verify_case_record = graphene.Field(
         t.RecordCheck, id=graphene.ID(required=True, description="A case or inspection id."),
-        description="Checks the stored full-process record: intact, or where it breaks.")
-    published_decisions = field(p.PublishedDecisionConnection, "Newest first.",
-                                agency=_agency, published_from=DateTime(),
-                                published_to=DateTime())
-    published_decision = graphene.Field(p.PublishedDecision, case_id=graphene.ID(required=True))
+        description="Checks the stored full-process record (执法全过程记录) of a case or an "
+                    "inspection: intact, or where it breaks; null for an id of no agency, "
+                    "NOT_FOUND error for an unknown one. planner, enforcement_officer, "
+                    "accountability_officer.")
+    published_decisions = field(
+        p.PublishedDecisionConnection, "Published penalty decisions (公示), newest publication "
+        "first, natural persons' names and numbers masked. Everyone, without a token too.",
+        agency=_agency("Which agency's publications to read: CULTURE or TRANSPORT."),
+        published_from=DateTime(description="Only decisions published at or after this "
+                                "moment."),
+        published_to=DateTime(description="Only decisions published before this moment "
+                              "(exclusive)."))
+    published_decision = graphene.Field(
+        p.PublishedDecision, case_id=graphene.ID(required=True, description="The case's id."),
+        description="One published decision, masked as published; null unless the case's "
+                    "decision was published. Everyone, without a token too.")
     enforcement_statistics = graphene.Field(
-        p.EnforcementStatistics, required=True, agency=_agency,
-        period_from=graphene.Date(required=True), period_to=graphene.Date(required=True),
-        description="Figures for the civil dates [periodFrom, periodTo] (Asia/Shanghai).")
+        p.EnforcementStatistics, required=True,
+        agency=_agency("Whose figures: CULTURE or TRANSPORT."),
+        period_from=graphene.Date(required=True, description="First civil date of the "
+                                  "period (Asia/Shanghai), inclusive."),
+        period_to=graphene.Date(required=True, description="Last civil date of the period "
+                                "(Asia/Shanghai), inclusive; at most 1,098 days after "
+                                "periodFrom (INVALID_INPUT otherwise)."),
+        description="The annual-report figures of one agency for the civil dates [periodFrom, "
+                    "periodTo] (Asia/Shanghai), computed from its records. planner, "
+                    "enforcement_officer, accountability_officer, cross_agency.")
 
     @requires(*READERS)
     def resolve_enforcement_entities(root, info, agency, first=None, after=None, **filters):

@@ -22,7 +22,11 @@ BodyKind = enum_of("EnforcementBodyKind", BODY_KINDS,
                    "AGENCY: the agency itself; TOWNSHIP 乡镇 / SUB_DISTRICT 街道 under it.")
 SupervisionList = enum_of("SupervisionList", LIST_KINDS,
                           "不予处罚 / 从轻处罚 / 减轻处罚 / 免予行政强制 (the four lists).")
-_agency = Agency(required=True)
+
+
+def _agency(description="The agency (执法机构) whose register is meant: CULTURE or TRANSPORT; "
+            "each keeps its own bodies and powers."):
+    return Agency(required=True, description=description)
 
 
 def bodies_of(info, agency) -> dict:
@@ -43,37 +47,59 @@ def _powers_of(info, agency) -> list:
 
 class EnforcementPower(graphene.ObjectType):
     """A power delegated to a body for one violation, with its delegation record."""
-    id = graphene.ID(required=True)
-    agency = graphene.Field(Agency, required=True)
-    body = graphene.Field(lambda: EnforcementBody, required=True)
-    violation_code = graphene.String(required=True)
-    effective_from = support.when("effective_from", date=True, required=True)
+    id = graphene.ID(required=True,
+                     description="The delegated power's id (it names its agency).")
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency that delegated it.")
+    body = graphene.Field(lambda: EnforcementBody, required=True,
+                          description="The body that holds the power.")
+    violation_code = graphene.String(required=True,
+                                     description="The violation the body may file cases for (the "
+                                                 "agency catalogue's code).")
+    effective_from = support.when("effective_from", date=True, required=True,
+                                  description="The first civil date (Asia/Shanghai) it is in "
+                                              "force.")
     effective_until = support.when("effective_until", date=True,
                                    description="Its last day in force; null: until ended.")
     delegated_from = graphene.ID(required=True, description="The delegating body (the agency).")
     document_no = graphene.String(required=True, description="The delegation's document.")
-    granted_at = support.when("granted_at", required=True)
-    ended_reason = graphene.String()
+    granted_at = support.when("granted_at", required=True,
+                              description="When the delegation was recorded.")
+    ended_reason = graphene.String(description="Why it was ended early; null unless ended with a "
+                                               "reason.")
 
     def resolve_body(root, info):
         return bodies_of(info, root["agency"]).get(root["body_id"])
 
 
 class EnforcementBody(graphene.ObjectType):
+    """An enforcement body (执法主体): the agency itself, or a township (乡镇) or sub-district (街道) body
+    under it that holds powers delegated to it and the officers assigned to it."""
     id = graphene.ID(required=True, description="The agency's own body has the agency's code.")
-    agency = graphene.Field(Agency, required=True)
-    name = graphene.String(required=True)
-    kind = graphene.Field(BodyKind, required=True)
-    parent_id = graphene.ID()
-    area = graphene.String()
-    registered_at = support.when("registered_at")
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency the body belongs to.")
+    name = graphene.String(required=True,
+                           description="The body's official name, e.g. 浉河区老城街道办事处.")
+    kind = graphene.Field(BodyKind, required=True,
+                          description="AGENCY for the agency itself, else TOWNSHIP or "
+                                      "SUB_DISTRICT.")
+    parent_id = graphene.ID(description="The body it sits under (the agency's code); null for the "
+                                        "agency itself.")
+    area = graphene.String(description="The district or area it serves, e.g. 浉河区; empty "
+                                       "when not recorded.")
+    registered_at = support.when("registered_at",
+                                 description="When the body was registered; null for the agency "
+                                             "itself.")
     officer_ids = graphene.List(graphene.NonNull(graphene.ID), description=(
         "Officers assigned to it; null for the agency (every officer not assigned elsewhere)."))
     statutory_violation_codes = graphene.List(
         graphene.NonNull(graphene.String), required=True,
         description="Powers held by law (the agency's catalogue); empty for other bodies.")
-    powers = graphene.List(graphene.NonNull(EnforcementPower), required=True,
-                           in_force_on=graphene.Date(), description="Delegated powers.")
+    powers = graphene.List(
+        graphene.NonNull(EnforcementPower), required=True,
+        in_force_on=graphene.Date(description="Only powers in force on this civil date "
+                                  "(Asia/Shanghai); absent: all, ended ones too."),
+        description="The penalty powers delegated to it (权力下放); empty for the agency.")
 
     def resolve_powers(root, info, in_force_on=None):
         found = [p for p in _powers_of(info, root["agency"]) if p["body_id"] == root["id"]]
@@ -85,21 +111,42 @@ class EnforcementBody(graphene.ObjectType):
 
 
 class SupervisionListEntry(graphene.ObjectType):
-    agency = graphene.Field(Agency, required=True)
-    list = graphene.Field(SupervisionList, required=True)
-    title = graphene.String(required=True)
-    violation_code = graphene.String(required=True)
-    violation = graphene.String(required=True)
-    valid_from = support.when("valid_from", date=True, required=True)
-    valid_until = support.when("valid_until", date=True)
-    condition = graphene.String(required=True)
+    """One entry of the four lists of inclusive supervision (包容审慎监管四张清单): a violation that, under
+    the stated condition, is not penalised, penalised more lightly, mitigated, or exempt from
+    compulsory measures."""
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency whose list it is.")
+    list = graphene.Field(SupervisionList, required=True,
+                          description="Which of the four lists: NO_PENALTY, LIGHTER, MITIGATED or "
+                                      "NO_COMPULSORY.")
+    title = graphene.String(required=True,
+                            description="The list's Chinese title, e.g. 不予处罚清单.")
+    violation_code = graphene.String(required=True,
+                                     description="The violation the entry covers (the agency "
+                                                 "catalogue's code).")
+    violation = graphene.String(required=True,
+                                description="The violation's title, in words.")
+    valid_from = support.when("valid_from", date=True, required=True,
+                              description="The first civil date (Asia/Shanghai) the entry is in "
+                                          "force.")
+    valid_until = support.when("valid_until", date=True,
+                               description="Its last civil date in force; null: until replaced.")
+    condition = graphene.String(required=True,
+                                description="The condition under which the entry applies, e.g. "
+                                            "首次违法、危害后果轻微并及时改正.")
 
 
 class OfficerBodyAssignment(graphene.ObjectType):
-    officer_id = graphene.ID(required=True)
-    agency = graphene.Field(Agency, required=True)
-    body = graphene.Field(EnforcementBody, required=True)
-    previous_body_id = graphene.ID(required=True)
+    """An officer's move to an enforcement body: where they belong now and where they were before."""
+    officer_id = graphene.ID(required=True,
+                             description="The officer who moved.")
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency of the officer and the bodies.")
+    body = graphene.Field(EnforcementBody, required=True,
+                          description="The body the officer now belongs to.")
+    previous_body_id = graphene.ID(required=True,
+                                   description="The body they belonged to before (the agency's "
+                                               "code when they had none).")
 
     def resolve_body(root, info):
         return bodies_of(info, root["agency"]).get(root["body_id"])
@@ -123,30 +170,53 @@ AssignmentPayload = _payload("OfficerBodyAssignmentPayload", "assignment",
 
 
 class RegisterEnforcementBodyInput(graphene.InputObjectType):
-    agency = _agency
+    """A new township or sub-district enforcement body under the agency."""
+    agency = _agency(description="The agency the body comes under; a maintainer with an agency on "
+                                 "their token acts for that agency only.")
     name = graphene.String(required=True, description="e.g. 浉河区老城街道办事处")
     kind = BodyKind(required=True, description="TOWNSHIP or SUB_DISTRICT.")
     area = graphene.String(description="The district it serves.")
 
 
 class DelegateEnforcementPowerInput(graphene.InputObjectType):
-    agency = _agency
-    body_id = graphene.ID(required=True)
-    violation_code = graphene.String(required=True)
-    effective_from = graphene.Date(required=True)
+    """One penalty power delegated by the agency to a township or sub-district body, with its
+    period and document."""
+    agency = _agency(description="The delegating agency (the body's).")
+    body_id = graphene.ID(required=True,
+                          description="The receiving body: a TOWNSHIP or SUB_DISTRICT body of the "
+                                      "agency (the agency itself: INVALID_INPUT); unknown: "
+                                      "NOT_FOUND.")
+    violation_code = graphene.String(required=True,
+                                     description="The violation the power is for, from the "
+                                                 "agency's catalogue (e.g. VENUE_OUTSIDE_HOURS); "
+                                                 "unknown: UNKNOWN_VIOLATION.")
+    effective_from = graphene.Date(required=True,
+                                   description="The first civil date (Asia/Shanghai) the body "
+                                               "holds the power.")
     effective_until = graphene.Date(description="Its last day; none: until ended.")
     document_no = graphene.String(required=True, description="e.g. 信文广旅〔2023〕15号")
 
 
 class EndEnforcementPowerInput(graphene.InputObjectType):
-    power_id = graphene.ID(required=True)
-    last_day = graphene.Date(required=True)
-    reason = graphene.String()
+    """A delegated power to end, and its last day."""
+    power_id = graphene.ID(required=True,
+                           description="The delegated power's id (it names its agency); unknown: "
+                                       "NOT_FOUND.")
+    last_day = graphene.Date(required=True,
+                             description="The last civil date (Asia/Shanghai) the power is in "
+                                         "force; within the delegation's period (it may only "
+                                         "shorten it).")
+    reason = graphene.String(description="Why the delegation ends (at most 500 characters); "
+                                         "optional.")
 
 
 class AssignOfficerToBodyInput(graphene.InputObjectType):
-    agency = _agency
-    officer_id = graphene.ID(required=True)
+    """An officer of the agency to move to one of its enforcement bodies."""
+    agency = _agency(description="The agency of the officer and the body; a maintainer with an "
+                                 "agency on their token acts for that agency only.")
+    officer_id = graphene.ID(required=True,
+                             description="The officer's id; an officer not of this agency: "
+                                         "NOT_FOUND.")
     body_id = graphene.ID(required=True, description="The agency's code moves them back.")
 
 
@@ -160,16 +230,27 @@ def _maintain(info, agency, payload, key, call):
 
 
 class Query(graphene.ObjectType):
-    enforcement_bodies = field(BodyConnection, "The agency first, then its bodies by name.",
-                               agency=_agency)
-    enforcement_body = graphene.Field(EnforcementBody, id=graphene.ID(required=True))
-    enforcement_powers = field(PowerConnection, "Delegated powers (权力下放).", agency=_agency,
-                               body_id=graphene.ID(), violation_code=graphene.String(),
-                               in_force_on=graphene.Date())
+    enforcement_bodies = field(
+        BodyConnection, "The agency's enforcement bodies (执法主体): the agency first, then its "
+        "township and sub-district bodies by name. Every signed-in role.", agency=_agency())
+    enforcement_body = graphene.Field(
+        EnforcementBody, id=graphene.ID(required=True, description="The body's id (the "
+                                        "agency's own body has the agency's code)."),
+        description="One enforcement body; null when unknown. Every signed-in role.")
+    enforcement_powers = field(
+        PowerConnection, "Penalty powers the agency delegated to its bodies (权力下放), ended "
+        "ones included unless inForceOn is given. Every signed-in role.", agency=_agency(),
+        body_id=graphene.ID(description="Only powers delegated to this body."),
+        violation_code=graphene.String(description="Only powers for this violation (the "
+                                       "agency catalogue's code)."),
+        in_force_on=graphene.Date(description="Only powers in force on this civil date "
+                                  "(Asia/Shanghai)."))
     inclusive_supervision_lists = field(
-        SupervisionListConnection, "The four lists (四张清单), by list and violation.",
-        agency=_agency, on=graphene.Date(description="Entries in force that day."),
-        list=SupervisionList())
+        SupervisionListConnection, "The four lists of inclusive supervision (四张清单: 不予处罚, "
+        "从轻, 减轻, 免予行政强制), by list and violation. Every signed-in role.",
+        agency=_agency(), on=graphene.Date(description="Only entries in force that civil date "
+                                           "(Asia/Shanghai); absent: every entry."),
+        list=SupervisionList(description="Only entries of this list."))
 
     @requires(*SIGNED_IN)
     def resolve_enforcement_bodies(root, info, agency, first=None, after=None):
@@ -195,17 +276,34 @@ class Query(graphene.ObjectType):
 
 class Mutation(graphene.ObjectType):
     register_enforcement_body = graphene.Field(
-        BodyPayload, required=True, input=RegisterEnforcementBodyInput(required=True),
-        description="A township or sub-district body under the agency.")
+        BodyPayload, required=True, input=RegisterEnforcementBodyInput(
+            required=True, description="The new body: its agency, name, kind and area."),
+        description="Register a township (乡镇) or sub-district (街道) body under the agency. "
+                    "certification_admin and planner, for the agency on their token (any "
+                    "agency without one; another agency: FORBIDDEN). Errors: INVALID_INPUT.")
     delegate_enforcement_power = graphene.Field(
-        PowerPayload, required=True, input=DelegateEnforcementPowerInput(required=True),
-        description="The agency delegates one power (POWER_OVERLAPS if already held then).")
+        PowerPayload, required=True, input=DelegateEnforcementPowerInput(
+            required=True, description="The body, the violation, the period and the "
+                                       "delegation's document."),
+        description="The agency delegates the penalty power for one violation to one of its "
+                    "township or sub-district bodies (权力下放). certification_admin and "
+                    "planner, for the agency on their token. Errors: NOT_FOUND (body), "
+                    "INVALID_INPUT (the agency itself, no document number, last day before "
+                    "the first), UNKNOWN_VIOLATION, POWER_OVERLAPS (already held then).")
     end_enforcement_power = graphene.Field(
-        PowerPayload, required=True, input=EndEnforcementPowerInput(required=True),
-        description="Set a delegated power's last day.")
+        PowerPayload, required=True, input=EndEnforcementPowerInput(
+            required=True, description="The power and its new last day."),
+        description="Set a delegated power's last day (it may only shorten the delegation). "
+                    "certification_admin and planner, for the power's agency. Errors: "
+                    "NOT_FOUND, INVALID_INPUT (last day outside the delegation), "
+                    "CONCURRENT_UPDATE (changed meanwhile: retry).")
     assign_officer_to_body = graphene.Field(
-        AssignmentPayload, required=True, input=AssignOfficerToBodyInput(required=True),
-        description="An officer of the agency now belongs to this body.")
+        AssignmentPayload, required=True, input=AssignOfficerToBodyInput(
+            required=True, description="The officer and the body they move to."),
+        description="An officer of the agency now belongs to this body (the agency's own "
+                    "body: back to the default); cases they file are then the body's. "
+                    "certification_admin and planner, for the agency on their token. Errors: "
+                    "NOT_FOUND (body, or an officer not of this agency), INVALID_INPUT.")
 
     @requires(*MAINTAINERS)
     def resolve_register_enforcement_body(root, info, input):

@@ -18,65 +18,118 @@ _texts = graphene.List(graphene.NonNull(graphene.String),
 
 
 class EntityInput(graphene.InputObjectType):
-    agency = Agency(required=True)
-    registration_no = graphene.String(required=True)
-    category = EntityCategory(required=True)
-    name = graphene.String(required=True)
-    risk_level = RiskLevel()
-    sole_proprietor = graphene.Boolean()
+    """An entity to register in the agency's directory, or to merge into the one with the same
+    registration number (non-empty fields replace the stored ones)."""
+    agency = Agency(required=True,
+                    description="The directory's agency; enforcement officers register only in "
+                                "their own agency's (another: FORBIDDEN).")
+    registration_no = graphene.String(required=True,
+                                      description="Its registration number (unified social credit "
+                                                  "code, licence or plate): the key an entity is "
+                                                  "merged on.")
+    category = EntityCategory(required=True,
+                              description="Its directory category, which sets its domain; not one "
+                                          "of the agency's: UNKNOWN_CATEGORY; another than the "
+                                          "stored entity's: CATEGORY_CONFLICT.")
+    name = graphene.String(required=True,
+                           description="Its name (a person's name for a natural person).")
+    risk_level = RiskLevel(description="Its risk level; default LOW (a FLAGGED entity stays "
+                                       "FLAGGED when merged).")
+    sole_proprietor = graphene.Boolean(description="true for a sole proprietor (个体工商户): a natural "
+                                                   "person, whose data is masked; default false.")
     id_number = graphene.String(description="Natural persons only.")
-    address = graphene.String()
-    plate = graphene.String()
-    seats = graphene.Int()
-    licence = graphene.String()
+    address = graphene.String(description="Its address.")
+    plate = graphene.String(description="A vehicle's plate number, e.g. 苏A12345: required for "
+                                        "VEHICLE; missing or malformed: INVALID_INPUT.")
+    seats = graphene.Int(description="A vehicle's approved passenger seats, a positive whole "
+                                     "number (required for VEHICLE).")
+    licence = graphene.String(description="Its business licence or permit number (required for "
+                                          "categories that need one, e.g. INTERNET_CAFE, "
+                                          "VEHICLE).")
 
 
 class ConflictInput(graphene.InputObjectType):
-    agency = Agency(required=True)
-    officer_id = graphene.ID(required=True)
-    entity_id = graphene.ID(required=True)
-    reason = graphene.String(required=True)
+    """A conflict of interest to declare (回避): the officer will not be let act on the entity."""
+    agency = Agency(required=True,
+                    description="The agency whose directory holds the entity; enforcement "
+                                "officers act for their own agency only, legal-affairs staff for "
+                                "any unless their token names one (another: FORBIDDEN).")
+    officer_id = graphene.ID(required=True,
+                             description="The officer who must recuse.")
+    entity_id = graphene.ID(required=True,
+                            description="The entity concerned; unknown: NOT_FOUND.")
+    reason = graphene.String(required=True,
+                             description="Why, in plain text (at most 500 characters).")
 
 
 class ChecklistItemInput(graphene.InputObjectType):
-    item = graphene.String(required=True)
-    result = ChecklistResult(required=True)
-    note = graphene.String()
+    """One checklist line of an inspection."""
+    item = graphene.String(required=True,
+                           description="What was checked, in words.")
+    result = ChecklistResult(required=True,
+                             description="PASS, FAIL or NOT_APPLICABLE.")
+    note = graphene.String(description="A remark on the line; optional.")
 
 
 class InspectionFindingInput(graphene.InputObjectType):
-    description = graphene.String(required=True)
-    violation_code = graphene.String()
+    """A problem found in the inspection."""
+    description = graphene.String(required=True,
+                                  description="What was found, in plain text.")
+    violation_code = graphene.String(description="The violation it amounts to (the agency "
+                                                 "catalogue's code); unknown: UNKNOWN_VIOLATION.")
 
 
 class _ActOnEntity(graphene.InputObjectType):
-    agency = Agency(required=True)
-    entity_id = graphene.ID(required=True)
+    agency = Agency(required=True,
+                    description="The agency acting; enforcement officers act for the agency on "
+                                "their token only (another: FORBIDDEN).")
+    entity_id = graphene.ID(required=True,
+                            description="The entity in the agency's directory; unknown: "
+                                        "NOT_FOUND.")
     officer_ids = _ids
 
 
 class RecordInspectionInput(_ActOnEntity):
-    performed_at = DateTime(description="Defaults to now.")
+    """An inspection to record: the entity, the officers (>= 2, qualified, no conflict), what was
+    checked and found."""
+    performed_at = DateTime(description="When the inspection was done; defaults to now; not in "
+                                        "the future (INVALID_INPUT).")
     kind = InspectionKind(description="PLANNED for a task, else AD_HOC by default.")
-    checklist = graphene.List(graphene.NonNull(ChecklistItemInput))
-    findings = graphene.List(graphene.NonNull(InspectionFindingInput))
+    checklist = graphene.List(graphene.NonNull(ChecklistItemInput),
+                              description="The checklist lines and their results; optional.")
+    findings = graphene.List(graphene.NonNull(InspectionFindingInput),
+                             description="What was found; absent or empty when nothing was.")
     evidence = _texts
-    operation_id = graphene.ID()
+    operation_id = graphene.ID(description="The joint operation it was done for, when it did no "
+                                           "task (a task gives its own).")
     task_id = graphene.ID(description="The joint operation's task this inspection does.")
 
 
 class PartyInput(graphene.InputObjectType):
-    name = graphene.String(required=True)
-    natural_person = graphene.Boolean(required=True)
-    id_number = graphene.String()
-    registration_no = graphene.String()
+    """The party of a case when it is not the entity as registered (e.g. the person responsible)."""
+    name = graphene.String(required=True,
+                           description="The party's name (at most 200 characters).")
+    natural_person = graphene.Boolean(required=True,
+                                      description="true for a natural person, whose data is "
+                                                  "masked.")
+    id_number = graphene.String(description="A natural person's resident ID number.")
+    registration_no = graphene.String(description="An organisation's registration number (unified "
+                                                  "social credit code).")
 
 
 class FileCaseInput(_ActOnEntity):
-    filed_at = DateTime(description="Defaults to now.")
-    violation_code = graphene.String()
-    inspection_id = graphene.ID()
-    operation_id = graphene.ID()
+    """A case to file (立案) against an entity by at least two qualified officers."""
+    filed_at = DateTime(description="When it was filed; defaults to now; not in the future, nor "
+                                    "before the inspection's last step.")
+    violation_code = graphene.String(description="The suspected violation (the agency catalogue's "
+                                                 "code): another domain's: DOMAIN_MISMATCH; "
+                                                 "unknown: UNKNOWN_VIOLATION. A township body "
+                                                 "must hold the power for it (POWER_NOT_HELD).")
+    inspection_id = graphene.ID(description="The inspection the case comes from (of the same "
+                                            "entity: INSPECTION_MISMATCH otherwise); its record "
+                                            "is linked into the case's.")
+    operation_id = graphene.ID(description="The joint operation the case belongs to; default: the "
+                                           "inspection's.")
     complex = graphene.Boolean(description="Complex cases are always major.")
     party = PartyInput(description="Defaults to the entity.")
     kind = CaseKind(description="PENALTY by default.")
@@ -84,74 +137,125 @@ class FileCaseInput(_ActOnEntity):
 
 
 class DecisionInput(graphene.InputObjectType):
-    outcome = DecisionOutcome(required=True)
-    violation_code = graphene.String()
-    circumstance = Circumstance()
-    fine = graphene.Int(description="Yuan.")
-    measures = graphene.List(graphene.NonNull(Measure))
-    first_violation = graphene.Boolean()
-    minor_harm = graphene.Boolean()
-    corrected_in_time = graphene.Boolean()
-    transfer_to = graphene.String()
-    reason = graphene.String()
+    """A decision's content: outcome, violation, circumstance, fine and measures, checked against
+    the law's conditions and the discretion ranges."""
+    outcome = DecisionOutcome(required=True,
+                              description="What is decided; NO_PENALTY_FIRST_VIOLATION needs "
+                                          "firstViolation, minorHarm and correctedInTime and the "
+                                          "violation on the no-penalty list.")
+    violation_code = graphene.String(description="The violation decided on (the agency "
+                                                 "catalogue's code); unknown: UNKNOWN_VIOLATION.")
+    circumstance = Circumstance(description="The discretion circumstance (自由裁量基准) setting the "
+                                            "fine's range; required with a fine; LIGHTER and "
+                                            "MITIGATED need the violation on that list "
+                                            "(NOT_ON_LIGHTER_LIST, NOT_ON_MITIGATED_LIST).")
+    fine = graphene.Int(description="The fine in yuan (元), a whole number within the "
+                                    "circumstance's range (FINE_OUT_OF_RANGE otherwise); PENALTY "
+                                    "only.")
+    measures = graphene.List(graphene.NonNull(Measure),
+                             description="Penalty measures besides a fine; PENALTY only. "
+                                         "LICENCE_REVOCATION and CLOSURE_ORDER make the case "
+                                         "major.")
+    first_violation = graphene.Boolean(description="The party's first violation (首违): checked "
+                                                   "against the entity's decided cases of the "
+                                                   "same violation in the last 365 days by "
+                                                   "default (FIRST_VIOLATION_CONDITIONS_NOT_MET).")
+    minor_harm = graphene.Boolean(description="The harm was minor (危害后果轻微).")
+    corrected_in_time = graphene.Boolean(description="The party corrected it in time (及时改正).")
+    transfer_to = graphene.String(description="The authority the case goes to; required for "
+                                              "TRANSFER.")
+    reason = graphene.String(description="The reasoning, in plain text.")
 
 
 class CaseStepInput(graphene.InputObjectType):
-    case_id = graphene.ID(required=True)
+    """A case step done by at least two officers qualified for the case's domain at `at`."""
+    case_id = graphene.ID(required=True,
+                          description="The case (its id names its agency); unknown: NOT_FOUND.")
     officer_ids = _ids
     at = DateTime(description="Defaults to now; never before the previous step.")
     documents = _texts
 
 
 class LegalReviewSubmissionInput(CaseStepInput):
+    """A case sent to legal review (法制审核) at one stage, with the proposed decision at DECISION."""
     stage = ReviewStage(description="DECISION by default; submitted while the case is in "
                         "that stage.")
     proposal = DecisionInput(description="The proposed decision: DECISION stage only.")
 
 
 class CompulsoryMeasureInput(CaseStepInput):
-    measure = CompulsoryMeasureKind(required=True)
+    """A compulsory measure taken before the decision (查封、扣押、冻结 ...)."""
+    measure = CompulsoryMeasureKind(required=True,
+                                    description="Which measure: SEAL_UP, SEIZE, FREEZE or OTHER.")
     items = graphene.List(graphene.NonNull(graphene.String),
                           description="What is sealed up, seized or frozen.")
-    reason = graphene.String()
+    reason = graphene.String(description="Why, in plain text.")
 
 
 class DecideCaseInput(CaseStepInput):
-    decision = DecisionInput(required=True)
+    """The decision of a case (行政处罚决定)."""
+    decision = DecisionInput(required=True,
+                             description="What is decided; within an approved proposal when one "
+                                         "was reviewed (never harsher or different).")
 
 
 class ServiceConsentInput(CaseStepInput):
-    method = ServiceMethod(required=True, description="EMAIL or FAX.")
-    address = graphene.String(required=True)
+    """The party's written consent to electronic service (电子送达) by e-mail or fax at an address."""
+    method = ServiceMethod(required=True, description="EMAIL or FAX (other methods need no "
+                                                      "consent: INVALID_INPUT).")
+    address = graphene.String(required=True,
+                              description="The e-mail address or fax number the party consented "
+                                          "to (at most 200 characters).")
 
 
 class AttemptServiceInput(CaseStepInput):
+    """An attempt to serve a document on the party (送达)."""
     document = graphene.String(description="Defaults to DECISION.")
-    method = ServiceMethod(required=True)
-    address = graphene.String()
+    method = ServiceMethod(required=True,
+                           description="IN_PERSON, POST, EMAIL or FAX; EMAIL and FAX only with "
+                                       "the party's consent (CONSENT_REQUIRED).")
+    address = graphene.String(description="Where to send it; for EMAIL or FAX it must be the "
+                                          "consented address (default it).")
 
 
 class PublishDecisionInput(CaseStepInput):
-    channel = graphene.String()
+    """The publication (公示) of a served decision whose outcome is published."""
+    channel = graphene.String(description="Where it was published (e.g. the agency's website, the "
+                                          "credit-publicity system); optional, at most 200 "
+                                          "characters.")
 
 
 class LegalReviewInput(graphene.InputObjectType):
-    case_id = graphene.ID(required=True)
-    outcome = ReviewOutcome(required=True)
-    opinion = graphene.String()
-    at = DateTime()
+    """A legal-affairs reviewer's answer to the pending legal review; the reviewer is the caller."""
+    case_id = graphene.ID(required=True,
+                          description="The case (its id names its agency); unknown: NOT_FOUND.")
+    outcome = ReviewOutcome(required=True,
+                            description="APPROVED or REJECTED (a rejected DECISION review sends "
+                                        "the case back to investigation).")
+    opinion = graphene.String(description="The reviewer's opinion, in plain text.")
+    at = DateTime(description="When the review was done; defaults to now; never before the "
+                              "previous step.")
     documents = _texts
 
 
 class ServiceReceiptInput(graphene.InputObjectType):
-    case_id = graphene.ID(required=True)
-    attempt_index = graphene.Int(required=True, description="0 for the first attempt.")
+    """The receipt of a served document: signature, return slip or arrival in the consented
+    mailbox."""
+    case_id = graphene.ID(required=True,
+                          description="The case (its id names its agency); unknown: NOT_FOUND.")
+    attempt_index = graphene.Int(required=True, description="Which attempt was received: its "
+                                                            "position in serviceAttempts, 0 for "
+                                                            "the first (NOT_FOUND otherwise).")
     at = DateTime(description="When it was received; defaults to now.")
     documents = _texts
 
 
 class JusticeFilingInput(graphene.InputObjectType):
-    case_id = graphene.ID(required=True)
-    reference = graphene.String(required=True, description="The bureau's acknowledgement.")
-    at = DateTime()
+    """A major decision's filing with the justice bureau (向司法局备案)."""
+    case_id = graphene.ID(required=True,
+                          description="The case (its id names its agency); unknown: NOT_FOUND.")
+    reference = graphene.String(required=True, description="The bureau's acknowledgement number "
+                                                           "(at most 100 characters).")
+    at = DateTime(description="When it was filed; defaults to now; never before the previous "
+                              "step.")
     documents = _texts

@@ -57,51 +57,127 @@ def _case_mutation(action, input_type, roles=OFFICERS, description=None, **defau
     @requires(*roles)
     def resolve(root, info, input):
         return _step(info, {**defaults, **input}, action, roles)
-    return graphene.Field(CasePayload, required=True, input=input_type(required=True),
-                          description=description, resolver=resolve)
+    return graphene.Field(CasePayload, required=True, input=input_type(
+        required=True, description="The case and the step's details."),
+        description=description, resolver=resolve)
+
+
+# What every case step may answer, and what one done by >= 2 officers adds.
+_STEP = ("NOT_FOUND (case), INVALID_TRANSITION (not from the case's state), INVALID_INPUT, "
+         "OUT_OF_ORDER (`at` before the previous step), CONCURRENT_UPDATE (changed meanwhile: "
+         "retry)")
+_TEAM = ("TOO_FEW_OFFICERS, OFFICER_NOT_QUALIFIED (not qualified for the domain at `at`), "
+         "CONFLICT_OF_INTEREST")
+_DRAFT = ("UNKNOWN_VIOLATION, FINE_OUT_OF_RANGE, FIRST_VIOLATION_CONDITIONS_NOT_MET, "
+          "NOT_ON_NO_PENALTY_LIST, NOT_ON_LIGHTER_LIST, NOT_ON_MITIGATED_LIST")
+_OFFICER = ("enforcement_officer, for the case's agency on their token (another agency: "
+            "FORBIDDEN)")
+_LEGAL = ("accountability_officer (legal-affairs staff), for any agency unless their token "
+          "names another (then FORBIDDEN)")
 
 
 class Mutation(graphene.ObjectType):
     register_enforcement_entity = graphene.Field(
-        EntityPayload, required=True, input=i.EntityInput(required=True),
-        description="Register an entity, or merge into the one with its registration number.")
+        EntityPayload, required=True, input=i.EntityInput(
+            required=True, description="The entity and the directory it goes into."),
+        description="Register an entity in the agency's directory (检查对象名录库), or merge "
+                    "into the one with its registration number. enforcement_officer, for the "
+                    "agency on their token (another: FORBIDDEN). Errors: INVALID_INPUT, "
+                    "UNKNOWN_CATEGORY, CATEGORY_CONFLICT.")
     declare_conflict_of_interest = graphene.Field(
-        ConflictPayload, required=True, input=i.ConflictInput(required=True),
-        description="The officer recuses from the entity (refused: CONFLICT_OF_INTEREST).")
+        ConflictPayload, required=True, input=i.ConflictInput(
+            required=True, description="The officer, the entity and why."),
+        description="Declare that an officer must recuse (回避) from an entity: their later "
+                    "inspections and case steps on it are refused with CONFLICT_OF_INTEREST "
+                    "and draws never pair them. enforcement_officer (own agency) and "
+                    f"{_LEGAL}. Errors: NOT_FOUND (entity), INVALID_INPUT.")
     record_inspection = graphene.Field(
-        InspectionPayload, required=True, input=i.RecordInspectionInput(required=True),
-        description="Refused with TOO_FEW_OFFICERS, OFFICER_NOT_QUALIFIED or "
-                    "CONFLICT_OF_INTEREST unless >= 2 qualified officers without a conflict.")
-    file_case = graphene.Field(CasePayload, required=True, input=i.FileCaseInput(required=True),
-                               description="Filed by the body the token names (or the "
-                               "officers' body): POWER_NOT_HELD unless it holds the power.")
-    start_investigation = _case_mutation("start_investigation", i.CaseStepInput)
-    notify_rights = _case_mutation("notify_rights", i.CaseStepInput)
+        InspectionPayload, required=True, input=i.RecordInspectionInput(
+            required=True, description="The entity, the officers and what they found."),
+        description="Record an inspection (行政检查) by at least two officers qualified for "
+                    "the entity's domain at performedAt and without a conflict with it; with "
+                    f"a taskId it completes that joint-operation task. {_OFFICER}. Errors: "
+                    f"NOT_FOUND (entity, task), INVALID_INPUT, UNKNOWN_VIOLATION, "
+                    f"TASK_MISMATCH, TASK_ALREADY_DONE, {_TEAM}.")
+    file_case = graphene.Field(
+        CasePayload, required=True, input=i.FileCaseInput(
+            required=True, description="The entity, the officers and the suspected violation."),
+        description="File a case (立案), by the body the token names (or the officers' "
+                    "shared body, else the agency), which must hold the power for the "
+                    f"violation that day. {_OFFICER}. Errors: NOT_FOUND (entity, inspection), "
+                    "INVALID_INPUT, OUT_OF_ORDER, INSPECTION_MISMATCH, DOMAIN_MISMATCH, "
+                    "UNKNOWN_VIOLATION, POWER_NOT_HELD, UNKNOWN_BODY, OFFICER_NOT_IN_BODY, "
+                    f"{_TEAM}.")
+    start_investigation = _case_mutation(
+        "start_investigation", i.CaseStepInput, description=(
+            "FILED -> UNDER_INVESTIGATION (调查取证). Needs an approved FILING-stage review "
+            f"where the agency requires one (LEGAL_REVIEW_REQUIRED). {_OFFICER}. Errors: "
+            f"{_STEP}, LEGAL_REVIEW_REQUIRED, {_TEAM}."))
+    notify_rights = _case_mutation(
+        "notify_rights", i.CaseStepInput, description=(
+            "UNDER_INVESTIGATION -> RIGHTS_NOTIFIED: the notice of the intended penalty and "
+            "of the right to state a defence or ask for a hearing (告知). Needs an approved "
+            "INVESTIGATION_END review where required. "
+            f"{_OFFICER}. Errors: {_STEP}, LEGAL_REVIEW_REQUIRED, {_TEAM}."))
     submit_for_legal_review = _case_mutation(
         "submit_for_legal_review", i.LegalReviewSubmissionInput, description=(
-            "Legal review at a stage: FILING, INVESTIGATION_END, DECISION (with the proposed "
-            "decision) or CLOSING."))
+            "Send the case to legal review (法制审核) at a stage: FILING, INVESTIGATION_END, "
+            "DECISION (with the proposed decision; the case waits in LEGAL_REVIEW) or "
+            f"CLOSING. {_OFFICER}. Errors: {_STEP}, REVIEW_PENDING (another stage's review "
+            f"is pending), {_DRAFT}, {_TEAM}."))
     record_legal_review = _case_mutation(
-        "record_legal_review", i.LegalReviewInput, LEGAL,
-        "The reviewer's answer; neither a case officer nor the submitter "
-        "(REVIEWER_NOT_INDEPENDENT).")
+        "record_legal_review", i.LegalReviewInput, LEGAL, (
+            "The reviewer's answer to the pending review; the reviewer (the caller) is "
+            "neither an officer of the case nor who submitted it. APPROVED at DECISION lets "
+            "the case be decided within the proposal; REJECTED sends it back to "
+            f"investigation. {_LEGAL}. Errors: {_STEP} (INVALID_TRANSITION: none pending), "
+            "REVIEWER_NOT_INDEPENDENT."))
     record_compulsory_measure = _case_mutation(
         "record_compulsory_measure", i.CompulsoryMeasureInput, description=(
-            "查封、扣押 ...; refused for a violation on the no-compulsory-measures list "
-            "(COMPULSORY_MEASURE_NOT_ALLOWED)."))
+            "Record a compulsory measure (查封、扣押 ...) taken before the decision; refused for "
+            "a violation on the no-compulsory-measures list that day "
+            f"(COMPULSORY_MEASURE_NOT_ALLOWED). {_OFFICER}. Errors: {_STEP}, "
+            f"COMPULSORY_MEASURE_NOT_ALLOWED, {_TEAM}."))
     decide_case = _case_mutation("decide", i.DecideCaseInput, description=(
-        "Needs the DECISION stage's approved legal review where configured, and always "
-        "for a major case (LEGAL_REVIEW_REQUIRED)."))
-    record_service_consent = _case_mutation("record_service_consent", i.ServiceConsentInput)
-    attempt_service = _case_mutation("attempt_service", i.AttemptServiceInput,
-                                     description="EMAIL/FAX need consent (CONSENT_REQUIRED).",
-                                     document="DECISION")
-    record_service_receipt = _case_mutation("record_service_receipt", i.ServiceReceiptInput,
-                                            OFFICERS + LEGAL)
-    file_with_justice_bureau = _case_mutation("file_with_justice_bureau", i.JusticeFilingInput,
-                                              LEGAL, "Major decisions, before closing.")
-    publish_decision = _case_mutation("publish_decision", i.PublishDecisionInput)
-    close_case = _case_mutation("close", i.CaseStepInput)
+        "Decide the case (行政处罚决定): from RIGHTS_NOTIFIED or LEGAL_REVIEW (a transfer or "
+        "not-established outcome also from UNDER_INVESTIGATION). Needs the DECISION stage's "
+        "approved review where configured, and always for a major case; the decision stays "
+        f"within the approved proposal. {_OFFICER}. Errors: {_STEP}, LEGAL_REVIEW_REQUIRED, "
+        f"{_DRAFT}, {_TEAM}."))
+    record_service_consent = _case_mutation(
+        "record_service_consent", i.ServiceConsentInput, description=(
+            "Record the party's written consent to be served by EMAIL or FAX at an address "
+            f"(APL art. 61). {_OFFICER}. Errors: {_STEP} (INVALID_INPUT: not EMAIL or FAX, "
+            f"no address), {_TEAM}."))
+    attempt_service = _case_mutation(
+        "attempt_service", i.AttemptServiceInput, description=(
+            "Record an attempt to serve a document (送达); the DECISION document only once "
+            "decided and not yet served. EMAIL and FAX need the party's consent "
+            f"(CONSENT_REQUIRED). {_OFFICER}. Errors: {_STEP}, CONSENT_REQUIRED, {_TEAM}."),
+        document="DECISION")
+    record_service_receipt = _case_mutation(
+        "record_service_receipt", i.ServiceReceiptInput, OFFICERS + LEGAL, (
+            "Record the receipt of a served document; the decision's receipt moves the case "
+            "DECIDED -> SERVED. A fact, not a team step: no officers. enforcement_officer "
+            f"(own agency) and {_LEGAL}. Errors: {_STEP} (NOT_FOUND also for an unknown "
+            "attemptIndex), ALREADY_RECEIVED."))
+    file_with_justice_bureau = _case_mutation(
+        "file_with_justice_bureau", i.JusticeFilingInput, LEGAL, (
+            "Record a major decision's filing with the justice bureau (向司法局备案), before "
+            f"the case closes. {_LEGAL}. Errors: {_STEP}, JUSTICE_FILING_NOT_REQUIRED (not a "
+            "major decision), ALREADY_FILED."))
+    publish_decision = _case_mutation(
+        "publish_decision", i.PublishDecisionInput, description=(
+            "Record the decision's publication (公示): SERVED -> PUBLISHED, for outcomes that "
+            "are published; lateness against publicationDue is kept, not refused. "
+            f"{_OFFICER}. Errors: {_STEP}, {_TEAM}."))
+    close_case = _case_mutation(
+        "close", i.CaseStepInput, description=(
+            "Close the case (结案): once served, and published when the outcome is (a "
+            "transfer straight after the decision); a major decision must be filed with the "
+            "justice bureau first. Needs an approved CLOSING review where required. "
+            f"{_OFFICER}. Errors: {_STEP}, JUSTICE_FILING_REQUIRED, LEGAL_REVIEW_REQUIRED, "
+            f"{_TEAM}."))
 
     @requires(*OFFICERS)
     def resolve_register_enforcement_entity(root, info, input):

@@ -11,46 +11,91 @@ from gateway.schema.paging import connection
 
 class PublishedDecision(graphene.ObjectType):
     """A decision as published: natural persons' names and ID numbers masked."""
-    case_id = graphene.ID(required=True)
-    agency = graphene.Field(Agency, required=True)
-    domain = graphene.Field(EnforcementDomain, required=True)
-    party_name = graphene.String(required=True)
-    party_id_number = graphene.String()
-    party_registration_no = graphene.String()
-    natural_person = graphene.Boolean(required=True)
-    violation_code = graphene.String()
-    violation = graphene.String()
-    legal_basis = graphene.String()
-    outcome = graphene.Field(DecisionOutcome, required=True)
-    fine = graphene.Int()
-    measures = graphene.List(graphene.NonNull(Measure), required=True)
-    decided_at = support.when("decided_at", required=True)
-    published_at = support.when("published_at", required=True)
-    publication_due = support.when("publication_due", date=True, required=True)
-    late = graphene.Boolean(required=True)
+    case_id = graphene.ID(required=True,
+                          description="The case the decision closed or will close.")
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency that decided.")
+    domain = graphene.Field(EnforcementDomain, required=True,
+                            description="The enforcement domain of the case.")
+    party_name = graphene.String(required=True,
+                                 description="The party's name; a natural person's masked after "
+                                             "its first character (e.g. 张**).")
+    party_id_number = graphene.String(description="A natural person's ID number with the "
+                                                  "birth-date digits masked; null for "
+                                                  "organisations.")
+    party_registration_no = graphene.String(description="The party's registration number; masked "
+                                                        "for natural persons; null when none.")
+    natural_person = graphene.Boolean(required=True,
+                                      description="true when the party is a natural person (their "
+                                                  "data is masked).")
+    violation_code = graphene.String(description="The violation decided on (the agency "
+                                                 "catalogue's code); null when none.")
+    violation = graphene.String(description="The violation's title, in words; null when none.")
+    legal_basis = graphene.String(description="The provision the decision rests on (e.g. Tourism "
+                                              "Law art. 95); null when no violation is named.")
+    outcome = graphene.Field(DecisionOutcome, required=True,
+                             description="What was decided.")
+    fine = graphene.Int(description="The fine in yuan (元); null when none.")
+    measures = graphene.List(graphene.NonNull(Measure), required=True,
+                             description="Penalty measures besides a fine; empty when none.")
+    decided_at = support.when("decided_at", required=True,
+                              description="When it was decided.")
+    published_at = support.when("published_at", required=True,
+                                description="When it was published.")
+    publication_due = support.when("publication_due", date=True, required=True,
+                                   description="The last civil date (Asia/Shanghai) it was due to "
+                                               "be published: 7 working days after the decision "
+                                               "by default.")
+    late = graphene.Boolean(required=True,
+                            description="true when published after publicationDue.")
 
 
 class DecisionOutcomeCount(graphene.ObjectType):
-    outcome = graphene.Field(DecisionOutcome, required=True)
-    count = graphene.Int(required=True)
+    """How many cases were decided with one outcome in the period."""
+    outcome = graphene.Field(DecisionOutcome, required=True,
+                             description="The decision outcome counted.")
+    count = graphene.Int(required=True,
+                         description="How many cases decided in the period had it.")
 
 
 class EnforcementStatistics(graphene.ObjectType):
     """The annual-report figures of one agency over a period (computed in the database)."""
-    agency = graphene.Field(Agency, required=True)
-    period_from = support.when("from", date=True, required=True)
-    period_to = support.when("to", date=True, required=True)
-    inspections = graphene.Int(required=True)
-    cases_filed = graphene.Int(required=True)
-    decided = graphene.Int(required=True)
-    legally_reviewed = graphene.Int(required=True)
-    major_filed_with_justice = graphene.Int(required=True)
-    published_in_time = graphene.Int(required=True)
-    published_late = graphene.Int(required=True)
-    first_violation_waivers = graphene.Int(required=True)
-    guidance = graphene.Int(required=True)
-    mediation = graphene.Int(required=True)
-    by_outcome = graphene.List(graphene.NonNull(DecisionOutcomeCount), required=True)
+    agency = graphene.Field(Agency, required=True,
+                            description="The agency the figures are of.")
+    period_from = support.when("from", date=True, required=True,
+                               description="First civil date counted (Asia/Shanghai).")
+    period_to = support.when("to", date=True, required=True,
+                             description="Last civil date counted (Asia/Shanghai), inclusive.")
+    inspections = graphene.Int(required=True,
+                               description="Inspections performed in the period (count).")
+    cases_filed = graphene.Int(required=True,
+                               description="Cases filed (立案) in the period.")
+    decided = graphene.Int(required=True,
+                           description="Cases decided in the period.")
+    legally_reviewed = graphene.Int(required=True,
+                                    description="Cases with at least one approved legal review "
+                                                "(法制审核, any stage) in the period, each case once.")
+    major_filed_with_justice = graphene.Int(required=True,
+                                            description="Major decisions whose filing with the "
+                                                        "justice bureau was recorded in the "
+                                                        "period.")
+    published_in_time = graphene.Int(required=True,
+                                     description="Decisions published in the period within their "
+                                                 "publication deadline.")
+    published_late = graphene.Int(required=True,
+                                  description="Decisions published in the period after their "
+                                              "publication deadline.")
+    first_violation_waivers = graphene.Int(required=True,
+                                           description="Cases decided NO_PENALTY_FIRST_VIOLATION "
+                                                       "(首违不罚) in the period.")
+    guidance = graphene.Int(required=True,
+                            description="Cases decided ADMINISTRATIVE_GUIDANCE (行政指导) in the "
+                                        "period.")
+    mediation = graphene.Int(required=True,
+                             description="Cases decided MEDIATION (行政调解) in the period.")
+    by_outcome = graphene.List(graphene.NonNull(DecisionOutcomeCount), required=True,
+                               description="Cases decided in the period, counted by outcome "
+                                           "(outcomes with none left out).")
 
     def resolve_by_outcome(root, info):
         return [{"outcome": k, "count": v} for k, v in sorted(root["by_outcome"].items())]

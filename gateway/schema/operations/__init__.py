@@ -14,10 +14,20 @@ from gateway.schema.operations.types import (
 
 
 class Query(graphene.ObjectType):
-    joint_operation = graphene.Field(JointOperation, id=graphene.ID(required=True))
+    joint_operation = graphene.Field(
+        JointOperation, id=graphene.ID(required=True, description="The operation's id "
+                                       "(`JO-…`)."),
+        description="One joint operation (联合执法行动) with its teams, tasks, alerts, progress "
+                    "and report; null when unknown. planner, enforcement_officer, "
+                    "certification_admin, accountability_officer; cross_agency only once it "
+                    "is COMPLETED (FORBIDDEN before).")
     joint_operations = paging.field(
-        JointOperationConnection, "Newest window first. Cross-agency systems see COMPLETED "
-        "operations only.", status=JointOperationStatus(), agency=Agency(),
+        JointOperationConnection, "Joint operations, newest window first. planner, "
+        "enforcement_officer, certification_admin, accountability_officer, cross_agency "
+        "(who sees COMPLETED operations only).",
+        status=JointOperationStatus(description="Only operations in this state (ignored for "
+                                    "cross_agency: always COMPLETED)."),
+        agency=Agency(description="Only operations this agency takes part in."),
         officer_id=graphene.ID(description="Operations this officer is a team member of."))
 
     @requires(*PUBLISHED)

@@ -36,11 +36,16 @@ JointOperationStatus = enum_of("JointOperationStatus", STATUSES, "A joint operat
 
 
 class TeamMember(graphene.ObjectType):
-    officer = graphene.Field(Officer, required=True)
-    domain = graphene.Field(EnforcementDomain, required=True)
+    """An officer on a team, for one enforcement domain."""
+    officer = graphene.Field(Officer, required=True,
+                             description="The officer (staff only; cross_agency: FORBIDDEN on "
+                                         "this field).")
+    domain = graphene.Field(EnforcementDomain, required=True,
+                            description="The enforcement domain they inspect in on this team.")
     qualification = graphene.Field(Qualification, required=True, description=(
         "As of now; an operation whose member lost qualification shows it here."))
-    agency = graphene.Field(Agency, required=True)
+    agency = graphene.Field(Agency, required=True,
+                            description="The officer's agency.")
 
     @requires(*STAFF)
     def resolve_officer(member, info):
@@ -52,32 +57,59 @@ class TeamMember(graphene.ObjectType):
 
 
 class Team(graphene.ObjectType):
-    name = graphene.String(required=True)
-    members = graphene.List(graphene.NonNull(TeamMember), required=True)
+    """A mixed inspection team (执法小组) of a joint operation; at launch each domain it covers needs
+    two qualified officers."""
+    name = graphene.String(required=True,
+                           description="The team's name, unique in the operation.")
+    members = graphene.List(graphene.NonNull(TeamMember), required=True,
+                            description="Its members, in order of assignment.")
     understaffed = graphene.List(graphene.NonNull(EnforcementDomain), required=True,
                                  description="Domains the team fell below two qualified "
                                              "officers in while launched.")
 
 
 class JointOperation(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    name = graphene.String(required=True)
-    status = graphene.Field(JointOperationStatus, required=True)
-    agencies = graphene.List(graphene.NonNull(Agency), required=True)
-    starts_at = DateTime(required=True)
-    ends_at = DateTime(required=True)
-    teams = graphene.List(graphene.NonNull(Team), required=True)
-    legal_basis = graphene.String(required=True, description="Legal basis / action plan.")
-    lead_agency = graphene.Field(Agency, required=True)
-    areas = graphene.List(graphene.NonNull(graphene.String), required=True)
-    objectives = graphene.List(graphene.NonNull(graphene.String), required=True)
-    planned_at = DateTime()
-    launched_at = DateTime()
+    """A joint enforcement operation (联合执法行动) of the culture and transport agencies: window, teams,
+    targets as inspection tasks, alerts, progress and the joint result report. DRAFT -> LAUNCHED
+    -> COMPLETED, or CANCELLED."""
+    id = graphene.ID(required=True,
+                     description="The operation's id (`JO-…`).")
+    name = graphene.String(required=True,
+                           description="The operation's name, e.g. 暑期旅游客运市场专项整治行动.")
+    status = graphene.Field(JointOperationStatus, required=True,
+                            description="DRAFT, LAUNCHED, COMPLETED or CANCELLED.")
+    agencies = graphene.List(graphene.NonNull(Agency), required=True,
+                             description="The participating agencies.")
+    starts_at = DateTime(required=True,
+                         description="When the operation's window starts.")
+    ends_at = DateTime(required=True,
+                       description="When the operation's window ends.")
+    teams = graphene.List(graphene.NonNull(Team), required=True,
+                          description="Its mixed teams (执法小组).")
+    legal_basis = graphene.String(required=True, description="Its legal basis or action plan "
+                                                             "reference (empty when none was "
+                                                             "given).")
+    lead_agency = graphene.Field(Agency, required=True,
+                                 description="The lead agency (牵头单位).")
+    areas = graphene.List(graphene.NonNull(graphene.String), required=True,
+                          description="The areas it covers (districts, routes, scenic spots).")
+    objectives = graphene.List(graphene.NonNull(graphene.String), required=True,
+                               description="Its objectives, in words.")
+    planned_at = DateTime(description="When it was planned.")
+    launched_at = DateTime(description="When it was launched; null while DRAFT.")
     closed_at = DateTime(description="When it was completed or cancelled.")
-    cancel_reason = graphene.String()
-    tasks = paging.field(InspectionTaskConnection, team=graphene.String())
-    alerts = paging.field(OperationAlertConnection, description="Newest first.")
-    progress = graphene.Field(OperationProgress, required=True)
+    cancel_reason = graphene.String(description="Why it was cancelled; null unless CANCELLED with "
+                                                "a reason.")
+    tasks = paging.field(InspectionTaskConnection, team=graphene.String(description="Only this "
+                                                                                    "team's "
+                                                                                    "tasks."),
+                         description="Its inspection tasks, in planning order (staff only).")
+    alerts = paging.field(OperationAlertConnection, description="Alerts raised while it ran (lost "
+                                                                "qualifications, understaffed "
+                                                                "teams), newest first (staff "
+                                                                "only).")
+    progress = graphene.Field(OperationProgress, required=True,
+                              description="How far its tasks are (staff only).")
     report = graphene.Field(JointReport, description="The joint result report; cross-agency "
                                                      "systems see it once COMPLETED.")
 

@@ -11,19 +11,9 @@ from graphql import (GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceTy
                      GraphQLObjectType, GraphQLScalarType, GraphQLUnionType)
 from graphql.type import specified_scalar_types
 
-from pathlib import Path
-
 from gateway.schema import build_schema
 
 MIN_LENGTH = 12
-# Elements not yet described when this test was added (the enforcement and operations
-# modules): the list may only shrink. Describe one, then delete its line.
-DEBT = Path(__file__).with_name("schema_description_debt.txt")
-
-
-def _debt() -> set[str]:
-    return {line.strip() for line in DEBT.read_text().splitlines()
-            if line.strip() and not line.startswith("#")}
 
 
 def _words(text: str) -> str:
@@ -73,19 +63,10 @@ def undescribed(schema) -> list[str]:
 
 def test_every_element_of_the_served_schema_is_described():
     problems = undescribed(build_schema().graphql_schema)
-    debt = _debt()
-    new = [p for p in problems if p.split(": ", 1)[0] not in debt]
-    assert not new, (
-        f"{len(new)} elements of the served schema lack a real description "
+    assert not problems, (
+        f"{len(problems)} elements of the served schema lack a real description "
         "(say what it means, units, who may call it, a mutation's error codes):\n  "
-        + "\n  ".join(new))
-
-
-def test_the_debt_list_only_shrinks():
-    paths = {p.split(": ", 1)[0] for p in undescribed(build_schema().graphql_schema)}
-    paid = sorted(_debt() - paths)
-    assert not paid, (f"described (or gone) now: delete these lines from {DEBT.name}:\n  "
-                      + "\n  ".join(paid))
+        + "\n  ".join(problems))
 
 
 def test_the_check_rejects_what_says_nothing():
