@@ -51,6 +51,9 @@ def codes_in(tree) -> set[str]:
         for node in nodes:
             if isinstance(node, ast.Starred):
                 node = node.value
+            if isinstance(node, ast.IfExp):  # `"A" if … else "B"`: both are codes
+                yield from _strings([node.body, node.orelse])
+                continue
             for item in constants.get(node.id, []) if isinstance(node, ast.Name) else [node]:
                 if isinstance(item, ast.Constant) and isinstance(item.value, str):
                     yield item.value

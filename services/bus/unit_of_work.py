@@ -28,8 +28,8 @@ class DuplicateEvent(Exception):
 
 
 class ConcurrentUpdate(DomainError):
-    def __init__(self, what):
-        super().__init__("CONCURRENT_UPDATE", f"{what} was changed by someone else; retry")
+    def __init__(self, what, code="CONCURRENT_UPDATE"):
+        super().__init__(code, f"{what} was changed by someone else; retry")
 
 
 class Insert:

@@ -26,8 +26,9 @@ def _check_penalty(draft, catalogue: AgencyCatalogue, day: dt.date) -> None:
             _bad(f"circumstance must be one of {CIRCUMSTANCES}", "circumstance")
         if draft.circumstance in lists.CIRCUMSTANCE_LIST:   # 从轻 / 减轻: on its list
             kind = lists.CIRCUMSTANCE_LIST[draft.circumstance]
-            lists.require_listed(catalogue, kind, violation.code, day, "circumstance",
-                                 f"NOT_ON_{kind}_LIST")
+            lists.listed_or_refuse(catalogue, kind, violation.code, day, "circumstance",
+                                   "NOT_ON_LIGHTER_LIST" if kind == lists.LIGHTER
+                                   else "NOT_ON_MITIGATED_LIST")
         low, high = violation.ranges[draft.circumstance]
         if not isinstance(draft.fine, int) or not low <= draft.fine <= high:
             raise DomainError(
@@ -59,7 +60,7 @@ def validate_draft(case, draft, catalogue: AgencyCatalogue, at: dt.datetime | No
             raise DomainError("FIRST_VIOLATION_CONDITIONS_NOT_MET",
                               "no penalty needs a first violation, minor harm and timely "
                               "correction", ["input", "outcome"])
-        lists.require_listed(catalogue, lists.NO_PENALTY, violation.code, day,
+        lists.listed_or_refuse(catalogue, lists.NO_PENALTY, violation.code, day,
                              "violationCode", "NOT_ON_NO_PENALTY_LIST")
     if draft.outcome == "TRANSFER" and not draft.transfer_to:
         _bad("a transfer names the receiving authority", "transferTo")

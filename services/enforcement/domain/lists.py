@@ -53,7 +53,7 @@ def in_force(catalogue, day: dt.date | None = None, list_kind: str | None = None
     return sorted(found, key=lambda e: (order[e.list], e.violation_code, e.valid_from))
 
 
-def require_listed(catalogue, list_kind: str, code: str | None, day: dt.date, field: str,
+def listed_or_refuse(catalogue, list_kind: str, code: str | None, day: dt.date, field: str,
                    error: str) -> ListEntry:
     entry = listed(catalogue, list_kind, code, day)
     if entry is None:
