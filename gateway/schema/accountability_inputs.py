@@ -5,10 +5,13 @@ from __future__ import annotations
 import graphene
 from graphene import ID, InputField, Int, List, NonNull, String
 
-from gateway.schema.accountability_types import FindingSource, SanctionMeasure
+from gateway.schema.accountability_types import (FaultForm, FindingSource, GravityLevel,
+                                                HarmLevel, SanctionMeasure)
 from gateway.schema.scalars import DateTime
 
 REQUEST_KEY = "Idempotency key: a retried request with the same key returns the first result."
+GRADED = ("Grades the finding (过错形式 / 危害大小 / 情节轻重): give all three or none "
+          "(INVALID_INPUT); the grading table then proposes a measure (proposedMeasure).")
 
 
 class FindingInput(graphene.InputObjectType):
@@ -20,6 +23,9 @@ class FindingInput(graphene.InputObjectType):
     inspection_id = ID()
     evidence = List(NonNull(String))
     request_key = String(description=REQUEST_KEY)
+    fault_form = InputField(FaultForm, description=GRADED)
+    harm = InputField(HarmLevel, description=GRADED)
+    gravity = InputField(GravityLevel, description=GRADED)
 
 
 class SanctionInput(graphene.InputObjectType):
@@ -27,6 +33,8 @@ class SanctionInput(graphene.InputObjectType):
     measure = InputField(SanctionMeasure, required=True)
     effective_at = DateTime(description="Defaults to now.")
     request_key = String(description=REQUEST_KEY)
+    reason = String(description="The written reason (写明理由); required when the measure "
+                    "differs from the finding's proposedMeasure: SANCTION_REASON_REQUIRED.")
 
 
 class OfficerStepInput(graphene.InputObjectType):

@@ -86,6 +86,7 @@ LIST_KINDS = ("NO_PENALTY", "LIGHTER", "MITIGATED", "NO_COMPULSORY")
 # Evidence attached to an inspection or a case (证据): a video interview (视频询问) is a
 # video with its participants and time
 EVIDENCE_KINDS = ("PHOTO", "VIDEO", "AUDIO", "DOCUMENT", "VIDEO_INTERVIEW")
+EVIDENCE_MAX_BYTES = 16 * 1024 * 1024  # the largest evidence file of any kind
 # 说理式文书: 告知书, 行政处罚决定书, 不予行政处罚决定书, 行政指导书
 CASE_DOCUMENT_KINDS = ("RIGHTS_NOTICE", "PENALTY_DECISION", "NO_PENALTY_DECISION",
                        "GUIDANCE_LETTER")

@@ -8,6 +8,7 @@ import graphene
 from gateway.schema.base import Agency, EnforcementDomain, enum_value, plain, requires
 from gateway.schema.enforcement import bodies
 from gateway.schema.enforcement import case_types as c
+from gateway.schema.enforcement import evidence_types as ev
 from gateway.schema.enforcement import published_types as p
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement import types as t
@@ -58,6 +59,11 @@ class Query(bodies.Query, graphene.ObjectType):
                                 agency=_agency, published_from=DateTime(),
                                 published_to=DateTime())
     published_decision = graphene.Field(p.PublishedDecision, case_id=graphene.ID(required=True))
+    typical_cases = field(ev.TypicalCaseConnection, (
+        "典型案例: published decisions marked typical, newest mark first; public (no sign-in), "
+        "natural persons masked as in published decisions."), agency=_agency,
+        marked_from=DateTime(description="Marked at or after."),
+        marked_to=DateTime(description="Marked before."))
     enforcement_statistics = graphene.Field(
         p.EnforcementStatistics, required=True, agency=_agency,
         period_from=graphene.Date(required=True), period_to=graphene.Date(required=True),
@@ -136,6 +142,14 @@ class Query(bodies.Query, graphene.ObjectType):
     def resolve_published_decision(root, info, case_id):
         svc = support.service_of(info, case_id)
         return svc.public_decisions([case_id])[0] if svc else None
+
+    @public_read  # published to everyone, like the decisions themselves
+    def resolve_typical_cases(root, info, agency, first=None, after=None, marked_from=None,
+                              marked_to=None):
+        svc = support.service(info, agency)
+        query = plain({"from": marked_from, "to": marked_to})
+        return support.page(info, ev.TypicalCaseConnection,
+                            lambda o, n: svc.list_typical(query, o, n), first, after)
 
     @requires(*PUBLIC)  # annual-report figures: cross-agency systems read them too
     def resolve_enforcement_statistics(root, info, agency, period_from, period_to):

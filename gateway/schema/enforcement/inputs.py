@@ -7,6 +7,7 @@ from gateway.schema.base import Agency
 from gateway.schema.enforcement.case_types import (
     CaseKind, Circumstance, CompulsoryMeasureKind, DecisionOutcome, Measure, ReviewOutcome,
     ReviewStage, ServiceMethod)
+from gateway.schema.enforcement.evidence_types import CaseDocumentKind
 from gateway.schema.enforcement.types import (
     ChecklistResult, EntityCategory, InspectionKind, RiskLevel)
 from gateway.schema.scalars import DateTime
@@ -155,3 +156,20 @@ class JusticeFilingInput(graphene.InputObjectType):
     reference = graphene.String(required=True, description="The bureau's acknowledgement.")
     at = DateTime()
     documents = _texts
+
+
+class IssueCaseDocumentInput(graphene.InputObjectType):
+    case_id = graphene.ID(required=True, description="The case.")
+    kind = CaseDocumentKind(required=True, description=(
+        "RIGHTS_NOTICE once investigated (states a proposed penalty); PENALTY_DECISION, "
+        "NO_PENALTY_DECISION or GUIDANCE_LETTER once decided that way."))
+    proposal = DecisionInput(description=(
+        "RIGHTS_NOTICE only: the penalty proposed; defaults to the DECISION review's "
+        "proposal or the decision."))
+
+
+class MarkTypicalCaseInput(graphene.InputObjectType):
+    case_id = graphene.ID(required=True, description="A case whose decision is published.")
+    summary = graphene.String(required=True, description=(
+        "Why it is typical (at most 2000 characters); public: it must not name a "
+        "natural-person party (INVALID_INPUT)."))

@@ -8,6 +8,7 @@ from gateway.schema.base import UserError, payload_errors, plain, requires
 from gateway.schema.enforcement import inputs as i
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement.case_types import EnforcementCase
+from gateway.schema.enforcement.evidence_types import CaseDocument, TypicalCase
 from gateway.schema.enforcement.support import LEGAL, OFFICERS
 from gateway.schema.enforcement.types import (
     ConflictOfInterest, EnforcementEntity, Inspection)
@@ -24,6 +25,28 @@ EntityPayload = _payload("EnforcementEntityPayload", "entity", EnforcementEntity
 ConflictPayload = _payload("ConflictOfInterestPayload", "conflict", ConflictOfInterest)
 InspectionPayload = _payload("InspectionPayload", "inspection", Inspection)
 CasePayload = _payload("EnforcementCasePayload", "case", EnforcementCase)
+DocumentPayload = type("CaseDocumentPayload", (graphene.ObjectType,), {
+    "document": graphene.Field(CaseDocument, description="The document; null when refused."),
+    "errors": graphene.List(graphene.NonNull(UserError), required=True,
+                            description="Refusals (codes).")})
+TypicalPayload = type("TypicalCasePayload", (graphene.ObjectType,), {
+    "typical_case": graphene.Field(TypicalCase, description="The typical case; null when "
+                                   "refused."),
+    "errors": graphene.List(graphene.NonNull(UserError), required=True,
+                            description="Refusals (codes).")})
+
+
+def _on_case(info, input, method, payload, key, roles):
+    """A write on a case by its id: the agency is the case's."""
+    data = plain(dict(input))
+    agency = agency_of(data.get("case_id"))
+    if agency is None:
+        return payload(**{key: None, "errors": [UserError(
+            code="NOT_FOUND", message=f"case {data.get('case_id')} does not exist",
+            field=["input", "caseId"])]})
+    who = support.acting(info, agency, roles)
+    return payload_errors(payload, key, lambda: getattr(support.service(info, agency),
+                                                        method)(data, who))
 
 
 def _new(info, input, method, payload, key, roles=OFFICERS, viewer=True):
@@ -99,6 +122,27 @@ class Mutation(graphene.ObjectType):
                                               LEGAL, "Major decisions, before closing.")
     publish_decision = _case_mutation("publish_decision", i.PublishDecisionInput)
     close_case = _case_mutation("close", i.CaseStepInput)
+    issue_case_document = graphene.Field(
+        DocumentPayload, required=True, input=i.IssueCaseDocumentInput(required=True),
+        description="Generate a reasoned document (说理式文书) from the case, in Chinese, as "
+                    "HTML and PDF; its SHA-256 enters the case record (enforcement officers "
+                    "of the case's agency). Refused: DOCUMENT_NOT_AVAILABLE (the case is not "
+                    "where that document belongs), INVALID_TRANSITION (closed), NOT_FOUND.")
+    mark_typical_case = graphene.Field(
+        TypicalPayload, required=True, input=i.MarkTypicalCaseInput(required=True),
+        description="Mark a published decision a typical case (典型案例) with a public "
+                    "summary (enforcement officers of the agency, legal-affairs staff). "
+                    "Refused: DECISION_NOT_PUBLISHED, TYPICAL_CASE_ALREADY_MARKED, "
+                    "INVALID_INPUT (a summary naming a natural-person party), NOT_FOUND.")
+
+    @requires(*OFFICERS)
+    def resolve_issue_case_document(root, info, input):
+        return _on_case(info, input, "issue_document", DocumentPayload, "document", OFFICERS)
+
+    @requires(*OFFICERS, *LEGAL)
+    def resolve_mark_typical_case(root, info, input):
+        return _on_case(info, input, "mark_typical", TypicalPayload, "typical_case",
+                        OFFICERS + LEGAL)
 
     @requires(*OFFICERS)
     def resolve_register_enforcement_entity(root, info, input):

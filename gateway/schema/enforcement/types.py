@@ -63,7 +63,11 @@ class RecordCheck(graphene.ObjectType):
     index = graphene.Int(description="First entry found wrong (the entry count for a cut "
                                      "tail).")
     reason = graphene.String(description="HASH_MISMATCH | BROKEN_LINK | BAD_SEQUENCE | "
-                                         "HEAD_MISMATCH")
+                                         "HEAD_MISMATCH | FILE_CHANGED | FILE_MISSING (a "
+                                         "stored file no longer hashes as its entry says: "
+                                         "verifyCaseRecord only)")
+    file_id = graphene.ID(description="The stored file that changed (FILE_CHANGED, "
+                          "FILE_MISSING): an evidence id, or <document id>.pdf / .html.")
     entries = graphene.Int(required=True)
     head = graphene.String()
 
@@ -120,6 +124,11 @@ class Inspection(graphene.ObjectType):
     recorded_by_actor = graphene.Field(Actor, required=True, description="Who recorded it.",
                                        resolver=lambda root, info: first_actor(root))
     record = graphene.List(graphene.NonNull(RecordEntry), required=True)
+    evidence_files = graphene.List(
+        graphene.NonNull(lambda: _evidence_types().EvidenceFile), required=True,
+        description="Evidence files attached to it (POST /evidence), oldest first.",
+        resolver=lambda r, i: _evidence_types()._by_subject(
+            i, "enforcement.evidence", "list_evidence", "subject_id").get(r["id"]))
 
     def resolve_entity(root, info):
         return support.entities(info).get((root["agency"], root["entity_id"]))
@@ -150,3 +159,8 @@ EntityConnection = connection(EnforcementEntity)
 InspectionConnection = connection(Inspection)
 PlannedInspectionTaskConnection = connection(PlannedInspectionTask)
 ConflictConnection = connection(ConflictOfInterest)
+
+
+def _evidence_types():
+    from gateway.schema.enforcement import evidence_types  # it imports this module
+    return evidence_types

@@ -14,14 +14,14 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from services.common.errors import DomainError, InvalidInput
-from services.contracts.vocabulary import EVIDENCE_KINDS
+from services.contracts.vocabulary import EVIDENCE_KINDS, EVIDENCE_MAX_BYTES
 from services.enforcement.domain.serial import Plain
 
 MIB = 1024 * 1024
 # Config knobs: the largest file of each kind. The whole file travels in one RPC message
 # and commits in one transaction, which bounds them (a longer recording is split).
-MAX_BYTES = {"PHOTO": 8 * MIB, "DOCUMENT": 8 * MIB, "AUDIO": 16 * MIB, "VIDEO": 16 * MIB,
-             "VIDEO_INTERVIEW": 16 * MIB}
+MAX_BYTES = {"PHOTO": 8 * MIB, "DOCUMENT": 8 * MIB, "AUDIO": EVIDENCE_MAX_BYTES,
+             "VIDEO": EVIDENCE_MAX_BYTES, "VIDEO_INTERVIEW": EVIDENCE_MAX_BYTES}
 LARGEST = max(MAX_BYTES.values())
 MAX_NAME = 120
 MAX_PARTICIPANTS = 20
