@@ -19,6 +19,7 @@ import re
 from urllib.parse import quote
 
 from nameko.web.handlers import http
+from werkzeug.wrappers import Response
 
 from gateway.auth import AuthError, authenticate
 from gateway.http import error_response, json_response
@@ -132,12 +133,12 @@ def _download(self, request, ident: str, fetch):
     return found
 
 
-def _attachment(found: dict, name: str) -> tuple:
+def _attachment(found: dict, name: str) -> Response:
     # RFC 6266 / 5987: a UTF-8 name, percent-encoded, never a raw header value
-    return 200, {"Content-Type": found["content_type"], "X-Content-Type-Options": "nosniff",
-                 "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
-                 "Cache-Control": "private, no-store"}, base64.b64decode(
-        found["content_base64"])
+    return Response(base64.b64decode(found["content_base64"]), status=200,
+                    content_type=found["content_type"], headers={
+                        "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store",
+                        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 
 
 @http("GET", "/evidence/<evidence_id>")

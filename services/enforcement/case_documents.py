@@ -9,13 +9,13 @@ import hashlib
 from services.common import pdf
 from services.common.clock import utcnow
 from services.common.errors import InvalidInput, NotFound
+from services.contracts.events import CASE_DOCUMENT_ISSUED as DOCUMENT_ISSUED
 from services.enforcement import evidence, files, ids, inputs, repository
 from services.enforcement.domain import case_documents as composer
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain.record import append, attribute
 from services.enforcement.domain.serial import iso
 
-DOCUMENT_ISSUED = "enforcement.case_document_issued.v1"
 FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 
 

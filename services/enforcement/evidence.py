@@ -8,6 +8,7 @@ import binascii
 from services.bus.unit_of_work import ConcurrentUpdate
 from services.common.clock import utcnow
 from services.common.errors import DomainError, InvalidInput, NotFound
+from services.contracts.events import EVIDENCE_ATTACHED
 from services.enforcement import files, ids, inputs, repository
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain import evidence as ev
@@ -16,7 +17,6 @@ from services.enforcement.domain.record import append, attribute
 from services.enforcement.domain.serial import iso
 from services.enforcement.views import plain
 
-EVIDENCE_ATTACHED = "enforcement.evidence_attached.v1"
 
 
 def _bytes(value) -> bytes:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from services.common.clock import utcnow
 from services.common.errors import DomainError, InvalidInput
+from services.contracts.events import TYPICAL_CASE_MARKED
 from services.enforcement import inputs, paging, queries, repository
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain.record import append, attribute
 from services.enforcement.domain.serial import iso
 
-TYPICAL_CASE_MARKED = "enforcement.typical_case_marked.v1"
 MAX_SUMMARY = 2000
 
 

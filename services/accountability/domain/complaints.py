@@ -12,15 +12,15 @@ from services.accountability.domain.text import plain_text
 from services.common.clock import local_date
 from services.common.errors import DomainError, InvalidInput
 from services.common.workdays import add_workdays
+from services.contracts import events
 from services.contracts.vocabulary import Agency, COMPLAINT_ORIGINS
 
 # Config knob: working days after the day of receipt by which a complaint is acknowledged
 ACKNOWLEDGE_WORKDAYS = 5
 MAX_OFFICERS = 10
 MAX_CONTACT = 200
-RECEIVED = "accountability.complaint_received.v1"
-ACKNOWLEDGED = "accountability.complaint_acknowledged.v1"
-FINDING_OPENED = "accountability.complaint_finding_opened.v1"
+RECEIVED, ACKNOWLEDGED, FINDING_OPENED = (
+    events.COMPLAINT_RECEIVED, events.COMPLAINT_ACKNOWLEDGED, events.COMPLAINT_FINDING_OPENED)
 AGENCIES = tuple(a.value for a in Agency)
 
 
