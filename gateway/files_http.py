@@ -22,7 +22,7 @@ from nameko.web.handlers import http
 from werkzeug.wrappers import Response
 
 from gateway.auth import AuthError, authenticate
-from gateway.http import error_response, json_response
+from gateway.http import json_response
 from services.common.errors import DomainError
 from services.contracts.vocabulary import EVIDENCE_MAX_BYTES, agency_of
 
@@ -38,9 +38,10 @@ _FIELDS = {"subjectId": "subject_id", "kind": "kind", "description": "descriptio
            "startedAt": "started_at", "endedAt": "ended_at"}
 
 
-def _refuse(code: str, message: str, field=None, status=None):
+def _refuse(code: str, message: str, field=None, status=None, headers=None):
+    """Every refusal of these endpoints: `{"errors": [{code, message, field}]}`."""
     return json_response(status or _STATUS.get(code, 400), {"errors": [
-        {"code": code, "message": message, "field": field}]})
+        {"code": code, "message": message, "field": field}]}, headers)
 
 
 def _principal(self, request, roles):
@@ -49,13 +50,12 @@ def _principal(self, request, roles):
         principal = authenticate(request.headers.get("Authorization"),
                                  self.config["JOINTOPS"].jwt_secret)
     except AuthError as exc:
-        return None, error_response(401, exc.code, exc.message, _BEARER)
+        return None, _refuse(exc.code, exc.message, None, 401, _BEARER)
     if principal is None:
-        return None, error_response(401, "UNAUTHENTICATED", "a bearer token is required",
-                                    _BEARER)
+        return None, _refuse("UNAUTHENTICATED", "a bearer token is required", None, 401,
+                             _BEARER)
     if not principal.has(*roles):
-        return None, error_response(403, "FORBIDDEN", f"this needs one of the roles: "
-                                    f"{', '.join(roles)}")
+        return None, _refuse("FORBIDDEN", f"this needs one of the roles: {', '.join(roles)}")
     return principal, None
 
 
@@ -66,7 +66,7 @@ def _for_agency(principal, ident: str):
         return None, _refuse("NOT_FOUND", f"{ident!r} is not an id of ours", ["id"])
     legal_anywhere = principal.has("accountability_officer") and principal.agency is None
     if principal.agency != agency and not legal_anywhere:
-        return None, error_response(403, "FORBIDDEN", f"you may not act for {agency}")
+        return None, _refuse("FORBIDDEN", f"you may not act for {agency}")
     return agency, None
 
 

@@ -112,8 +112,6 @@ def _facts(case, draft, title, filed_on) -> tuple[str, ...]:
         out.append("经调查，当事人违法事实不能成立。")
     else:
         out.append(f"经调查，当事人存在{title}的行为。")
-    if draft.reason:
-        out.append(f"调查认定：{draft.reason}")
     return tuple(out)
 
 
