@@ -66,11 +66,13 @@ class ComplaintConnection(graphene.relay.Connection):
 
 
 class ComplaintPayload(graphene.ObjectType):
+    """The complaint written, or why not."""
     complaint = graphene.Field(Complaint, description="The complaint; null when refused.")
     errors = List(NonNull(UserError), required=True, description="Refusals (codes).")
 
 
 class SubmitComplaintInput(graphene.InputObjectType):
+    """A complaint about officers' conduct (投诉)."""
     agency = Agency(required=True, description="Whose officers it is about.")
     description = String(required=True, description="What happened (at most 2000 chars).")
     officer_ids = List(NonNull(ID), description="Officer ids or certificate numbers, if known "
@@ -82,11 +84,13 @@ class SubmitComplaintInput(graphene.InputObjectType):
 
 
 class AcknowledgeComplaintInput(graphene.InputObjectType):
+    """The acknowledgment sent to the complainant (告知受理)."""
     complaint_id = ID(required=True, description="The complaint.")
     acknowledgment = String(required=True, description="What the complainant is told.")
 
 
 class OpenFindingFromComplaintInput(graphene.InputObjectType):
+    """A finding (source COMPLAINT) opened from a complaint, optionally graded."""
     complaint_id = ID(required=True, description="The complaint it comes from.")
     officer_id = ID(required=True, description="The officer the finding is against.")
     description = String(description="Defaults to the complaint's description.")

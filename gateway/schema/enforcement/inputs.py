@@ -159,6 +159,7 @@ class JusticeFilingInput(graphene.InputObjectType):
 
 
 class IssueCaseDocumentInput(graphene.InputObjectType):
+    """Which reasoned document (说理式文书) to generate from which case."""
     case_id = graphene.ID(required=True, description="The case.")
     kind = CaseDocumentKind(required=True, description=(
         "RIGHTS_NOTICE once investigated (states a proposed penalty); PENALTY_DECISION, "
@@ -169,6 +170,7 @@ class IssueCaseDocumentInput(graphene.InputObjectType):
 
 
 class MarkTypicalCaseInput(graphene.InputObjectType):
+    """A published decision to mark a typical case (典型案例)."""
     case_id = graphene.ID(required=True, description="A case whose decision is published.")
     summary = graphene.String(required=True, description=(
         "Why it is typical (at most 2000 characters); public: it must not name a "

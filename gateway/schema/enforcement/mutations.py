@@ -26,10 +26,12 @@ ConflictPayload = _payload("ConflictOfInterestPayload", "conflict", ConflictOfIn
 InspectionPayload = _payload("InspectionPayload", "inspection", Inspection)
 CasePayload = _payload("EnforcementCasePayload", "case", EnforcementCase)
 DocumentPayload = type("CaseDocumentPayload", (graphene.ObjectType,), {
+    "Meta": type("Meta", (), {"description": "The document generated, or why not."}),
     "document": graphene.Field(CaseDocument, description="The document; null when refused."),
     "errors": graphene.List(graphene.NonNull(UserError), required=True,
                             description="Refusals (codes).")})
 TypicalPayload = type("TypicalCasePayload", (graphene.ObjectType,), {
+    "Meta": type("Meta", (), {"description": "The typical case marked, or why not."}),
     "typical_case": graphene.Field(TypicalCase, description="The typical case; null when "
                                    "refused."),
     "errors": graphene.List(graphene.NonNull(UserError), required=True,
