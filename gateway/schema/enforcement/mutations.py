@@ -38,7 +38,7 @@ TypicalPayload = type("TypicalCasePayload", (graphene.ObjectType,), {
                             description="Refusals (codes).")})
 
 
-def _on_case(info, input, method, payload, key, roles):
+def _on_case(info, input, method, payload, key, roles, timeout=None):
     """A write on a case by its id: the agency is the case's."""
     data = plain(dict(input))
     agency = agency_of(data.get("case_id"))
@@ -48,7 +48,7 @@ def _on_case(info, input, method, payload, key, roles):
             field=["input", "caseId"])]})
     who = support.acting(info, agency, roles)
     return payload_errors(payload, key, lambda: getattr(support.service(info, agency),
-                                                        method)(data, who))
+                                                        method)(data, who, timeout=timeout))
 
 
 def _new(info, input, method, payload, key, roles=OFFICERS, viewer=True):
@@ -139,7 +139,9 @@ class Mutation(graphene.ObjectType):
 
     @requires(*OFFICERS)
     def resolve_issue_case_document(root, info, input):
-        return _on_case(info, input, "issue_document", DocumentPayload, "document", OFFICERS)
+        # rendering a PDF takes a few seconds on a busy machine: more than a query's bound
+        return _on_case(info, input, "issue_document", DocumentPayload, "document", OFFICERS,
+                        timeout=30)
 
     @requires(*OFFICERS, *LEGAL)
     def resolve_mark_typical_case(root, info, input):
