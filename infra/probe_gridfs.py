@@ -83,8 +83,8 @@ def probe(uri: str) -> dict[str, str]:
     for name, fn in (("round trip", round_trip), ("chunk indexes", indexes),
                      ("inside a transaction", in_transaction), ("abort leaves nothing", aborted),
                      ("ranged read", ranged),
-                     ("own chunk collection inside a transaction", chunks_in_transaction), ("a changed chunk is read back changed",
-                                                edit_visible)):
+                     ("own chunk collection inside a transaction", chunks_in_transaction),
+                     ("a changed chunk is read back changed", edit_visible)):
         check(name, fn)
     client.drop_database(db.name)
     return results

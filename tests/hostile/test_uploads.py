@@ -19,7 +19,7 @@ PDF = b"%PDF-1.7\n" + bytes(500)
 @pytest.fixture(scope="module")
 def site(hostile):
     base = hostile.url.rsplit("/graphql", 1)[0]
-    query = "{ inspections(agency: CULTURE, first: 1) { edges { node { id evidenceFiles { id } } } } }"
+    query = "{ inspections(agency: CULTURE, first: 1) { edges { node { id } } } }"
     node = hostile.post(query, role="enforcement_officer").json()["data"]["inspections"][
         "edges"][0]["node"]
     return base, node["id"]
