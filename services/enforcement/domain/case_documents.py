@@ -134,7 +134,8 @@ def _basis(draft, basis) -> tuple[str, ...]:
     return (f"{basis}。",)
 
 
-def _discretion(draft, catalogue, violation, on: dt.date) -> tuple[str, ...]:
+def _discretion(draft, catalogue, violation, on: dt.date, proposed: bool = False
+                ) -> tuple[str, ...]:
     if draft.outcome == "NO_PENALTY_FIRST_VIOLATION":
         listed = lists.listed(catalogue, lists.NO_PENALTY, violation.code, on) \
             if violation else None
@@ -151,7 +152,7 @@ def _discretion(draft, catalogue, violation, on: dt.date) -> tuple[str, ...]:
     if violation and draft.fine is not None:
         low, high = violation.ranges[circumstance]
         out.append(f"依照本机关自由裁量基准，该情节对应罚款幅度为{low}元至{high}元，"
-                   f"本案罚款{draft.fine}元在该幅度内。")
+                   f"本案{'拟' if proposed else ''}罚款{draft.fine}元在该幅度内。")
     if circumstance in lists.CIRCUMSTANCE_LIST:
         out.append(f"该违法行为列入本机关{lists.TITLES[lists.CIRCUMSTANCE_LIST[circumstance]]}。")
     out.append(f"理由：{draft.reason or '综合违法行为的事实、性质、情节及社会危害程度确定。'}")
@@ -215,7 +216,7 @@ def compose(case: m.Case, kind: str, catalogue, issued_at: dt.datetime, *,
         "facts": _facts(case, draft, title, local_date(case.filed_at)),
         "evidence": _evidence(list(evidence), list(references)),
         "legal_basis": _basis(draft, basis),
-        "discretion": _discretion(draft, catalogue, violation, day),
+        "discretion": _discretion(draft, catalogue, violation, day, kind == RIGHTS_NOTICE),
         "measure": _measure(kind, draft),
         "remedies": _remedies(kind, draft, case.party.natural_person),
     }
