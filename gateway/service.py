@@ -63,6 +63,8 @@ class GatewayService:
         console_file, console_index, console_redirect, root_redirect)
     from gateway.dev_login import dev_login, dev_login_state  # /auth/dev-login
     from gateway.exports import officers_xlsx  # GET /exports/officers.xlsx
+    # POST /evidence, GET /evidence/<id>, GET /documents/<id>.pdf|.html
+    from gateway.files_http import download_document, download_evidence, upload_evidence
 
     @subscribe(broadcast=True)  # services/contracts/topology.py: certification.#
     def on_certification_event(self, event):

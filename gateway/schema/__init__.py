@@ -6,7 +6,8 @@ import importlib
 import graphene
 
 # Order matters only for SDL readability; each module owns its own fields.
-MODULES = ["health", "certification", "credentials", "accountability", "activities",
+MODULES = ["health", "certification", "credentials", "accountability", "complaints",
+           "activities",
            "enforcement", "operations", "draws", "draw_plans", "figures", "audit", "delivery"]
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import graphene
 from graphene import ID, InputField, Int, List, NonNull, String
 
-from gateway.schema.accountability_types import FindingSource, SanctionMeasure
+from gateway.schema.accountability_types import (FaultForm, FindingSource, GravityLevel,
+                                                HarmLevel, SanctionMeasure)
 from gateway.schema.scalars import DateTime
 
 REQUEST_KEY = "Idempotency key: a retried request with the same key returns the first result."
+GRADED = ("Grades the finding (过错形式 / 危害大小 / 情节轻重): give all three or none "
+          "(INVALID_INPUT); the grading table then proposes a measure (proposedMeasure).")
 
 
 class FindingInput(graphene.InputObjectType):
@@ -25,6 +28,9 @@ class FindingInput(graphene.InputObjectType):
                     description="References to the evidence (document numbers, file names, "
                                 "links).")
     request_key = String(description=REQUEST_KEY)
+    fault_form = InputField(FaultForm, description=GRADED)
+    harm = InputField(HarmLevel, description=GRADED)
+    gravity = InputField(GravityLevel, description=GRADED)
 
 
 class SanctionInput(graphene.InputObjectType):
@@ -36,6 +42,8 @@ class SanctionInput(graphene.InputObjectType):
                                      "qualification.")
     effective_at = DateTime(description="When it takes effect; defaults to now.")
     request_key = String(description=REQUEST_KEY)
+    reason = String(description="The written reason (写明理由); required when the measure "
+                    "differs from the finding's proposedMeasure: SANCTION_REASON_REQUIRED.")
 
 
 class OfficerStepInput(graphene.InputObjectType):

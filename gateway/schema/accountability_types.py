@@ -20,10 +20,15 @@ from gateway.schema.certification_types import Officer, _parsed
 from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import FINDING_SOURCES as SOURCES, LEDGER_STATUSES as STATUSES
 from services.contracts.vocabulary import SANCTION_MEASURES as MEASURES
+from services.contracts.vocabulary import FAULT_FORMS, GRAVITY_LEVELS, HARM_LEVELS
 
 FindingSource = enum_of("FindingSource", SOURCES)
 SanctionMeasure = enum_of("SanctionMeasure", MEASURES)
 LedgerItemStatus = enum_of("LedgerItemStatus", STATUSES)
+FaultForm = enum_of("FaultForm", FAULT_FORMS, "过错形式: NEGLIGENCE 过失, INTENT 故意.")
+HarmLevel = enum_of("HarmLevel", HARM_LEVELS, "危害大小: NONE 无, MINOR 较小, SERIOUS 严重.")
+GravityLevel = enum_of("GravityLevel", GRAVITY_LEVELS,
+                       "情节轻重: MINOR 轻微, ORDINARY 一般, SERIOUS 严重.")
 _time = lambda key: staticmethod(_parsed(key, dt.datetime.fromisoformat))  # noqa: E731
 _key = lambda key: staticmethod(lambda root, info: dict_or_attr_resolver(  # noqa: E731
     key, None, root, info))
@@ -63,6 +68,14 @@ class Finding(graphene.ObjectType):
     officer = graphene.Field(Officer, description="As certification knows the officer now.")
     recorded_by = actor_field("recorded_by", True, "Who recorded it; an automatic finding "
                               "names its rule (system:accountability.rule.<rule>).")
+    fault_form = graphene.Field(FaultForm, description="过错形式, when the finding was graded.")
+    harm = graphene.Field(HarmLevel, description="危害大小, when the finding was graded.")
+    gravity = graphene.Field(GravityLevel, description="情节轻重, when the finding was graded.")
+    proposed_measure = graphene.Field(SanctionMeasure, description=(
+        "The measure the grading table proposed for the grades (null: not graded). Imposing "
+        "another needs a written reason (SANCTION_REASON_REQUIRED)."))
+    complaint_id = graphene.ID(description="The complaint it was opened from "
+                               "(openFindingFromComplaint; source COMPLAINT).")
 
     resolve_id = _key("finding_id")
     resolve_recorded_at = _time("recorded_at")
@@ -92,6 +105,11 @@ class Sanction(graphene.ObjectType):
     imposed_by = actor_field("imposed_by", True, "Who imposed it.")
     lifted_by = actor_field("lifted_by", description="Who recorded the step that lifted it.",
                             when=lambda row: row.get("lifted_at") is not None)
+    proposed_measure = graphene.Field(SanctionMeasure, description=(
+        "What the finding's grading proposed when this was imposed (null: not graded)."))
+    departure_reason = graphene.String(description=(
+        "The written reason given with it; required when the measure differs from "
+        "proposedMeasure (写明理由). Plain text; escape it."))
 
     resolve_id = _key("sanction_id")
     resolve_effective_at = _time("effective_at")

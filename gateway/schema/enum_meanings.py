@@ -5,6 +5,42 @@ given where it is declared."""
 from __future__ import annotations
 
 MEANINGS: dict[str, dict[str, str]] = {
+    "EvidenceKind": {
+        "PHOTO": "A photograph (JPEG, PNG or WebP), at most 8 MiB.",
+        "VIDEO": "A video recording (MP4 or WebM), at most 16 MiB.",
+        "AUDIO": "A sound recording (MP3, M4A or WAV), at most 16 MiB.",
+        "DOCUMENT": "A document (PDF), at most 8 MiB.",
+        "VIDEO_INTERVIEW": "A video interview (视频询问) with its participants and time, at most "
+                           "16 MiB.",
+    },
+    "CaseDocumentKind": {
+        "RIGHTS_NOTICE": "The notice of rights before a penalty (行政处罚事先告知书).",
+        "PENALTY_DECISION": "The penalty decision (行政处罚决定书).",
+        "NO_PENALTY_DECISION": "The decision not to impose a penalty (不予行政处罚决定书).",
+        "GUIDANCE_LETTER": "The administrative guidance letter (行政指导书).",
+    },
+    "ComplaintOrigin": {
+        "PUBLIC": "From a member of the public (群众投诉), anonymous unless named.",
+        "STAFF": "From a signed-in member of staff.",
+    },
+    "ComplaintStatus": {
+        "RECEIVED": "Received, not yet acknowledged to the complainant.",
+        "ACKNOWLEDGED": "Acknowledged to the complainant (已告知受理).",
+    },
+    "FaultForm": {
+        "INTENT": "Intentional fault (故意).",
+        "NEGLIGENCE": "Negligent fault (过失).",
+    },
+    "HarmLevel": {
+        "NONE": "No harm resulted (未造成危害后果).",
+        "MINOR": "Minor harm (危害后果较轻).",
+        "SERIOUS": "Serious harm (危害后果严重).",
+    },
+    "GravityLevel": {
+        "MINOR": "Minor circumstances (情节轻微).",
+        "ORDINARY": "Ordinary circumstances (情节一般).",
+        "SERIOUS": "Serious circumstances (情节严重).",
+    },
     "OfficerStatus": {
         "ACTIVE": "On the enforcement post (在岗).",
         "OFF_POST_TRAINING": "In off-post training (离岗培训) under a sanction: not qualified "

@@ -51,7 +51,8 @@ class AnnualFigures(graphene.ObjectType):
     first_violation_waivers = _count("首违不罚: cases decided NO_PENALTY_FIRST_VIOLATION.")
     administrative_guidance_cases = _count("行政指导: cases decided ADMINISTRATIVE_GUIDANCE.")
     mediation_cases = _count("行政调解: cases decided MEDIATION.")
-    typical_cases_published = _count("典型案例: published decisions marked typical;" + NOT_YET)
+    typical_cases_published = _count("典型案例: published decisions marked typical in the year "
+                                     "(markTypicalCase; the public list: typicalCases).")
     inspections_recorded = _count("行政检查: inspections performed in the year.")
     inspections_reported = _count("报送监管平台: inspections delivered to the provincial "
                                   "Internet+ supervision platform;" + NOT_YET)

@@ -10,6 +10,7 @@ from pymongo.errors import DuplicateKeyError
 from services.accountability import domain, repository as repo
 from services.accountability.documents import FindingDoc, SanctionDoc
 from services.accountability.domain.codec import parse_time
+from services.accountability.domain.grading import grades
 from services.common.errors import DomainError, InvalidInput, NotFound
 
 # A finding recorded by legal-affairs staff on their own review, unless they say otherwise.
@@ -78,7 +79,7 @@ def record_finding(store, certification, data: dict) -> dict:
     finding, events = domain.record_finding(
         finding_id, officer_id, data.get("description"), data.get("source") or DEFAULT_SOURCE,
         repo.stored_now(), case_id=data.get("case_id"), inspection_id=data.get("inspection_id"),
-        evidence=data.get("evidence") or ())
+        evidence=data.get("evidence") or (), graded=grades(data))
     return insert(store, FindingDoc, authored(store, finding, "recorded_by"), events)
 
 
@@ -91,7 +92,7 @@ def impose_sanction(store, data: dict) -> dict:
     sanction, events = domain.impose_sanction(
         sanction_id, finding_id, data.get("measure"), {finding_id: finding} if finding else {},
         repo.stored_now(), _moment(data.get("effective_at"), "effectiveAt"),
-        existing=repo.load(SanctionDoc, finding_id=finding_id))
+        existing=repo.load(SanctionDoc, finding_id=finding_id), reason=data.get("reason"))
     try:
         return insert(store, SanctionDoc, authored(store, sanction, "imposed_by"), events)
     except DuplicateKeyError:  # the same decision submitted twice at once

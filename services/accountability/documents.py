@@ -32,6 +32,11 @@ class FindingDoc(Document):
     # null=True: a manual finding must omit the field, or the sparse index counts its null.
     dedupe_key = StringField()
     recorded_by = _Actor()
+    fault_form = StringField(null=True)
+    harm = StringField(null=True)
+    gravity = StringField(null=True)
+    proposed_measure = StringField(null=True)
+    complaint_id = StringField(null=True)
     meta = {"db_alias": ALIAS, "collection": COLLECTIONS["findings"], "indexes": [
         {"fields": ["dedupe_key"], "unique": True, "sparse": True},
         ("officer_id", "-recorded_at"), ("-recorded_at", "-_id"), "case_id"]}
@@ -47,6 +52,8 @@ class SanctionDoc(Document):
     lifted_at = DateTimeField(null=True)
     imposed_by = _Actor()
     lifted_by = _Actor()
+    proposed_measure = StringField(null=True)
+    departure_reason = StringField(null=True)
     version = IntField(default=0)
     meta = {"db_alias": ALIAS, "collection": COLLECTIONS["sanctions"], "indexes": [
         # One decision per finding and measure, also under concurrent requests.
@@ -100,3 +107,26 @@ class ActivityDoc(Document):
             # Ascending only: SecantusDB 0.7 misses documents when a range on a descending
             # field of a compound index follows an equality ({agency, held_on >= ...}).
             "indexes": [("agency", "held_on"), ("agency", "kind", "held_on")]}
+
+
+class ComplaintDoc(Document):
+    """A complaint about officers' conduct (domain.complaints)."""
+    id = StringField(primary_key=True)  # complaint_id
+    origin = StringField(required=True)
+    agency = StringField(required=True)
+    description = StringField(required=True)
+    received_at = DateTimeField(required=True)
+    acknowledge_by = StringField(required=True)  # civil date, ISO
+    anonymous = BooleanField(default=False)
+    complainant = StringField(null=True)
+    contact = StringField(null=True)
+    officer_ids = _Strings()
+    status = StringField(required=True)
+    acknowledged_at = DateTimeField(null=True)
+    acknowledgment = StringField(null=True)
+    finding_ids = _Strings()
+    received_by = _Actor()
+    acknowledged_by = _Actor()
+    version = IntField(default=0)
+    meta = {"db_alias": ALIAS, "collection": "accountability_complaints",
+            "indexes": [("status", "acknowledge_by"), ("-received_at", "-_id"), "agency"]}

@@ -8,8 +8,10 @@ import dataclasses
 import datetime as dt
 import json
 
-from services.accountability.documents import FindingDoc, LedgerItemDoc, SanctionDoc
+from services.accountability.documents import (ComplaintDoc, FindingDoc, LedgerItemDoc,
+                                               SanctionDoc)
 from services.accountability.domain import Finding, LedgerItem, Sanction, codec
+from services.accountability.domain.complaints import Complaint
 from services.accountability.domain.records import (counts_from_rows, officer_record,
                                                     period_counts_pipeline)
 from services.common.clock import utcnow
@@ -17,7 +19,7 @@ from services.common.errors import InvalidInput
 
 # document class -> (domain class, the domain's name for the primary key)
 MODEL = {FindingDoc: (Finding, "finding_id"), SanctionDoc: (Sanction, "sanction_id"),
-         LedgerItemDoc: (LedgerItem, "item_id")}
+         LedgerItemDoc: (LedgerItem, "item_id"), ComplaintDoc: (Complaint, "complaint_id")}
 MAX_PAGE = 100
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from services.accountability import activities, automatic, commands, queries, rectification
+from services.accountability import (activities, automatic, commands, complaints, queries,
+                                     rectification)
 from services.accountability.dependencies import (CERTIFICATION_TIMEOUT, SWEEP_SECONDS,
                                                    sweep_timer)
 from services.bus.client import ServiceClients
 from services.bus.rpc import command, rpc
 from services.bus.service import BusService
+from services.common.clock import utcnow
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
@@ -42,6 +44,33 @@ class AccountabilityService(BusService, ReplayClockMixin):
     @command
     def reinstate_to_post(self, input: dict, actor: dict | None = None) -> list[dict]:
         return commands.lift_sanctions(self.store, input, "REMOVAL_FROM_POST")
+
+    # ---- complaints about officers' conduct
+    @rpc
+    @command
+    def submit_complaint(self, input: dict, actor: dict | None = None) -> dict:
+        return complaints.submit(self.store, input, actor)
+
+    @rpc
+    @command
+    def acknowledge_complaint(self, input: dict, actor: dict | None = None) -> dict:
+        return complaints.acknowledge(self.store, input)
+
+    @rpc
+    @command
+    def open_finding_from_complaint(self, input: dict, actor: dict | None = None) -> dict:
+        return complaints.open_finding(self.store, self.clients.certification, input)
+
+    @rpc
+    @command
+    def list_complaints(self, filters: dict | None = None, first: int | None = None,
+                        after: str | None = None) -> dict:
+        return complaints.list_page(filters, first, after)
+
+    @rpc
+    @command
+    def overdue_complaints(self) -> list[dict]:
+        return complaints.overdue(utcnow())
 
     # ---- the rectification ledger
     @rpc

@@ -83,6 +83,13 @@ ID_PREFIXES = {"CULTURE": "CUL", "TRANSPORT": "TRA"}
 BODY_KINDS = ("AGENCY", "TOWNSHIP", "SUB_DISTRICT")  # an agency, or a body under it
 # 不予处罚、从轻处罚、减轻处罚、免予行政强制 清单
 LIST_KINDS = ("NO_PENALTY", "LIGHTER", "MITIGATED", "NO_COMPULSORY")
+# Evidence attached to an inspection or a case (证据): a video interview (视频询问) is a
+# video with its participants and time
+EVIDENCE_KINDS = ("PHOTO", "VIDEO", "AUDIO", "DOCUMENT", "VIDEO_INTERVIEW")
+EVIDENCE_MAX_BYTES = 16 * 1024 * 1024  # the largest evidence file of any kind
+# 说理式文书: 告知书, 行政处罚决定书, 不予行政处罚决定书, 行政指导书
+CASE_DOCUMENT_KINDS = ("RIGHTS_NOTICE", "PENALTY_DECISION", "NO_PENALTY_DECISION",
+                       "GUIDANCE_LETTER")
 
 
 def agency_of(ident) -> str | None:
@@ -102,6 +109,13 @@ FINDING_SOURCES = ("COMPLAINT", "CASE_REVIEW", "AUDIT", "AUTOMATIC")
 SANCTION_MEASURES = ("CRITICISM_EDUCATION", "OFF_POST_TRAINING", "REMOVAL_FROM_POST",
                      "QUALIFICATION_REVOKED")  # graded from lightest to heaviest
 LEDGER_STATUSES = ("OPEN", "RECTIFIED", "VERIFIED", "OVERDUE")
+# How a finding is graded (按过错形式、危害大小、情节轻重): each lightest first
+FAULT_FORMS = ("NEGLIGENCE", "INTENT")                  # 过失 / 故意
+HARM_LEVELS = ("NONE", "MINOR", "SERIOUS")              # 无危害 / 较小 / 严重
+GRAVITY_LEVELS = ("MINOR", "ORDINARY", "SERIOUS")       # 情节轻微 / 一般 / 严重
+# Complaints about officers' conduct (投诉): from the public (anonymous allowed) or staff
+COMPLAINT_ORIGINS = ("PUBLIC", "STAFF")
+COMPLAINT_STATUSES = ("RECEIVED", "ACKNOWLEDGED")
 
 # ---- operations
 OPERATION_STATUSES = ("DRAFT", "LAUNCHED", "COMPLETED", "CANCELLED")

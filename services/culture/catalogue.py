@@ -64,8 +64,24 @@ LISTS = (
                     "违法行为情节轻微或者社会危害较小")
 )
 
+# The violations as the documents a party receives name them (说理式文书)
+VIOLATIONS_ZH = {
+    "NETCAFE_ADMITS_MINORS": ("互联网上网服务营业场所接纳未成年人进入",
+                              "《互联网上网服务营业场所管理条例》第三十一条"),
+    "NETCAFE_NO_ID_CHECK": ("互联网上网服务营业场所未核对、登记上网消费者有效身份证件",
+                            "《互联网上网服务营业场所管理条例》第三十二条"),
+    "VENUE_OUTSIDE_HOURS": ("娱乐场所在规定时间以外营业", "《娱乐场所管理条例》第四十八条"),
+    "UNLICENSED_PERFORMANCE": ("未经批准举办营业性演出", "《营业性演出管理条例》第四十三条"),
+    "PIRATED_PUBLICATIONS": ("发行盗版或者非法出版物", "《出版管理条例》第六十一条"),
+    "UNAUTHORISED_SATELLITE_RECEIVER": ("未经许可安装卫星电视地面接收设施",
+                                        "《卫星电视广播地面接收设施管理规定》第十条"),
+    "UNLICENSED_TOUR_GUIDING": ("未取得导游证从事导游活动", "《中华人民共和国旅游法》第一百零二条"),
+    "UNLICENSED_TRAVEL_AGENCY": ("未经许可经营旅行社业务", "《中华人民共和国旅游法》第九十五条"),
+}
+
 CATALOGUE = AgencyCatalogue(
     agency="CULTURE",
+    violations_zh=VIOLATIONS_ZH,
     name="信阳市文化市场综合行政执法支队",
     lists=LISTS,
     domains=("CULTURE_MARKET", "PUBLICATION", "RADIO_TV", "TOURISM"),

@@ -43,7 +43,7 @@ ADDED = ("draw_batches", "draws", "inspectors_drawn", "entities_drawn", "cross_d
          "inspections_recorded", "legally_reviewed_cases", "decisions_published",
          "major_cases_filed_with_justice", "first_violation_waivers",
          "administrative_guidance_cases", "mediation_cases", "joint_operations",
-         "decisions_published_late", "findings")
+         "decisions_published_late", "findings", "typical_cases_published")
 
 
 class ReplayRefused(Exception):
@@ -371,6 +371,10 @@ class Replay:
         if penalty:
             last = 4 + yp.PUBLISH_LATE_DAYS if case.late else 6
             plan.append((last, step("publish_decision", channel="市政府门户网站")))
+        if case.typical:
+            plan.append((last, ("mark typical", lambda when: unwrap(svc.mark_typical(
+                {"case_id": self.ids[case.key], "summary": "网吧接纳未成年人案：主动停止违法、"
+                 "配合调查，依法从轻处罚的说理示范"}, REVIEWER)))))
         plan += reviewed(last + 1, "CLOSING") if penalty else []
         plan.append((last + 1, step("close")))
         out = []

@@ -27,6 +27,7 @@ REPORT = {
     "inspections_recorded": 1_012, "legally_reviewed_cases": 71, "decisions_published": 65,
     "major_cases_filed_with_justice": 24, "first_violation_waivers": 8,
     "administrative_guidance_cases": 3, "mediation_cases": 1, "joint_operations": 1,
+    "typical_cases_published": 11,
 }
 MINIMUM = {"certified_officers": 8, "new_officers_passed_exams": 1, "draw_batches": 2,
            "draws": 3, "joint_inspectors": 4, "joint_entities": 6, "cross_department_draws": 1,
@@ -75,6 +76,8 @@ def scaled(scale: float) -> dict:
     out["new_officers_passed_exams"] = min(out["new_officers_passed_exams"],
                                            out["certified_officers"] - 6)
     out["draw_batches"] = min(out["draw_batches"], out["draws"])
+    out["typical_cases_published"] = min(out["typical_cases_published"],
+                                         out["legally_reviewed_cases"])
     out["joint_entities"] = max(out["joint_entities"], out["joint_inspectors"])
     batch_entities = out["draws"] - 1
     out["entities_drawn"] = max(out["entities_drawn"], out["joint_entities"] + batch_entities)
@@ -103,6 +106,7 @@ class Case:
     kind: str            # PENALTY, MAJOR, NO_PENALTY_FIRST_VIOLATION, ADMINISTRATIVE_GUIDANCE,
     filed: dt.date       # MEDIATION
     late: bool = False
+    typical: bool = False  # marked a typical case (典型案例) once published
 
 
 @dataclass
@@ -192,7 +196,8 @@ def plan_year(year: int, scale: float) -> YearPlan:
              + [(k, False) for k in ("NO_PENALTY_FIRST_VIOLATION", "ADMINISTRATIVE_GUIDANCE",
                                      "MEDIATION") for _ in range(f[OUTCOME_FIGURE[k]])])
     filed = _spread(year, len(kinds), (1, 16), (10, 20))
-    plan.cases = [Case(f"{year}-case-{i + 1:03d}", kind, day, late)
+    typical = f["typical_cases_published"]   # the first penalty cases, marked when published
+    plan.cases = [Case(f"{year}-case-{i + 1:03d}", kind, day, late, i < typical)
                   for i, ((kind, late), day) in enumerate(zip(kinds, filed))]
     plan.case_entities = max(10, min(len(plan.cases), 50))
     plan.activities = [(day, kind, title, n) for day, (kind, title, n) in zip(
@@ -206,11 +211,10 @@ def plan_year(year: int, scale: float) -> YearPlan:
                              "legally_reviewed_cases", "decisions_published",
                              "major_cases_filed_with_justice", "first_violation_waivers",
                              "administrative_guidance_cases", "mediation_cases",
-                             "joint_operations")},
+                             "joint_operations", "typical_cases_published")},
         "decisions_published_late": late,
         "findings": late * TEAM_SIZE,   # each officer of a late publication's case
-        "typical_cases_published": 0, "inspections_reported": 0,
-        "delegated_powers": DELEGATED_POWERS,
+        "inspections_reported": 0, "delegated_powers": DELEGATED_POWERS,
     }
     return plan
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from mongoengine import (BooleanField, DictField, Document, IntField, ListField, StringField)
+from mongoengine import (BinaryField, BooleanField, DictField, Document, IntField, ListField,
+                         StringField)
 
 AGENCIES = ("CULTURE", "TRANSPORT")
 
@@ -84,6 +85,7 @@ class CaseDoc(_Recorded):
     kind = StringField(default="PENALTY")
     body_id = StringField(null=True)            # the body that filed it (None: older cases)
     compulsory_measures = ListField(DictField())
+    typical = DictField(null=True)              # 典型案例: {summary, marked_at}
     version = IntField(default=0)
 
 
@@ -162,6 +164,50 @@ class DeliveryDoc(Document):
     event_id = StringField()
 
 
+class EvidenceDoc(Document):
+    """An evidence file's record (domain.evidence.EvidenceFile); its bytes: FileChunkDoc."""
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)
+    subject_id = StringField(required=True)     # the inspection or case
+    kind = StringField(required=True)
+    filename = StringField(required=True)
+    content_type = StringField(required=True)
+    size = IntField(required=True)
+    sha256 = StringField(required=True)
+    attached_at = StringField(required=True)
+    description = StringField()
+    interview = DictField(null=True)
+    attached_by = DictField(null=True)
+    chunks = IntField(required=True)
+    labels = ListField(StringField())
+    changed_by = DictField(null=True)
+
+
+class CaseDocumentDoc(Document):
+    """A reasoned document generated from a case (domain.case_documents): its PDF and
+    HTML are stored files (FileChunkDoc) named `<id>.pdf` / `<id>.html`."""
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)
+    case_id = StringField(required=True)
+    kind = StringField(required=True)
+    number = StringField(required=True)         # 文号
+    title = StringField(required=True)
+    issued_at = StringField(required=True)
+    files = DictField(required=True)            # "pdf"/"html" -> {id, sha256, size}
+    issued_by = DictField(null=True)
+    changed_by = DictField(null=True)
+
+
+class FileChunkDoc(Document):
+    """Stored bytes in GridFS's layout (files_id, n, data), written inside the unit of
+    work (pymongo's GridFS cannot join a transaction: infra/probe_gridfs.py)."""
+    meta = {"abstract": True}
+    id = StringField(primary_key=True)          # <files_id>:<n>
+    files_id = StringField(required=True)
+    n = IntField(required=True)
+    data = BinaryField(required=True)
+
+
 _COLLECTIONS = {
     "Entity": (EntityDoc, "entities", [("category", "name"), "risk_level"]),
     "Inspection": (InspectionDoc, "inspections",
@@ -170,13 +216,16 @@ _COLLECTIONS = {
     "Case": (CaseDoc, "cases", [("state", "decision_due"), "entity_id", "operation_id",
                                 "-filed_at", "legal_reviews.reviewed_at",
                                 "justice_filing.filed_at", "publication.published_at",
-                                "decision.decided_at"]),
+                                "decision.decided_at", "typical.marked_at"]),
     "Conflict": (ConflictDoc, "conflicts", ["entity_id"]),
     "Task": (TaskDoc, "tasks", ["operation_id"]),
     "Delivery": (DeliveryDoc, "deliveries", []),
     "Body": (BodyDoc, "bodies", []),
     "Power": (PowerDoc, "powers", [("body_id", "violation_code")]),
     "Membership": (MembershipDoc, "memberships", ["body_id"]),
+    "Evidence": (EvidenceDoc, "evidence", [("subject_id", "attached_at")]),
+    "CaseDocument": (CaseDocumentDoc, "case_documents", [("case_id", "issued_at")]),
+    "FileChunk": (FileChunkDoc, "file_chunks", [("files_id", "n")]),
 }
 _bound: dict[str, SimpleNamespace] = {}
 

@@ -15,10 +15,9 @@ from services.enforcement.domain.serial import iso
 OUTCOME_FIGURES = {"NO_PENALTY_FIRST_VIOLATION": "first_violation_waivers",
                    "ADMINISTRATIVE_GUIDANCE": "administrative_guidance_cases",
                    "MEDIATION": "mediation_cases"}
-# Figures whose records other issues add (typical cases marked on published decisions,
-# delivery to the provincial supervision platform): 0 until those records exist, so the
-# report's shape is complete today.
-NOT_YET_RECORDED = ("typical_cases_published", "inspections_reported")
+# Figures whose records another issue adds (delivery to the provincial supervision
+# platform): 0 until those records exist, so the report's shape is complete today.
+NOT_YET_RECORDED = ("inspections_reported",)
 
 
 def selectors(agency: str, year: int) -> dict[str, tuple[str, dict]]:
@@ -36,6 +35,8 @@ def selectors(agency: str, year: int) -> dict[str, tuple[str, dict]]:
         "decisions_published": ("Case", {**published, "publication.late": False}),
         "decisions_published_late": ("Case", {**published, "publication.late": True}),
         "inspections_recorded": ("Inspection", within("performed_at")),
+        # 典型案例: published decisions marked typical in the year
+        "typical_cases_published": ("Case", within("typical.marked_at")),
     }
     for outcome, figure in OUTCOME_FIGURES.items():
         out[figure] = ("Case", {**within("decision.decided_at"),

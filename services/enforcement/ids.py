@@ -7,8 +7,8 @@ import uuid
 from services.contracts.vocabulary import ID_PREFIXES as PREFIXES
 from services.contracts.vocabulary import agency_of, agency_of_body  # noqa: F401
 
-INSPECTION, CASE, BODY, POWER = "I", "C", "B", "P"
-KINDS = (INSPECTION, CASE, BODY, POWER)
+INSPECTION, CASE, BODY, POWER, EVIDENCE, DOCUMENT = "I", "C", "B", "P", "E", "D"
+KINDS = (INSPECTION, CASE, BODY, POWER, EVIDENCE, DOCUMENT)
 
 
 def new_id(agency: str, kind: str) -> str:
@@ -16,7 +16,7 @@ def new_id(agency: str, kind: str) -> str:
 
 
 def kind_of(ident) -> str | None:
-    """INSPECTION, CASE, BODY or POWER for an id made here."""
+    """INSPECTION, CASE, BODY, POWER, EVIDENCE or DOCUMENT for an id made here."""
     if agency_of(ident) is None:
         return None
     kind = ident.split("-")[1] if ident.count("-") >= 2 else None

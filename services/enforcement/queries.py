@@ -5,7 +5,7 @@ import datetime as dt
 
 from services.common.clock import LOCAL_TZ
 from services.common.errors import InvalidInput, NotFound
-from services.enforcement import ids, inputs, paging, repository, views
+from services.enforcement import files, ids, inputs, paging, repository, views
 from services.enforcement.domain.case_model import Case
 from services.enforcement.domain.publication import public_version
 from services.enforcement.domain.statistics import statistics_pipeline
@@ -36,15 +36,21 @@ def list_cases(svc, filters, offset, limit, viewer) -> dict:
 
 def verify_record(svc, ident) -> dict:
     """Whether the full-process record of a case (or an inspection) is intact, and where
-    it breaks: an edited entry fails its hash, a removed one a link, a cut tail the head."""
+    it breaks: an edited entry fails its hash, a removed one a link, a cut tail the head,
+    a stored file (evidence, a document) whose bytes changed its entry (FILE_CHANGED)."""
     is_case = ids.kind_of(ident) == ids.CASE
     doc_cls = svc.docs.Case if is_case else svc.docs.Inspection
     stored = repository.raw(doc_cls, ident, "case" if is_case else "inspection", ("id",))
-    return {**views.record_check(stored.get("record") or [], stored.get("record_head"), ident),
-            "subject": "case" if is_case else "inspection"}
+    check = views.record_check(stored.get("record") or [], stored.get("record_head"), ident)
+    if check["intact"]:  # the entries hold: now every stored file they name, re-hashed
+        broken = files.check_record_files(svc.docs, stored.get("record") or [])
+        if broken:
+            check.update(intact=False, index=broken["index"], reason=broken["reason"],
+                         file_id=broken["file_id"])
+    return {**check, "subject": "case" if is_case else "inspection"}
 
 
-def _published(svc, stored) -> dict:
+def published(svc, stored) -> dict:
     case = Case.from_dict(views.plain(stored))
     return {**public_version(case, svc.catalogue),
             "published_at": stored["publication"]["published_at"],
@@ -56,12 +62,12 @@ def public_decision(svc, case_id) -> dict:
     stored = repository.raw(svc.docs.Case, case_id, "published decision", ("caseId",))
     if not stored.get("publication"):
         raise NotFound("published decision", case_id, ["caseId"])
-    return _published(svc, stored)
+    return published(svc, stored)
 
 
 def public_decisions(svc, wanted) -> list[dict | None]:
     found = repository.many(svc.docs.Case, inputs.strings(wanted, "ids", 1000))
-    return [_published(svc, found[i]) if found.get(i, {}).get("publication") else None
+    return [published(svc, found[i]) if found.get(i, {}).get("publication") else None
             for i in wanted]
 
 
@@ -71,7 +77,7 @@ def list_published(svc, filters, offset, limit) -> dict:
              **paging.period("publication.published_at", filters.get("from"), filters.get("to"))}
     return paging.page(svc.docs.Case._get_collection(), query,
                        [("publication.published_at", -1)], offset, limit,
-                       lambda d: _published(svc, d))
+                       lambda d: published(svc, d))
 
 
 def _local_midnight(day: dt.date) -> dt.datetime:

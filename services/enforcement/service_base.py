@@ -12,8 +12,8 @@ from services.bus.service import BusService
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.subscriber import subscribe
 from services.bus.timer import timer
-from services.enforcement import (casework, directory, figures, inspecting, overdue, powers,
-                                  publishing, queries)
+from services.enforcement import (case_documents, casework, directory, evidence, figures,
+                                  inspecting, overdue, powers, publishing, queries, typical)
 from services.enforcement.dependencies import Collections, PublicityClient
 from services.enforcement.domain.catalogue import catalogue_for
 
@@ -143,6 +143,47 @@ class EnforcementService(BusService, ReplayClockMixin):
     @timer(interval=SWEEP_SECONDS)
     def sweep_overdue(self):
         overdue.sweep(self)
+
+    # ---- evidence, reasoned documents, typical cases
+    @rpc
+    @command
+    def attach_evidence(self, input, actor=None):
+        return evidence.attach(self, input, actor)
+
+    @rpc
+    @command
+    def list_evidence(self, subject_ids):
+        return evidence.list_for(self, subject_ids)
+
+    @rpc
+    @command
+    def download_evidence(self, id):
+        return evidence.download(self, id)
+
+    @rpc
+    @command
+    def issue_document(self, input, actor=None):
+        return case_documents.issue(self, input, actor)
+
+    @rpc
+    @command
+    def list_documents(self, case_ids):
+        return case_documents.list_for(self, case_ids)
+
+    @rpc
+    @command
+    def download_document(self, id, format="pdf"):
+        return case_documents.download(self, id, format)
+
+    @rpc
+    @command
+    def mark_typical(self, input, actor=None):
+        return typical.mark(self, input, actor)
+
+    @rpc
+    @command
+    def list_typical(self, filter=None, offset=0, limit=20):
+        return typical.list_page(self, filter, offset, limit)
 
     # ---- bodies, delegated powers, the four lists
     @rpc

@@ -47,8 +47,20 @@ LISTS = (
                     _SINCE, "违法行为情节轻微或者社会危害较小")
 )
 
+# The violations as the documents a party receives name them (说理式文书)
+VIOLATIONS_ZH = {
+    "COACH_WITHOUT_LICENCE": ("未取得道路运输经营许可擅自从事道路客运经营",
+                              "《中华人民共和国道路运输条例》第六十三条"),
+    "OVERLOADING_SEATS": ("客运车辆超过核定载客人数载客", "《道路旅客运输及客运站管理规定》第九十九条"),
+    "DRIVER_WITHOUT_QUALIFICATION": ("驾驶人员未取得道路运输从业资格",
+                                     "《中华人民共和国道路运输条例》第六十四条"),
+    "ROUTE_DEVIATION": ("客运车辆不按批准的线路、站点运行", "《中华人民共和国道路运输条例》第六十八条"),
+    "NO_VEHICLE_PERMIT_ON_BOARD": ("未随车携带道路运输证", "《中华人民共和国道路运输条例》第六十八条"),
+}
+
 CATALOGUE = AgencyCatalogue(
     agency="TRANSPORT",
+    violations_zh=VIOLATIONS_ZH,
     name="信阳市交通运输综合行政执法支队",
     lists=LISTS,
     domains=("ROAD_TRANSPORT",),

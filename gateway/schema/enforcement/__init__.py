@@ -8,6 +8,7 @@ import graphene
 from gateway.schema.base import Agency, EnforcementDomain, enum_value, plain, requires
 from gateway.schema.enforcement import bodies
 from gateway.schema.enforcement import case_types as c
+from gateway.schema.enforcement import evidence_types as ev
 from gateway.schema.enforcement import published_types as p
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement import types as t
@@ -120,6 +121,12 @@ class Query(bodies.Query, graphene.ObjectType):
         p.PublishedDecision, case_id=graphene.ID(required=True, description="The case's id."),
         description="One published decision, masked as published; null unless the case's "
                     "decision was published. Everyone, without a token too.")
+    typical_cases = field(ev.TypicalCaseConnection, (
+        "典型案例: published decisions marked typical, newest mark first; public (no sign-in), "
+        "natural persons masked as in published decisions. Everyone, without a token "
+        "too."), agency=_agency("Which agency's typical cases to read: CULTURE or TRANSPORT."),
+        marked_from=DateTime(description="Only cases marked at or after this moment."),
+        marked_to=DateTime(description="Only cases marked before this moment (exclusive)."))
     enforcement_statistics = graphene.Field(
         p.EnforcementStatistics, required=True,
         agency=_agency("Whose figures: CULTURE or TRANSPORT."),
@@ -191,7 +198,7 @@ class Query(bodies.Query, graphene.ObjectType):
     @requires(*READERS)
     def resolve_verify_case_record(root, info, id):
         svc = support.service_of(info, id)
-        return svc.verify_record(id) if svc else None
+        return svc.verify_record(id, timeout=30) if svc else None  # re-hashes stored files
 
     @public_read  # published to everyone: the console's public pages read it signed out
     def resolve_published_decisions(root, info, agency, first=None, after=None,
@@ -205,6 +212,14 @@ class Query(bodies.Query, graphene.ObjectType):
     def resolve_published_decision(root, info, case_id):
         svc = support.service_of(info, case_id)
         return svc.public_decisions([case_id])[0] if svc else None
+
+    @public_read  # published to everyone, like the decisions themselves
+    def resolve_typical_cases(root, info, agency, first=None, after=None, marked_from=None,
+                              marked_to=None):
+        svc = support.service(info, agency)
+        query = plain({"from": marked_from, "to": marked_to})
+        return support.page(info, ev.TypicalCaseConnection,
+                            lambda o, n: svc.list_typical(query, o, n), first, after)
 
     @requires(*PUBLIC)  # annual-report figures: cross-agency systems read them too
     def resolve_enforcement_statistics(root, info, agency, period_from, period_to):

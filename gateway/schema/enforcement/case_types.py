@@ -6,6 +6,7 @@ import graphene
 from gateway.schema.actors import Actor
 from gateway.schema.base import Agency, EnforcementDomain, enum_of
 from gateway.schema.certification_types import Officer
+from gateway.schema.enforcement import evidence_types as ev
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement.bodies import EnforcementBody, bodies_of
 from gateway.schema.enforcement.types import (
@@ -272,6 +273,17 @@ class EnforcementCase(graphene.ObjectType):
                                               "by the enforcement service.")
     filed_by = graphene.Field(Actor, required=True, description="Who filed the case.",
                               resolver=lambda root, info: first_actor(root))
+    evidence = graphene.List(graphene.NonNull(lambda: ev.EvidenceFile), required=True,
+                             resolver=lambda r, i: ev.evidence_of(r, i), description=(
+                                 "Evidence files of the case and of the inspection it came "
+                                 "from, oldest first."))
+    documents = graphene.List(graphene.NonNull(lambda: ev.CaseDocument), required=True,
+                              resolver=lambda r, i: ev.documents_of(r, i), description=(
+                                  "Reasoned documents generated from it (issueCaseDocument)."))
+    typical_summary = graphene.String(description="典型案例: the public summary, when the "
+                                      "decision was marked typical.",
+                                      resolver=lambda r, i: (r.get("typical") or {}).get(
+                                          "summary"))
 
     def resolve_justice_filing(root, info):
         filing = root.get("justice_filing")

@@ -7,6 +7,7 @@ from gateway.schema.base import Agency
 from gateway.schema.enforcement.case_types import (
     CaseKind, Circumstance, CompulsoryMeasureKind, DecisionOutcome, Measure, ReviewOutcome,
     ReviewStage, ServiceMethod)
+from gateway.schema.enforcement.evidence_types import CaseDocumentKind
 from gateway.schema.enforcement.types import (
     ChecklistResult, EntityCategory, InspectionKind, RiskLevel)
 from gateway.schema.scalars import DateTime
@@ -259,3 +260,22 @@ class JusticeFilingInput(graphene.InputObjectType):
     at = DateTime(description="When it was filed; defaults to now; never before the previous "
                               "step.")
     documents = _texts
+
+
+class IssueCaseDocumentInput(graphene.InputObjectType):
+    """Which reasoned document (说理式文书) to generate from which case."""
+    case_id = graphene.ID(required=True, description="The case to generate the document from.")
+    kind = CaseDocumentKind(required=True, description=(
+        "RIGHTS_NOTICE once investigated (states a proposed penalty); PENALTY_DECISION, "
+        "NO_PENALTY_DECISION or GUIDANCE_LETTER once decided that way."))
+    proposal = DecisionInput(description=(
+        "RIGHTS_NOTICE only: the penalty proposed; defaults to the DECISION review's "
+        "proposal or the decision."))
+
+
+class MarkTypicalCaseInput(graphene.InputObjectType):
+    """A published decision to mark a typical case (典型案例)."""
+    case_id = graphene.ID(required=True, description="A case whose decision is published.")
+    summary = graphene.String(required=True, description=(
+        "Why it is typical (at most 2000 characters); public: it must not name a "
+        "natural-person party (INVALID_INPUT)."))

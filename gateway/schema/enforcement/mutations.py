@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import graphene
 
-from gateway.schema.base import payload_type
-from gateway.schema.base import UserError, payload_errors, plain, requires
+from gateway.schema.base import UserError, payload_type, payload_errors, plain, requires
 from gateway.schema.enforcement import inputs as i
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement.case_types import EnforcementCase
+from gateway.schema.enforcement.evidence_types import CaseDocument, TypicalCase
 from gateway.schema.enforcement.support import LEGAL, OFFICERS
 from gateway.schema.enforcement.types import (
     ConflictOfInterest, EnforcementEntity, Inspection)
@@ -27,6 +27,23 @@ InspectionPayload = _payload("InspectionPayload", "inspection", Inspection,
                              "inspection (行政检查)")
 CasePayload = _payload("EnforcementCasePayload", "case", EnforcementCase,
                        "enforcement case (案件)")
+DocumentPayload = _payload("CaseDocumentPayload", "document", CaseDocument,
+                           "reasoned document (说理式文书)")
+TypicalPayload = _payload("TypicalCasePayload", "typical_case", TypicalCase,
+                          "typical case (典型案例)")
+
+
+def _on_case(info, input, method, payload, key, roles, timeout=None):
+    """A write on a case by its id: the agency is the case's."""
+    data = plain(dict(input))
+    agency = agency_of(data.get("case_id"))
+    if agency is None:
+        return payload(**{key: None, "errors": [UserError(
+            code="NOT_FOUND", message=f"case {data.get('case_id')} does not exist",
+            field=["input", "caseId"])]})
+    who = support.acting(info, agency, roles)
+    return payload_errors(payload, key, lambda: getattr(support.service(info, agency),
+                                                        method)(data, who, timeout=timeout))
 
 
 def _new(info, input, method, payload, key, roles=OFFICERS, viewer=True):
@@ -178,6 +195,31 @@ class Mutation(graphene.ObjectType):
             "justice bureau first. Needs an approved CLOSING review where required. "
             f"{_OFFICER}. Errors: {_STEP}, JUSTICE_FILING_REQUIRED, LEGAL_REVIEW_REQUIRED, "
             f"{_TEAM}."))
+    issue_case_document = graphene.Field(
+        DocumentPayload, required=True, input=i.IssueCaseDocumentInput(
+            required=True, description="The case and the kind of document."),
+        description="Generate a reasoned document (说理式文书) from the case, in Chinese, as "
+                    "HTML and PDF; its SHA-256 enters the case record (enforcement officers "
+                    "of the case's agency). Refused: DOCUMENT_NOT_AVAILABLE (the case is not "
+                    "where that document belongs), INVALID_TRANSITION (closed), NOT_FOUND.")
+    mark_typical_case = graphene.Field(
+        TypicalPayload, required=True, input=i.MarkTypicalCaseInput(
+            required=True, description="The published case and its public summary."),
+        description="Mark a published decision a typical case (典型案例) with a public "
+                    "summary (enforcement officers of the agency, legal-affairs staff). "
+                    "Refused: DECISION_NOT_PUBLISHED, TYPICAL_CASE_ALREADY_MARKED, "
+                    "INVALID_INPUT (a summary naming a natural-person party), NOT_FOUND.")
+
+    @requires(*OFFICERS)
+    def resolve_issue_case_document(root, info, input):
+        # rendering a PDF takes a few seconds on a busy machine: more than a query's bound
+        return _on_case(info, input, "issue_document", DocumentPayload, "document", OFFICERS,
+                        timeout=30)
+
+    @requires(*OFFICERS, *LEGAL)
+    def resolve_mark_typical_case(root, info, input):
+        return _on_case(info, input, "mark_typical", TypicalPayload, "typical_case",
+                        OFFICERS + LEGAL)
 
     @requires(*OFFICERS)
     def resolve_register_enforcement_entity(root, info, input):

@@ -88,7 +88,11 @@ class RecordCheck(graphene.ObjectType):
     index = graphene.Int(description="First entry found wrong (the entry count for a cut "
                                      "tail).")
     reason = graphene.String(description="HASH_MISMATCH | BROKEN_LINK | BAD_SEQUENCE | "
-                                         "HEAD_MISMATCH")
+                                         "HEAD_MISMATCH | FILE_CHANGED | FILE_MISSING (a "
+                                         "stored file no longer hashes as its entry says: "
+                                         "verifyCaseRecord only)")
+    file_id = graphene.ID(description="The stored file that changed (FILE_CHANGED, "
+                          "FILE_MISSING): an evidence id, or <document id>.pdf / .html.")
     entries = graphene.Int(required=True,
                            description="How many entries the stored record holds.")
     head = graphene.String(description="The hash of the record's last entry as stored with the "
@@ -198,6 +202,11 @@ class Inspection(graphene.ObjectType):
                                        resolver=lambda root, info: first_actor(root))
     record = graphene.List(graphene.NonNull(RecordEntry), required=True,
                            description="Its full-process record (执法全过程记录), oldest entry first.")
+    evidence_files = graphene.List(
+        graphene.NonNull(lambda: _evidence_types().EvidenceFile), required=True,
+        description="Evidence files attached to it (POST /evidence), oldest first.",
+        resolver=lambda r, i: _evidence_types()._by_subject(
+            i, "enforcement.evidence", "list_evidence", "subject_id").get(r["id"]))
 
     def resolve_entity(root, info):
         return support.entities(info).get((root["agency"], root["entity_id"]))
@@ -245,3 +254,8 @@ EntityConnection = connection(EnforcementEntity)
 InspectionConnection = connection(Inspection)
 PlannedInspectionTaskConnection = connection(PlannedInspectionTask)
 ConflictConnection = connection(ConflictOfInterest)
+
+
+def _evidence_types():
+    from gateway.schema.enforcement import evidence_types  # it imports this module
+    return evidence_types

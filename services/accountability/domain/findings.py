@@ -8,11 +8,14 @@ from typing import Iterable
 
 from services.contracts.vocabulary import FINDING_SOURCES
 from services.accountability.domain import codec
+from services.accountability.domain.grading import DEFAULT_TABLE, GradingTable
 from services.accountability.domain.text import plain_text
 from services.common.actor import Actor
 from services.common.errors import InvalidInput
 
 SOURCES = FINDING_SOURCES
+_NOT_IN_EVENT = ("recorded_by", "fault_form", "harm", "gravity", "proposed_measure",
+                 "complaint_id")
 FINDING_RECORDED = "accountability.finding_recorded.v1"
 # Automatic findings get an id derived from their dedupe key, so a redelivered event
 # yields the same id and a unique index catches a race the key check alone would miss.
@@ -33,13 +36,20 @@ class Finding:
     trigger_event_ids: tuple[str, ...] = ()
     dedupe_key: str | None = None
     recorded_by: dict | None = None  # the Actor (services.common.actor) who recorded it
+    # graded (domain.grading): all three or none; the measure the table proposed then
+    fault_form: str | None = None
+    harm: str | None = None
+    gravity: str | None = None
+    proposed_measure: str | None = None
+    complaint_id: str | None = None  # the complaint it was opened from (source COMPLAINT)
 
     def to_dict(self) -> dict:
         return codec.dump(self)
 
     def payload(self) -> dict:
-        """The finding_recorded event: the author travels in the envelope, not here."""
-        return {k: v for k, v in self.to_dict().items() if k != "recorded_by"}
+        """The finding_recorded event (v1): the author travels in the envelope; the grades
+        and the complaint are kept on the finding (the complaint's own event links it)."""
+        return {k: v for k, v in self.to_dict().items() if k not in _NOT_IN_EVENT}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Finding":
@@ -71,8 +81,11 @@ def record_finding(finding_id: str, officer_id: str, description: str, source: s
                    now: dt.datetime, *, case_id: str | None = None,
                    inspection_id: str | None = None, evidence: Iterable[str] = (),
                    rule: str | None = None, trigger_event_ids: Iterable[str] = (),
-                   dedupe: str | None = None) -> tuple[Finding, list]:
-    """Record a finding. Raises INVALID_INPUT. Returns (finding, events)."""
+                   dedupe: str | None = None, graded: dict | None = None,
+                   complaint_id: str | None = None,
+                   table: GradingTable = DEFAULT_TABLE) -> tuple[Finding, list]:
+    """Record a finding; `graded` (grading.grades) proposes a measure by `table`.
+    Raises INVALID_INPUT. Returns (finding, events)."""
     if not officer_id:
         raise InvalidInput("an officer is required", ["input", "officerId"])
     if source not in SOURCES:
@@ -85,8 +98,16 @@ def record_finding(finding_id: str, officer_id: str, description: str, source: s
     if (source == "AUTOMATIC") != bool(rule and triggers):
         raise InvalidInput("automatic findings, and only they, carry a rule and trigger events",
                            ["input", "source"])
+    if complaint_id and source != "COMPLAINT":
+        raise InvalidInput("a finding opened from a complaint has source COMPLAINT",
+                           ["input", "source"])
+    graded = graded or {}
+    proposed = table.propose(**graded) if graded else None
     finding = Finding(finding_id, officer_id, text, source, codec.parse_time(now), case_id,
-                      inspection_id, evidence, rule, triggers, dedupe)
+                      inspection_id, evidence, rule, triggers, dedupe,
+                      fault_form=graded.get("fault_form"), harm=graded.get("harm"),
+                      gravity=graded.get("gravity"), proposed_measure=proposed,
+                      complaint_id=complaint_id)
     return finding, [(FINDING_RECORDED, finding.payload())]
 
 

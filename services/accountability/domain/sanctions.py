@@ -8,6 +8,7 @@ from typing import Iterable, Mapping
 from services.contracts.vocabulary import SANCTION_MEASURES
 from services.accountability.domain import codec
 from services.accountability.domain.findings import Finding
+from services.accountability.domain.grading import check_departure
 from services.common.errors import DomainError, InvalidInput, NotFound
 
 # Graded from lightest to heaviest, as the report lists them.
@@ -34,6 +35,8 @@ class Sanction:
     lifted_at: dt.datetime | None = None
     imposed_by: dict | None = None  # Actors (services.common.actor)
     lifted_by: dict | None = None
+    proposed_measure: str | None = None  # what the finding's grading proposed, if graded
+    departure_reason: str | None = None  # why another measure (or the reason given)
 
     def active_at(self, at: dt.datetime) -> bool:
         return self.effective_at <= at and (self.lifted_at is None or at < self.lifted_at)
@@ -49,10 +52,12 @@ class Sanction:
 def impose_sanction(sanction_id: str, finding_id: str, measure: str,
                     findings: Mapping[str, Finding], now: dt.datetime,
                     effective_at: dt.datetime | None = None,
-                    existing: Iterable[Sanction] = ()) -> tuple[Sanction, list]:
+                    existing: Iterable[Sanction] = (), reason=None) -> tuple[Sanction, list]:
     """Impose `measure` for a finding; the officer is the finding's officer.
     `existing`: sanctions already imposed for the finding. Raises INVALID_INPUT (measure,
-    backdated), NOT_FOUND (finding), SANCTION_ALREADY_IMPOSED. Returns (sanction, events)."""
+    backdated), NOT_FOUND (finding), SANCTION_ALREADY_IMPOSED, SANCTION_REASON_REQUIRED
+    (a measure other than the one the finding's grading proposes, without a written
+    reason). Returns (sanction, events)."""
     if measure not in MEASURES:
         raise InvalidInput(f"measure must be one of {', '.join(MEASURES)}", ["input", "measure"])
     finding = findings.get(finding_id)
@@ -66,7 +71,9 @@ def impose_sanction(sanction_id: str, finding_id: str, measure: str,
     if any(s.finding_id == finding_id and s.measure == measure for s in existing):
         raise DomainError("SANCTION_ALREADY_IMPOSED", f"{measure} was already imposed for "
                           f"finding {finding_id}", ["input", "measure"])
-    sanction = Sanction(sanction_id, finding_id, finding.officer_id, measure, effective, now)
+    why = check_departure(finding.proposed_measure, measure, reason)
+    sanction = Sanction(sanction_id, finding_id, finding.officer_id, measure, effective, now,
+                        proposed_measure=finding.proposed_measure, departure_reason=why)
     payload = {k: v for k, v in sanction.to_dict().items()
                if k in ("sanction_id", "finding_id", "officer_id", "measure", "effective_at")}
     return sanction, [(SANCTION_IMPOSED, payload)]

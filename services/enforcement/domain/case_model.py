@@ -112,6 +112,13 @@ class JusticeFiling(Plain):
 
 
 @dataclass
+class TypicalCase(Plain):
+    """典型案例: a published decision marked typical, with its public summary."""
+    summary: str
+    marked_at: dt.datetime
+
+
+@dataclass
 class Case(Plain):
     id: str
     agency: str
@@ -136,6 +143,7 @@ class Case(Plain):
     closed_at: dt.datetime | None = None
     overdue_reported: list[str] = field(default_factory=list)
     compulsory_measures: list[CompulsoryMeasure] = field(default_factory=list)
+    typical: TypicalCase | None = None
     record: list[RecordEntry] = field(default_factory=list)
 
     def last_review(self, stage: str) -> LegalReview | None:

@@ -63,6 +63,8 @@ class AgencyCatalogue:
     # an earlier penalty (or waiver) for the same violation within this many days
     # (its decision day + N is the last day it counts) refuses a first-violation waiver
     first_violation_days: int = 365
+    # violation code -> (title, legal basis) in Chinese, for the documents a party receives
+    violations_zh: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def kind(self, code: str) -> EntityKind:
         if code not in self.kinds:

@@ -2,7 +2,9 @@
 import pytest
 
 from services.accountability import queries, repository as repo
-from services.accountability.documents import FindingDoc, LedgerItemDoc, SanctionDoc
+from services.accountability.documents import (ComplaintDoc, FindingDoc, LedgerItemDoc,
+                                               SanctionDoc)
+from services.accountability.domain.complaints import link_finding, receive
 from services.accountability.domain import (fix_on_the_spot, impose_sanction, open_item,
                                             record_finding)
 from services.common.errors import DomainError
@@ -13,8 +15,17 @@ FINDING, _ = record_finding("f1", "o1", "late", "AUTOMATIC", NOW, case_id="c1",
                             rule="DECISION_PUBLISHED_LATE", trigger_event_ids=["e1"], dedupe="k")
 
 
+GRADED, _ = record_finding("f2", "o1", "rude", "COMPLAINT", NOW, complaint_id="k1", graded={
+    "fault_form": "INTENT", "harm": "NONE", "gravity": "MINOR"})
+COMPLAINT = link_finding(receive("k1", {"agency": "CULTURE", "description": "rude",
+                                        "complainant": "李四", "contact": "1380000"},
+                                 "PUBLIC", NOW)[0], "f2", "o1")[0]
+
+
 @pytest.mark.parametrize("doc_cls,obj", [
-    (FindingDoc, FINDING),
+    (FindingDoc, FINDING), (FindingDoc, GRADED), (ComplaintDoc, COMPLAINT),
+    (SanctionDoc, impose_sanction("s2", "f2", "OFF_POST_TRAINING", {"f2": GRADED}, NOW,
+                                  reason="harm repaired")[0]),
     (SanctionDoc, impose_sanction("s1", "f1", "OFF_POST_TRAINING", {"f1": FINDING}, NOW)[0]),
     (LedgerItemDoc, open_item("l1", "o1", "fix", NOW, finding_ids=["f1"])[0]),
     (LedgerItemDoc, fix_on_the_spot("l2", "o1", "fixed", NOW, ["photo"], rectified_by="a")[0]),

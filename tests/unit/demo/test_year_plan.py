@@ -19,6 +19,7 @@ def test_at_scale_one_the_plan_is_the_report():
     assert (f["first_violation_waivers"], f["administrative_guidance_cases"],
             f["mediation_cases"], f["cross_department_draws"]) == (8, 3, 1, 1)
     assert f["inspections_recorded"] >= 1000
+    assert f["typical_cases_published"] == sum(c.typical for c in plan.cases) == 11
     assert sum(plan.joint_entities.values()) == REPORT["joint_entities"] == 60
     assert plan.joint_culture + plan.joint_transport == REPORT["joint_inspectors"] == 40
 
@@ -37,6 +38,9 @@ def test_the_steps_add_up_to_the_figures(scale):
     assert kinds.count("MAJOR") == f["major_cases_filed_with_justice"]
     assert kinds.count("MAJOR") + kinds.count("PENALTY") == f["legally_reviewed_cases"]
     assert sum(c.late for c in plan.cases) == f["decisions_published_late"]
+    typical = [c for c in plan.cases if c.typical]
+    assert len(typical) == f["typical_cases_published"] >= 1
+    assert all(c.kind in ("PENALTY", "MAJOR") for c in typical)   # published decisions
     assert len(plan.inspections) == f["inspections_recorded"]
     culture = [row for _, row in officers(plan) if row["agency"] == "CULTURE"]
     assert len(culture) == f["certified_officers"]

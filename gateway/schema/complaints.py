@@ -1,0 +1,171 @@
+"""Complaints about officers' conduct (投诉) over GraphQL: anyone may submit one (signed
+out: from the public, anonymous unless named; signed in as staff: from staff);
+legal-affairs staff acknowledge them, open findings from them and list the overdue."""
+from __future__ import annotations
+
+import datetime as dt
+
+import graphene
+from graphene import ID, Argument, Boolean, InputField, Int, List, NonNull, String
+
+from gateway.schema.accountability_inputs import GRADED, REQUEST_KEY
+from gateway.schema.accountability_types import (
+    FaultForm, FindingPayload, GravityLevel, HarmLevel, _key, _parsed, _time, connection)
+from gateway.schema.actors import actor_field
+from gateway.schema.base import (Agency, UserError, actor, enum_of, payload_errors, plain,
+                                 public_read, requires)
+from gateway.schema.scalars import DateTime
+from services.common.clock import local_date, utcnow
+from services.contracts.vocabulary import COMPLAINT_ORIGINS, COMPLAINT_STATUSES
+
+LEGAL = ("accountability_officer",)  # complainants' names and contacts: legal affairs only
+ComplaintOrigin = enum_of("ComplaintOrigin", COMPLAINT_ORIGINS,
+                          "PUBLIC: submitted without signing in; STAFF: by a signed-in user.")
+ComplaintStatus = enum_of("ComplaintStatus", COMPLAINT_STATUSES,
+                          "RECEIVED (受理, awaiting acknowledgment) or ACKNOWLEDGED (已告知).")
+
+
+class Complaint(graphene.ObjectType):
+    """A complaint about officers' conduct, as legal-affairs staff see it."""
+    id = ID(required=True, description="The complaint's id.")
+    origin = graphene.Field(ComplaintOrigin, required=True, description="Public or staff.")
+    agency = graphene.Field(Agency, required=True, description="Whose officers it is about.")
+    description = String(required=True, description="What happened. Plain text; escape it.")
+    anonymous = Boolean(required=True, description="No name was given (or anonymity asked).")
+    complainant = String(description="The complainant's name; null when anonymous.")
+    contact = String(description="How to answer them; null when anonymous.")
+    officer_ids = List(NonNull(ID), required=True, description="Officers it names, if known.")
+    received_at = DateTime(required=True, description="When it was received.")
+    acknowledge_by = graphene.Date(required=True, description=(
+        "Last day (Asia/Shanghai) to acknowledge it: 5 working days after receipt in the "
+        "Chinese calendar by default."))
+    status = graphene.Field(ComplaintStatus, required=True, description="Where it stands.")
+    overdue = Boolean(required=True, description="Still unacknowledged after acknowledgeBy.")
+    acknowledged_at = DateTime(description="When it was acknowledged.")
+    acknowledgment = String(description="What the complainant was told. Plain text.")
+    finding_ids = List(NonNull(ID), required=True, description="Findings opened from it.")
+    received_by = actor_field("received_by", True, "Who submitted it (public: "
+                              "public:complainant).")
+    acknowledged_by = actor_field("acknowledged_by", description="Who acknowledged it.",
+                                  when=lambda r: r.get("acknowledged_at"))
+
+    resolve_id = _key("complaint_id")
+    resolve_received_at = _time("received_at")
+    resolve_acknowledged_at = _time("acknowledged_at")
+    resolve_acknowledge_by = staticmethod(_parsed("acknowledge_by", dt.date.fromisoformat))
+
+    @staticmethod
+    def resolve_overdue(root, info):
+        today = local_date(utcnow()).isoformat()
+        return root["status"] == "RECEIVED" and today > root["acknowledge_by"]
+
+
+class ComplaintConnection(graphene.relay.Connection):
+    class Meta:
+        node = Complaint
+        description = "A page of complaints about officers' conduct (投诉), newest first."
+
+
+class ComplaintPayload(graphene.ObjectType):
+    """The complaint written, or why not."""
+    complaint = graphene.Field(Complaint, description="The complaint; null when refused.")
+    errors = List(NonNull(UserError), required=True, description="Refusals (codes).")
+
+
+class SubmitComplaintInput(graphene.InputObjectType):
+    """A complaint about officers' conduct (投诉)."""
+    agency = Agency(required=True, description="Whose officers it is about.")
+    description = String(required=True, description="What happened (at most 2000 chars).")
+    officer_ids = List(NonNull(ID), description="Officer ids or certificate numbers, if known "
+                       "(at most 10).")
+    complainant = String(description="Your name; leave empty to complain anonymously.")
+    contact = String(description="Phone or e-mail to answer you (kept only when named).")
+    anonymous = Boolean(description="Stay anonymous even though named.")
+    request_key = String(description=REQUEST_KEY)
+
+
+class AcknowledgeComplaintInput(graphene.InputObjectType):
+    """The acknowledgment sent to the complainant (告知受理)."""
+    complaint_id = ID(required=True, description="The complaint.")
+    acknowledgment = String(required=True, description="What the complainant is told.")
+
+
+class OpenFindingFromComplaintInput(graphene.InputObjectType):
+    """A finding (source COMPLAINT) opened from a complaint, optionally graded."""
+    complaint_id = ID(required=True, description="The complaint it comes from.")
+    officer_id = ID(required=True, description="The officer the finding is against.")
+    description = String(description="Defaults to the complaint's description.")
+    case_id = ID(description="The case concerned, if any.")
+    evidence = List(NonNull(String), description="References to the evidence.")
+    fault_form = InputField(FaultForm, description=GRADED)
+    harm = InputField(HarmLevel, description=GRADED)
+    gravity = InputField(GravityLevel, description=GRADED)
+    request_key = String(description=REQUEST_KEY)
+
+
+def _public_actor(info):
+    return actor(info) if info.context.principal is not None else None
+
+
+class Query(graphene.ObjectType):
+    complaints = graphene.Field(
+        ComplaintConnection, required=True, status=Argument(ComplaintStatus, description=(
+            "Only complaints in this state (RECEIVED or ACKNOWLEDGED).")), agency=Argument(Agency, description="Only about this agency."),
+        origin=Argument(ComplaintOrigin, description="Only from the public or from staff."),
+        first=Int(description="At most 100."), after=String(description="A cursor given out."),
+        description="Complaints, newest first (legal-affairs staff; those of an agency see "
+                    "their agency's).")
+    overdue_complaints = List(
+        NonNull(Complaint), required=True,
+        description="Complaints still unacknowledged after their working-day deadline, "
+                    "oldest due first (legal-affairs staff).")
+
+    @requires(*LEGAL)
+    def resolve_complaints(root, info, first=None, after=None, **filters):
+        own = info.context.principal.agency
+        filters = plain(filters)
+        if own:
+            filters["agency"] = own
+        page = info.context.services.accountability.list_complaints(filters, first, after)
+        return connection(ComplaintConnection, page, after)
+
+    @requires(*LEGAL)
+    def resolve_overdue_complaints(root, info):
+        own = info.context.principal.agency
+        return [c for c in info.context.services.accountability.overdue_complaints()
+                if own in (None, c["agency"])]
+
+
+def _mutation(payload, key, method, input_cls, description, roles=LEGAL):
+    @requires(*roles)
+    def resolve(root, info, input):
+        service = info.context.services.accountability
+        return payload_errors(payload, key, lambda: getattr(service, method)(
+            plain(input, keep_none=True), actor(info)))
+    return graphene.Field(payload, required=True, input=Argument(input_cls, required=True,
+                                                              description="What to record."),
+                          resolver=resolve, description=description)
+
+
+class Mutation(graphene.ObjectType):
+    submit_complaint = graphene.Field(
+        ComplaintPayload, required=True, input=Argument(
+            SubmitComplaintInput, required=True,
+            description="The complaint: about whom, what happened, and who complains."),
+        description="A complaint about officers' conduct (投诉). Anyone, signed in or not: "
+                    "without a token it comes from the public (anonymous unless named). "
+                    "Acknowledged within 5 working days. Refused: INVALID_INPUT.")
+    acknowledge_complaint = _mutation(
+        ComplaintPayload, "complaint", "acknowledge_complaint", AcknowledgeComplaintInput,
+        "Tell the complainant it was received (legal-affairs staff). Refused: NOT_FOUND, "
+        "INVALID_TRANSITION (already acknowledged).")
+    open_finding_from_complaint = _mutation(
+        FindingPayload, "finding", "open_finding_from_complaint", OpenFindingFromComplaintInput,
+        "A finding (source COMPLAINT) against one officer, linked to the complaint "
+        "(legal-affairs staff). Refused: NOT_FOUND (complaint, officer), INVALID_INPUT.")
+
+    @public_read  # anyone may complain, with a token or without
+    def resolve_submit_complaint(root, info, input):
+        service = info.context.services.accountability
+        return payload_errors(ComplaintPayload, "complaint", lambda: service.submit_complaint(
+            plain(input), _public_actor(info)))
