@@ -3,3 +3,4 @@ payload's schema, is schemas/events/; a test checks each name here has its schem
 from __future__ import annotations
 
 CREDENTIAL_STATUS_CHANGED = "certification.credential_status_changed.v1"
+PLATFORM_DELIVERY_OVERDUE = "delivery.platform_delivery_overdue.v1"

@@ -14,9 +14,10 @@ OUTCOME_FIGURES = {"NO_PENALTY_FIRST_VIOLATION": "first_violation_waivers",
                    "ADMINISTRATIVE_GUIDANCE": "administrative_guidance_cases",
                    "MEDIATION": "mediation_cases"}
 # Figures whose records other issues add (typical cases marked on published decisions,
-# delivery to the provincial supervision platform, powers delegated to townships): 0 until
-# those records exist, so the report's shape is complete today.
-NOT_YET_RECORDED = ("typical_cases_published", "inspections_reported", "delegated_powers")
+# powers delegated to townships): 0 until those records exist, so the report's shape is
+# complete today. (Inspections delivered to the provincial supervision platform are the
+# delivery service's figure: services/delivery/platforms.py.)
+NOT_YET_RECORDED = ("typical_cases_published", "delegated_powers")
 
 
 def selectors(agency: str, year: int) -> dict[str, tuple[str, dict]]:
