@@ -151,3 +151,15 @@ PLATFORM_DELIVERY_STATUSES = ("PENDING", "DELIVERED", "FAILED")
 # Who answers for a platform delivery missed by its deadline: the agency's legal-affairs
 # unit (法制科), owner of the ledger item the overdue delivery opens.
 LEGAL_AFFAIRS_UNIT = {"CULTURE": "CULTURE:法制科", "TRANSPORT": "TRANSPORT:法制科"}
+
+# ---- Chinese labels for documents (the annual report, the joint-operation report)
+AGENCY_NAMES = {"CULTURE": "市文化市场综合行政执法支队", "TRANSPORT": "市交通运输综合行政执法支队"}
+OUTCOME_LABELS = {"PENALTY": "行政处罚", "NO_PENALTY_FIRST_VIOLATION": "首违不罚",
+                  "NO_PENALTY_NOT_ESTABLISHED": "违法事实不成立不予处罚",
+                  "ADMINISTRATIVE_GUIDANCE": "行政指导", "MEDIATION": "行政调解",
+                  "TRANSFER": "移送", "UNDECIDED": "尚未决定"}
+OPERATION_STATUS_LABELS = {"DRAFT": "草拟", "LAUNCHED": "实施中", "COMPLETED": "已完成",
+                           "CANCELLED": "已取消"}
+SANCTION_LABELS = {"CRITICISM_EDUCATION": "批评教育", "OFF_POST_TRAINING": "离岗培训",
+                   "REMOVAL_FROM_POST": "调离执法岗位", "QUALIFICATION_REVOKED": "取消执法资格"}
+NOT_CONFIGURED = "未配置 / not configured"
