@@ -21,6 +21,7 @@ import re
 
 from eventlet import tpool
 from nameko.web.handlers import http
+from werkzeug.wrappers import Response
 
 from gateway import annual_document
 from gateway.annual_report import compose
@@ -69,8 +70,9 @@ def _serve(self, make, name: str, fmt: str):
         log.exception("document download failed")
         return error_response(503, "INTERNAL_ERROR",
                               f"internal error (correlation id {self.correlation_id})")
-    return 200, {"Content-Type": MEDIA[fmt],
-                 "Content-Disposition": f'attachment; filename="{name}.{fmt}"'}, body
+    # a Response, not a (status, headers, body) tuple: nameko takes text only in those
+    return Response(body, status=200, headers={
+        "Content-Type": MEDIA[fmt], "Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
 
 
 def _operation_html(services, principal, operation_id: str) -> str:
