@@ -1,6 +1,8 @@
-"""Records to the platforms that receive them by law, through the real stack (delivery,
-certification, accountability and the gateway, each its own process; a loopback platform;
-a private broker vhost and a throwaway database).
+"""Records to the platforms that receive them by law, through the real delivery service
+and gateway (each its own process, as deployed; a loopback platform; a private broker vhost
+and a throwaway database). Only the delivery service consumes the events here: the other
+handlers of `inspection_recorded` (accountability, draws, operations) are not started, so
+the figures are the delivery path's own.
 
 1. Event -> delivered: for each of N inspections, publish its `inspection_recorded` event
    on the bus, then the time until the loopback platform has the record. p50/p99 against
@@ -15,13 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
 import sys
 import time
+import uuid
+from contextlib import contextmanager
 
 import httpx
 
-from _support import report
-from bench_sanction_propagation import mongo_server, pct, stack, vhost
+from _support import ROOT, free_port, report
+from bench_sanction_propagation import SECRET, mongo_server, pct, vhost
+from gateway.auth import mint
 from services.bus import envelope
 from services.bus.relay import publish_envelopes
 from tests.platform_receiver import PlatformReceiver
@@ -35,6 +41,38 @@ def event(inspection_id: str) -> dict:
         "task_id": None, "findings_count": 0, "violation_found": False}, producer="culture")
 
 
+@contextmanager
+def stack(amqp_uri, mongo_uri):
+    """delivery and the gateway; yields once `platforms` answers through the gateway."""
+    port = free_port()
+    env = dict(os.environ, JOINTOPS_AMQP_URI=amqp_uri, JOINTOPS_MONGO_URI=mongo_uri,
+               JOINTOPS_JWT_SECRET=SECRET, JOINTOPS_GATEWAY_PORT=str(port),
+               JOINTOPS_DB_PREFIX="bench" + uuid.uuid4().hex[:6], JOINTOPS_LOG_LEVEL="WARNING")
+    jointops = str(ROOT / ".venv" / "bin" / "jointops")
+    procs = [subprocess.Popen([jointops, "serve", name], env=env, stderr=subprocess.DEVNULL)
+             for name in ("delivery", "gateway")]
+    auth = {"Authorization": "Bearer " + mint(SECRET, "bench", ["planner"])}
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                answer = httpx.post(f"http://127.0.0.1:{port}/graphql", headers=auth,
+                                    json={"query": "{ platforms { configured } }"}, timeout=5)
+                if answer.status_code == 200 and "errors" not in answer.json():
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
+                raise SystemExit("the stack did not come up")
+            time.sleep(0.2)
+        yield
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(30)
+
+
 def has(receiver, wanted: set) -> bool:
     return wanted <= {r["inspection_id"] for r in receiver.records()}
 
@@ -44,7 +82,7 @@ def main(n: int, m: int):
     os.environ["JOINTOPS_PLATFORM_SUPERVISION_INSPECTIONS_URL"] = receiver.url
     os.environ["JOINTOPS_DELIVERY_RETRY_BASE_MS"] = "50"
     with vhost() as amqp, mongo_server() as mongo, \
-            stack(amqp, mongo, ("certification", "accountability", "delivery", "gateway")):
+            stack(amqp, mongo):
         publish_envelopes(amqp, [event("warm-up")])  # queues bound, dispatcher awake
         while not has(receiver, {"warm-up"}):
             time.sleep(0.01)

@@ -40,6 +40,7 @@ class DeliveryDoc(Document):
     attempts = IntField(default=0)
     next_attempt_at = DateTimeField(null=True)
     lease_until = DateTimeField(null=True)  # a replica is sending it until then
+    lease_token = StringField(null=True)  # which claim leased it (services.delivery.outbound)
     give_up_at = DateTimeField(required=True)
     created_at = DateTimeField(required=True)
     delivered_at = DateTimeField(null=True)

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 import eventlet
 import httpx
-from pymongo import ReturnDocument
 
 from services.common.clock import as_utc, utcnow
 from services.common.errors import DomainError
@@ -151,16 +150,21 @@ class Dispatcher:
         self.pool.waitall()
 
     def claim(self, limit: int) -> list[dict]:
-        now, coll, out = utcnow(), DeliveryDoc._get_collection(), []
+        """Lease up to `limit` due deliveries: three commands for the batch (find the due
+        ids, lease those still due under a fresh token, read back the token's), so a
+        burst costs the database little; the lease's filter re-checks each one, so a
+        delivery another replica leased first is not taken twice."""
+        now, coll = utcnow(), DeliveryDoc._get_collection()
         due = {"status": PENDING, "next_attempt_at": {"$lte": now},
                "$or": [{"lease_until": None}, {"lease_until": {"$lt": now}}]}
-        for candidate in coll.find(due, {"_id": 1}).sort("next_attempt_at", 1).limit(limit):
-            got = coll.find_one_and_update({**due, "_id": candidate["_id"]},
-                                           {"$set": {"lease_until": now + LEASE}},
-                                           return_document=ReturnDocument.AFTER)
-            if got is not None:  # else another replica took it
-                out.append(got)
-        return out
+        ids = [c["_id"] for c in coll.find(due, {"_id": 1}).sort("next_attempt_at", 1)
+               .limit(limit)]
+        if not ids:
+            return []
+        token = new_id()
+        coll.update_many({**due, "_id": {"$in": ids}},
+                         {"$set": {"lease_until": now + LEASE, "lease_token": token}})
+        return list(coll.find({"_id": {"$in": ids}, "lease_token": token}))
 
     def send(self, delivery: dict):
         sender, started, code, error, receipt = SENDERS[delivery["kind"]], time.monotonic(), \
