@@ -8,7 +8,7 @@ import datetime as dt
 import graphene
 
 from gateway.schema import paging
-from gateway.schema.base import enum_of, enum_value, payload_errors, requires, UserError
+from gateway.schema.base import UserError, enum_of, enum_value, payload_errors, requires
 from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import (PLATFORM_DELIVERY_STATUSES, PLATFORM_RECORD_KINDS,
                                            PLATFORM_TARGETS)
@@ -34,8 +34,9 @@ def _moment(value):
 class Platform(graphene.ObjectType):
     """One platform target: configured or not (未配置 / not configured: it receives
     nothing, and figures about it are not 0% but not configured), and its deliveries."""
-    platform = graphene.Field(PlatformTarget, required=True)
-    record_kind = graphene.Field(PlatformRecordKind, required=True)
+    platform = graphene.Field(PlatformTarget, required=True, description="The target.")
+    record_kind = graphene.Field(PlatformRecordKind, required=True,
+                                 description="What it receives.")
     name = graphene.String(required=True, description="中文名 / English name.")
     configured = graphene.Boolean(required=True, description="JOINTOPS_PLATFORM_<TARGET>_URL "
                                   "is set.")
@@ -49,12 +50,14 @@ class Platform(graphene.ObjectType):
 class PlatformDelivery(graphene.ObjectType):
     """One record sent to one platform; its id is the Idempotency-Key the platform
     dedupes on, kept across retries and replays."""
-    id = graphene.ID(required=True)
-    platform = graphene.Field(PlatformTarget, required=True)
-    record_kind = graphene.Field(PlatformRecordKind, required=True)
+    id = graphene.ID(required=True, description="The delivery id, also its Idempotency-Key.")
+    platform = graphene.Field(PlatformTarget, required=True, description="Where it goes.")
+    record_kind = graphene.Field(PlatformRecordKind, required=True,
+                                 description="What it carries.")
     record_id = graphene.String(required=True, description="The inspection, case or draw id.")
     agency = graphene.String(description="The agency whose record it is.")
-    status = graphene.Field(PlatformDeliveryStatus, required=True)
+    status = graphene.Field(PlatformDeliveryStatus, required=True,
+                            description="Where the delivery stands.")
     attempts = graphene.Int(required=True, description="Attempts so far (each is recorded).")
     created_at = DateTime(required=True, description="When it was queued.")
     delivered_at = DateTime(description="When the platform last accepted it.")
@@ -81,8 +84,11 @@ PlatformDeliveryConnection = paging.connection(PlatformDelivery)
 
 
 class ReplayPlatformDeliveryPayload(graphene.ObjectType):
+    """The answer of replayPlatformDelivery."""
     delivery = graphene.Field(PlatformDelivery, description="The delivery, queued again.")
-    errors = graphene.List(graphene.NonNull(UserError), required=True)
+    errors = graphene.List(graphene.NonNull(UserError), required=True,
+                           description="Why nothing was replayed (NOT_FOUND); empty when it "
+                                       "was.")
 
 
 class Query(graphene.ObjectType):
