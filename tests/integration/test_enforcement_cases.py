@@ -76,10 +76,12 @@ def test_published_decision_reaches_the_platform_after_an_outage(rpc, receiver, 
     wait_until(lambda: receiver.attempts >= 3)  # retried with backoff, nothing dead-lettered
     assert not list_dead_letters(config["AMQP_URI"])
     receiver.down = False
-    sent = wait_until(lambda: [b for b in receiver.received.values()
-                               if b["record"]["case_id"] == case_id])
-    assert len(sent) == 1 and sent[0]["platform"] == "CREDIT_PORTAL"
-    assert sent[0]["record"]["party_name"] == "Star Net Cafe" and sent[0]["record"]["fine"] == 3000
+    # one adapter, one delivery per configured publicity platform, each accepted once
+    sent = wait_until(lambda: (lambda got: len(got) == 2 and got)(
+        [b for b in receiver.received.values() if b["record"]["case_id"] == case_id]))
+    assert sorted(b["platform"] for b in sent) == ["CREDIT_PORTAL", "ENTERPRISE_CREDIT"]
+    assert all(b["record"]["party_name"] == "Star Net Cafe" and b["record"]["fine"] == 3000
+               for b in sent)
     reviewed(rpc, case_id, "CLOSING")
     ok(step(rpc, case_id, "close"))
     year = (dt.date.today().replace(month=1, day=1), dt.date.today().replace(month=12, day=31))

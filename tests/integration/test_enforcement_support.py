@@ -98,7 +98,8 @@ def receiver():
 def config(service_config, receiver):
     return dict(service_config, JOINTOPS=replace(
         service_config["JOINTOPS"], delivery_retry_base_ms=50,
-        platforms={"CREDIT_PORTAL": {"url": receiver.url, "token": None}}))
+        platforms={"CREDIT_PORTAL": {"url": receiver.url, "token": None},
+                   "ENTERPRISE_CREDIT": {"url": receiver.url, "token": "tok"}}))
 
 
 @pytest.fixture
