@@ -12,7 +12,7 @@ from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
-from services.delivery import clients, feed, platforms, webhooks
+from services.delivery import clients, feed, platform_reads, platforms, webhooks
 from services.delivery.dependencies import Outbound, sweep_timer
 
 log = logging.getLogger(__name__)
@@ -85,25 +85,25 @@ class DeliveryService(BusService):
     @rpc
     @command
     def platform_overview(self) -> list:
-        return platforms.overview(self._cfg)
+        return platform_reads.overview(self._cfg)
 
     @rpc
     @command
     def platform_deliveries(self, platform: str, overdue_only: bool = False, offset=0,
                             limit=20) -> dict:
-        return platforms.deliveries(platform, overdue_only, offset, limit)
+        return platform_reads.deliveries(platform, overdue_only, offset, limit)
 
     @rpc
     @command
     def replay_platform_delivery(self, delivery_id: str, actor: dict | None = None) -> dict:
-        found = platforms.replay_one(self.store, self._cfg, delivery_id)
+        found = platform_reads.replay_one(self.store, self._cfg, delivery_id)
         self.outbound.wake()
         return found
 
     @rpc
     @command
     def annual_figures(self, year: int, agency: str) -> dict:
-        return platforms.annual_figures(self._cfg, year, agency)
+        return platform_reads.annual_figures(self._cfg, year, agency)
 
     # ---- the pull feed
     @subscribe()  # services/contracts/topology.py
