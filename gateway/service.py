@@ -54,7 +54,8 @@ class GatewayService:
         status, headers, body = self.graphql(request)
         return status, {**headers, "Vary": "Accept, Authorization"}, body
 
-    from gateway.reports import operation_report  # GET /operations/<id>/report.html
+    # GET /operations/<id>/report.html|.pdf, /reports/annual/<year>.html|.pdf|.xlsx
+    from gateway.reports import annual_report, operation_report
     from gateway.graphiql import graphiql_asset  # GET /graphiql/<asset>
     # GET /.well-known/jwks.json, /credentials/status/<list>, /credentials/verify
     from gateway.credential_pages import jwks, status_list, verify_page

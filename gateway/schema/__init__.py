@@ -7,8 +7,8 @@ import graphene
 
 # Order matters only for SDL readability; each module owns its own fields.
 MODULES = ["health", "certification", "credentials", "accountability", "complaints",
-           "activities",
-           "enforcement", "operations", "draws", "draw_plans", "figures", "audit", "delivery"]
+           "activities", "enforcement", "operations", "draws", "draw_plans", "figures", "audit",
+           "delivery", "platforms"]
 
 
 def _parts(kind):

@@ -5,6 +5,27 @@ given where it is declared."""
 from __future__ import annotations
 
 MEANINGS: dict[str, dict[str, str]] = {
+    "PlatformTarget": {
+        "SUPERVISION_INSPECTIONS": "河南省互联网+监管系统（行政检查） / provincial Internet+ supervision platform (inspections); receives inspection records.",
+        "CREDIT_PORTAL": "信用信阳 / city credit portal; receives penalty decisions.",
+        "TWO_LAW_LINKAGE": "两法衔接平台 / two-law linkage platform; receives penalty decisions.",
+        "SUPERVISION_PENALTIES": "河南省互联网+监管系统（行政处罚） / provincial Internet+ supervision platform (penalty decisions); receives penalty decisions.",
+        "ENTERPRISE_CREDIT": "国家企业信用信息公示系统 / national enterprise credit publicity system; receives penalty decisions.",
+        "CULTURE_MARKET_SUPERVISION": "全国文化市场技术监管与服务平台 / national culture-market technical supervision and service platform; receives draw results.",
+    },
+    "PlatformRecordKind": {
+        "INSPECTION": "An inspection record (行政检查记录), due 7 working days after the inspection.",
+        "DECISION": "A published penalty decision (行政处罚决定公示), due by its publication deadline "
+                    "(7 working days after the decision).",
+        "DRAW_RESULT": "A random draw's published results (双随机抽查结果), due 7 working days "
+                       "after publication.",
+    },
+    "PlatformDeliveryStatus": {
+        "PENDING": "Not yet accepted by the platform: waiting for its next attempt.",
+        "DELIVERED": "Accepted by the platform (its receipt id kept).",
+        "FAILED": "Given up after the retry span (or refused for good by the platform); "
+                  "replayable by id.",
+    },
     "EvidenceKind": {
         "PHOTO": "A photograph (JPEG, PNG or WebP), at most 8 MiB.",
         "VIDEO": "A video recording (MP4 or WebM), at most 16 MiB.",

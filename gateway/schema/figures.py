@@ -54,8 +54,17 @@ class AnnualFigures(graphene.ObjectType):
     typical_cases_published = _count("典型案例: published decisions marked typical in the year "
                                      "(markTypicalCase; the public list: typicalCases).")
     inspections_recorded = _count("行政检查: inspections performed in the year.")
-    inspections_reported = _count("报送监管平台: inspections delivered to the provincial "
-                                  "Internet+ supervision platform;" + NOT_YET)
+    inspections_reported = _count("报送监管平台: the year's inspections delivered to the "
+                                  "provincial Internet+ supervision platform, each once (0 "
+                                  "when it is not configured: see "
+                                  "inspectionPlatformConfigured).")
+    inspection_platform_configured = graphene.Boolean(
+        required=True, description="Whether the provincial Internet+ supervision platform is "
+        "configured (JOINTOPS_PLATFORM_SUPERVISION_INSPECTIONS_URL); when false the coverage "
+        "is 未配置 / not configured, not 0%.")
+    inspections_reported_coverage = graphene.Float(
+        description="覆盖率: inspectionsReported / inspectionsRecorded (0..1); null when the "
+                    "platform is not configured or nothing was recorded.")
     draw_batches = _count("抽查批次: draw plans with a draw revealed in the year.")
     draws = _count("抽取次数: draws revealed in the year that the agency took part in.")
     inspectors_drawn = _count("抽取执法人员人次: inspector assignments in those draws.")
@@ -92,15 +101,25 @@ class Query(graphene.ObjectType):
 
     @requires(*READERS)
     def resolve_annual_figures(root, info, year, agency):
-        agency = enum_value(agency)
-        services = info.context.services
-        # One call per service that owns records; each answers its own figures.
-        parts = [services.certification.annual_figures(year, agency),
-                 getattr(services, agency.lower()).annual_figures(year),
-                 services.draws.annual_figures(year, agency),
-                 services.operations.annual_figures(year, agency),
-                 services.accountability.annual_figures(year, agency)]
-        joined = {k: v for part in parts for k, v in part.items()}
+        joined = collect(info.context.services, year, enum_value(agency))
         joined["sanctions"] = [SanctionMeasureCount(**s) for s in joined["sanctions"]]
         joined["activities"] = [ActivityCount(**a) for a in joined["activities"]]
         return AnnualFigures(**joined)
+
+
+def collect(services, year: int, agency: str) -> dict:
+    """The year's figures as the services answer them (snake_case), joined: also what the
+    annual report document is made of (gateway/reports.py)."""
+    # One call per service that owns records; each answers its own figures.
+    calls = [services.certification.annual_figures.later(year, agency),
+             getattr(services, agency.lower()).annual_figures.later(year),
+             services.draws.annual_figures.later(year, agency),
+             services.operations.annual_figures.later(year, agency),
+             services.accountability.annual_figures.later(year, agency),
+             services.delivery.annual_figures.later(year, agency)]
+    joined = {k: v for call in calls for k, v in call.result().items()}
+    recorded = joined["inspections_recorded"]
+    joined["inspections_reported_coverage"] = (
+        joined["inspections_reported"] / recorded
+        if joined["inspection_platform_configured"] and recorded else None)
+    return joined

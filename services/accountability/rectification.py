@@ -9,6 +9,11 @@ from services.accountability.documents import FindingDoc, LedgerItemDoc
 from services.bus.unit_of_work import ConcurrentUpdate
 from services.common.clock import local_date
 from services.common.errors import InvalidInput, NotFound
+from services.contracts.vocabulary import LEGAL_AFFAIRS_UNIT, PLATFORM_TARGETS
+
+RECORD_NAMES = {"INSPECTION": ("行政检查记录", "inspection record"),
+                "DECISION": ("行政处罚决定", "penalty decision"),
+                "DRAW_RESULT": ("双随机抽查结果", "draw result")}
 
 
 def _known_findings(data: dict) -> list[str]:
@@ -84,3 +89,20 @@ def sweep_overdue(store, now=None) -> int:
             continue
         marked += len(changed)
     return marked
+
+
+def open_for_overdue_delivery(store, event: dict) -> dict:
+    """A platform delivery missed its legal deadline: one ledger item for the agency's
+    legal-affairs unit (the delivery id is the request key: a second event for the same
+    delivery finds the first item)."""
+    p = event["payload"]
+    platform = PLATFORM_TARGETS[p["platform"]][1]
+    zh, en = RECORD_NAMES[p["record_kind"]]
+    how = ("逾期报送", "delivered late") if p["delivered_late"] else ("逾期未报送",
+                                                                     "not delivered in time")
+    text = (f"{platform.split(' / ')[0]}：{zh} {p['record_id']} {how[0]}（法定期限 "
+            f"{p['due_on']}），请核实原因、补报并整改。 / {en} {p['record_id']} to "
+            f"{platform.split(' / ')[-1]}: {how[1]} (due {p['due_on']}).")
+    return open_ledger_item(store, {"owner": LEGAL_AFFAIRS_UNIT[p["agency"]],
+                                    "description": text,
+                                    "request_key": f"platform-delivery:{p['delivery_id']}"})

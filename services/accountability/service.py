@@ -144,6 +144,10 @@ class AccountabilityService(BusService, ReplayClockMixin):
     def annual_figures(self, year: int, agency: str) -> dict:
         return activities.annual_figures(self.clients.certification, year, agency)
 
+    @subscribe()  # services/contracts/topology.py: a platform delivery missed its deadline
+    def on_platform_delivery_overdue(self, event: dict):
+        rectification.open_for_overdue_delivery(self.store, event)
+
     # ---- automatic findings
     @subscribe()  # services/contracts/topology.py: what it receives
     def on_case_event(self, event: dict):

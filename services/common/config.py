@@ -28,6 +28,8 @@ DEFAULTS = {
     "JOINTOPS_DELIVERY_RETRY_BASE_MS": "5000",
     "JOINTOPS_ACCESS_TOKEN_TTL_SECONDS": "300",
     "JOINTOPS_DEV_LOGIN": "0",
+    "JOINTOPS_DELIVERY_TIMEOUT_MS": "10000",
+    "JOINTOPS_PLATFORM_RETRY_DAYS": "30",
 }
 
 
@@ -59,6 +61,11 @@ class Config:
     delivery_retry_base_ms: int = 5000  # the first retry's delay; each next one doubles
     access_token_ttl_seconds: int = 300  # machine clients' access tokens
     dev_login: bool = False  # the console's role picker that mints tokens (make run only)
+    delivery_timeout_ms: int = 10000  # one delivery attempt's read timeout
+    # The platforms that receive records by law: target -> {"url", "token"}, only the
+    # configured ones (JOINTOPS_PLATFORM_<TARGET>_URL / _TOKEN; services/delivery/platforms)
+    platforms: dict = field(default_factory=dict)
+    platform_retry_days: int = 30  # a platform delivery is retried with backoff this long
     extra: dict = field(default_factory=dict)
 
     def db_name(self, context: str) -> str:
@@ -166,7 +173,26 @@ def load(env=None, require_secret: bool = True) -> Config:
         delivery_retry_base_ms=_int(env, "JOINTOPS_DELIVERY_RETRY_BASE_MS", 10, 3600 * 1000),
         access_token_ttl_seconds=_int(env, "JOINTOPS_ACCESS_TOKEN_TTL_SECONDS", 30, 3600),
         dev_login=dev_login == "1",
+        delivery_timeout_ms=_int(env, "JOINTOPS_DELIVERY_TIMEOUT_MS", 100, 120_000),
+        platforms=_platforms(env, publicity),
+        platform_retry_days=_int(env, "JOINTOPS_PLATFORM_RETRY_DAYS", 1, 365),
     )
+
+
+def _platforms(env, publicity: str) -> dict:
+    """target -> {"url", "token"} of every configured platform; JOINTOPS_PUBLICITY_URL (the
+    one publicity URL of old) is the credit portal's unless that is set itself."""
+    from services.contracts.vocabulary import PLATFORM_TARGETS
+
+    out = {}
+    for target in PLATFORM_TARGETS:
+        name = f"JOINTOPS_PLATFORM_{target}_URL"
+        url = env.get(name) or (publicity if target == "CREDIT_PORTAL" else "")
+        if url:
+            _uri({name: url}, name, ("http", "https"))
+            out[target] = {"url": url, "token": env.get(f"JOINTOPS_PLATFORM_{target}_TOKEN")
+                           or None}
+    return out
 
 
 def _flag(env, name) -> bool:

@@ -36,9 +36,7 @@ HANDLERS = {
     ("certification", "on_training_completed"): ("accountability.training_completed.v1",),
     ("certification", "on_reinstated_to_post"): ("accountability.reinstated_to_post.v1",),
     ("culture", "on_task_assigned"): ("operations.inspection_task_assigned.v1",),
-    ("culture", "deliver_publication"): ("enforcement.decision_published.v1",),
     ("transport", "on_task_assigned"): ("operations.inspection_task_assigned.v1",),
-    ("transport", "deliver_publication"): ("enforcement.decision_published.v1",),
     ("draws", "on_inspection_recorded"): ("enforcement.inspection_recorded.v1",),
     ("operations", "on_qualification_event"): (
         "certification.qualification_changed.v1", "certification.certificate_suspended.v1",
@@ -56,6 +54,13 @@ HANDLERS = {
         "enforcement.decision_published.v1", "draws.draw_revealed.v1",
         "draws.results_published.v1"),
     ("delivery", "on_qualification_changed"): ("certification.qualification_changed.v1",),
+    # the platforms that receive records by law (services/delivery/platforms.py)
+    ("delivery", "on_platform_record"): (
+        "enforcement.inspection_recorded.v1", "enforcement.decision_published.v1",
+        "draws.results_published.v1"),
+    # ... and a delivery missed by its deadline opens the legal-affairs unit's ledger item
+    ("accountability", "on_platform_delivery_overdue"): (
+        "delivery.platform_delivery_overdue.v1",),
 }
 
 

@@ -141,3 +141,39 @@ ACTIVITY_KINDS = {
 }
 MAX_ACTIVITY_QUANTITY = 10_000
 MAX_TITLE = 200  # an activity's or a draw plan's title
+
+# ---- the platforms that receive records by law (services/delivery/platforms.py)
+# target -> (record kind it receives, "中文名 / English name"). A target is configured by
+# JOINTOPS_PLATFORM_<TARGET>_URL (and _TOKEN); unset means off ("未配置 / not configured").
+PLATFORM_TARGETS = {
+    "SUPERVISION_INSPECTIONS": (
+        "INSPECTION", "河南省互联网+监管系统（行政检查） / provincial Internet+ supervision "
+        "platform (inspections)"),
+    "CREDIT_PORTAL": ("DECISION", "信用信阳 / city credit portal"),
+    "TWO_LAW_LINKAGE": ("DECISION", "两法衔接平台 / two-law linkage platform"),
+    "SUPERVISION_PENALTIES": (
+        "DECISION", "河南省互联网+监管系统（行政处罚） / provincial Internet+ supervision "
+        "platform (penalty decisions)"),
+    "ENTERPRISE_CREDIT": (
+        "DECISION", "国家企业信用信息公示系统 / national enterprise credit publicity system"),
+    "CULTURE_MARKET_SUPERVISION": (
+        "DRAW_RESULT", "全国文化市场技术监管与服务平台 / national culture-market technical "
+        "supervision and service platform"),
+}
+PLATFORM_RECORD_KINDS = ("INSPECTION", "DECISION", "DRAW_RESULT")
+PLATFORM_DELIVERY_STATUSES = ("PENDING", "DELIVERED", "FAILED")
+# Who answers for a platform delivery missed by its deadline: the agency's legal-affairs
+# unit (法制科), owner of the ledger item the overdue delivery opens.
+LEGAL_AFFAIRS_UNIT = {"CULTURE": "CULTURE:法制科", "TRANSPORT": "TRANSPORT:法制科"}
+
+# ---- Chinese labels for documents (the annual report, the joint-operation report)
+AGENCY_NAMES = {"CULTURE": "市文化市场综合行政执法支队", "TRANSPORT": "市交通运输综合行政执法支队"}
+OUTCOME_LABELS = {"PENALTY": "行政处罚", "NO_PENALTY_FIRST_VIOLATION": "首违不罚",
+                  "NO_PENALTY_NOT_ESTABLISHED": "违法事实不成立不予处罚",
+                  "ADMINISTRATIVE_GUIDANCE": "行政指导", "MEDIATION": "行政调解",
+                  "TRANSFER": "移送", "UNDECIDED": "尚未决定"}
+OPERATION_STATUS_LABELS = {"DRAFT": "草拟", "LAUNCHED": "实施中", "COMPLETED": "已完成",
+                           "CANCELLED": "已取消"}
+SANCTION_LABELS = {"CRITICISM_EDUCATION": "批评教育", "OFF_POST_TRAINING": "离岗培训",
+                   "REMOVAL_FROM_POST": "调离执法岗位", "QUALIFICATION_REVOKED": "取消执法资格"}
+NOT_CONFIGURED = "未配置 / not configured"

@@ -27,28 +27,39 @@ class SubscriptionDoc(Document):
 
 class DeliveryDoc(Document):
     """One message to one receiver: its id is the webhook-id (the receiver's idempotency
-    key), kept across retries and replays."""
+    key), kept across retries and replays. A platform delivery (services/delivery/platforms)
+    also has its record's agency and moment, and its legal deadline."""
     id = StringField(primary_key=True)
     seq = IntField(required=True)  # the cursor order of every delivery
-    kind = StringField(required=True)  # which sender: "webhook"
-    target = StringField(required=True)  # the kind's receiver (a subscription id)
-    event_id = StringField(required=True)
+    kind = StringField(required=True)  # which sender: "webhook", "platform.<adapter>"
+    target = StringField(required=True)  # the kind's receiver (a subscription id, a platform)
+    event_id = StringField(required=True)  # webhooks: the event; platforms: the record id
     event_type = StringField(required=True)
     body = StringField(required=True)  # the exact JSON sent (and signed)
     status = StringField(required=True)  # PENDING, DELIVERED, FAILED, CANCELLED
     attempts = IntField(default=0)
     next_attempt_at = DateTimeField(null=True)
     lease_until = DateTimeField(null=True)  # a replica is sending it until then
+    lease_token = StringField(null=True)  # which claim leased it (services.delivery.outbound)
     give_up_at = DateTimeField(required=True)
     created_at = DateTimeField(required=True)
     delivered_at = DateTimeField(null=True)
     last_status_code = IntField(null=True)
     last_error = StringField(null=True)
     receipt_id = StringField(null=True)
+    # platform deliveries only
+    agency = StringField(null=True)
+    record_at = DateTimeField(null=True)  # when the record happened (the annual figures)
+    due_on = StringField(null=True)  # the legal deadline, a civil date (Asia/Shanghai)
+    due_by = DateTimeField(null=True)  # late from this moment (midnight after due_on)
+    late = BooleanField(null=True)  # delivered after due_by
+    overdue_at = DateTimeField(null=True)  # when found overdue (its ledger item opened)
+    changed_by = DictField(null=True)  # who last asked for it again (a replay by id)
     meta = {"db_alias": ALIAS, "collection": "deliveries", "indexes": [
         {"fields": ["seq"], "unique": True},
         {"fields": ["kind", "target", "event_id"], "unique": True},
-        ("status", "next_attempt_at"), ("target", "seq")]}
+        ("status", "next_attempt_at"), ("target", "seq"),
+        ("target", "agency", "record_at"), ("overdue_at", "due_by")]}
 
 
 class AttemptDoc(Document):

@@ -5,7 +5,9 @@ id that is its idempotency key; a dispatcher in each replica claims due deliveri
 lease (so two replicas never send one at once), posts them with httpx, records every
 attempt, and retries failures with backoff until the delivery's span is used up. What is
 particular to a kind of receiver (signing, where it points, what a 410 means) is its
-`Sender`, registered in SENDERS: webhooks now, the reporting platforms' adapters next.
+`Sender`, registered in SENDERS: webhooks, and the adapters of the platforms that receive
+records by law (services/delivery/platforms.py), whose deliveries also carry a legal
+deadline (`due_by`): one delivered after it is marked `late` here.
 Redirects are never followed: a receiver that moved says so by a new subscription.
 """
 from __future__ import annotations
@@ -18,7 +20,6 @@ from dataclasses import dataclass, field
 
 import eventlet
 import httpx
-from pymongo import ReturnDocument
 
 from services.common.clock import as_utc, utcnow
 from services.common.errors import DomainError
@@ -29,7 +30,6 @@ from services.delivery.domain.backoff import next_attempt
 log = logging.getLogger(__name__)
 PENDING, DELIVERED, FAILED, CANCELLED = "PENDING", "DELIVERED", "FAILED", "CANCELLED"
 LEASE = dt.timedelta(seconds=60)
-TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 IDLE_SECONDS = 1.0  # how often a dispatcher looks for retries falling due
 BATCH = 50
 SENDERS: dict = {}  # kind -> Sender
@@ -55,7 +55,17 @@ class Sender:
         raise NotImplementedError
 
     def receipt(self, response: httpx.Response) -> str | None:
-        return response.headers.get("x-receipt-id")
+        """The receiver's receipt id: the `X-Receipt-Id` header, else `receipt_id` (or
+        `receiptId`) of a JSON answer."""
+        found = response.headers.get("x-receipt-id")
+        if found is None and "json" in response.headers.get("content-type", ""):
+            try:
+                data = response.json()
+            except ValueError:
+                data = None
+            if isinstance(data, dict):
+                found = data.get("receipt_id") or data.get("receiptId")
+        return str(found)[:200] if found is not None else None
 
     def gone(self, delivery: dict) -> None:
         """The receiver answered 410 Gone."""
@@ -66,8 +76,9 @@ def new_id() -> str:
 
 
 def enqueue(uow, kind: str, rows: list[dict], span: dt.timedelta) -> list[str]:
-    """Add deliveries (each row: target, event_id, event_type, body) to a unit of work;
-    they are due at once. Returns their ids."""
+    """Add deliveries (each row: target, event_id, event_type, body, and for platforms
+    agency, record_at, due_on, due_by) to a unit of work; they are due at once. Returns
+    their ids."""
     now = utcnow()
     docs = [DeliveryDoc(id=new_id(), seq=0, kind=kind, status=PENDING, attempts=0,
                         next_attempt_at=now, give_up_at=now + span, created_at=now, **row)
@@ -108,7 +119,9 @@ class Dispatcher:
         self.config = config
         self.base = dt.timedelta(milliseconds=config.delivery_retry_base_ms)
         self.pool = eventlet.GreenPool(pool_size)
-        self.http = httpx.Client(timeout=TIMEOUT, follow_redirects=False)
+        self.http = httpx.Client(timeout=httpx.Timeout(
+            getattr(config, "delivery_timeout_ms", 10000) / 1000, connect=5.0),
+            follow_redirects=False)
         self._wake = eventlet.event.Event()
         self.running = True
 
@@ -137,16 +150,21 @@ class Dispatcher:
         self.pool.waitall()
 
     def claim(self, limit: int) -> list[dict]:
-        now, coll, out = utcnow(), DeliveryDoc._get_collection(), []
+        """Lease up to `limit` due deliveries: three commands for the batch (find the due
+        ids, lease those still due under a fresh token, read back the token's), so a
+        burst costs the database little; the lease's filter re-checks each one, so a
+        delivery another replica leased first is not taken twice."""
+        now, coll = utcnow(), DeliveryDoc._get_collection()
         due = {"status": PENDING, "next_attempt_at": {"$lte": now},
                "$or": [{"lease_until": None}, {"lease_until": {"$lt": now}}]}
-        for candidate in coll.find(due, {"_id": 1}).sort("next_attempt_at", 1).limit(limit):
-            got = coll.find_one_and_update({**due, "_id": candidate["_id"]},
-                                           {"$set": {"lease_until": now + LEASE}},
-                                           return_document=ReturnDocument.AFTER)
-            if got is not None:  # else another replica took it
-                out.append(got)
-        return out
+        ids = [c["_id"] for c in coll.find(due, {"_id": 1}).sort("next_attempt_at", 1)
+               .limit(limit)]
+        if not ids:
+            return []
+        token = new_id()
+        coll.update_many({**due, "_id": {"$in": ids}},
+                         {"$set": {"lease_until": now + LEASE, "lease_token": token}})
+        return list(coll.find({"_id": {"$in": ids}, "lease_token": token}))
 
     def send(self, delivery: dict):
         sender, started, code, error, receipt = SENDERS[delivery["kind"]], time.monotonic(), \
@@ -197,4 +215,7 @@ class Dispatcher:
         change["status"] = status
         if status == DELIVERED:
             change.update(delivered_at=now, receipt_id=receipt)
+            if delivery.get("due_by") is not None and delivery.get("late") is None:
+                # a platform's, delivered the first time (a replay keeps the first verdict)
+                change["late"] = now >= as_utc(delivery["due_by"])
         DeliveryDoc._get_collection().update_one({"_id": delivery["_id"]}, {"$set": change})

@@ -1,6 +1,9 @@
-"""The delivery service: webhooks, the qualification-change feed and machine clients.
-Entrypoints only (see webhooks, feed, clients, outbound)."""
+"""The delivery service: webhooks, the platforms that receive records by law, the
+qualification-change feed and machine clients. Entrypoints only (see webhooks, platforms,
+feed, clients, outbound)."""
 from __future__ import annotations
+
+import logging
 
 from nameko.dependency_providers import Config
 
@@ -9,8 +12,11 @@ from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
-from services.delivery import clients, feed, webhooks
-from services.delivery.dependencies import Outbound
+from services.delivery import clients, feed, platform_reads, platforms, webhooks
+from services.delivery.dependencies import Outbound, sweep_timer
+
+log = logging.getLogger(__name__)
+SWEEP_SECONDS = 300.0
 
 
 class DeliveryService(BusService):
@@ -18,7 +24,7 @@ class DeliveryService(BusService):
     store = Store("delivery")
     outbound = Outbound()
     config = Config()
-    clients = ServiceClients("certification")
+    clients = ServiceClients("certification", "culture", "transport", "draws")
 
     @property
     def _cfg(self):
@@ -58,6 +64,46 @@ class DeliveryService(BusService):
         count = webhooks.replay(self.store, self._cfg, subscription_id, after)
         self.outbound.wake()
         return count
+
+    # ---- the platforms that receive records by law
+    @subscribe()  # services/contracts/topology.py: inspections, decisions, draw results
+    def on_platform_record(self, event: dict):
+        if platforms.fan_in(self.store, self._cfg, self.clients, event):
+            self.outbound.wake()
+
+    @sweep_timer(interval=SWEEP_SECONDS)
+    def platform_sweep(self):
+        marked = platforms.sweep_overdue(self.store)
+        if marked:
+            log.info("platform sweep: %d deliveries overdue", marked)
+
+    @rpc
+    @command
+    def sweep_platform_deliveries(self) -> int:
+        return platforms.sweep_overdue(self.store)
+
+    @rpc
+    @command
+    def platform_overview(self) -> list:
+        return platform_reads.overview(self._cfg)
+
+    @rpc
+    @command
+    def platform_deliveries(self, platform: str, overdue_only: bool = False, offset=0,
+                            limit=20) -> dict:
+        return platform_reads.deliveries(platform, overdue_only, offset, limit)
+
+    @rpc
+    @command
+    def replay_platform_delivery(self, delivery_id: str, actor: dict | None = None) -> dict:
+        found = platform_reads.replay_one(self.store, self._cfg, delivery_id)
+        self.outbound.wake()
+        return found
+
+    @rpc
+    @command
+    def annual_figures(self, year: int, agency: str) -> dict:
+        return platform_reads.annual_figures(self._cfg, year, agency)
 
     # ---- the pull feed
     @subscribe()  # services/contracts/topology.py

@@ -52,12 +52,13 @@ class ReplayRefused(Exception):
 
 # ---------------------------------------------------------------- figures over RPC
 def figures(rpc, year: int, agency: str) -> dict:
-    """What annualFigures answers: the five services' own figures, joined."""
+    """What annualFigures answers: the six services' own figures, joined."""
     parts = [rpc.certification.annual_figures(year, agency),
              getattr(rpc, agency.lower()).annual_figures(year),
              rpc.draws.annual_figures(year, agency),
              rpc.operations.annual_figures(year, agency),
-             rpc.accountability.annual_figures(year, agency)]
+             rpc.accountability.annual_figures(year, agency),
+             rpc.delivery.annual_figures(year, agency)]
     return {k: v for part in parts for k, v in unwrap(part).items()}
 
 

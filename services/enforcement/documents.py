@@ -155,15 +155,6 @@ class TaskDoc(Document):
     changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
 
 
-class DeliveryDoc(Document):
-    """A decision delivered to the external publicity endpoint."""
-    meta = {"abstract": True}
-    id = StringField(primary_key=True)          # case id
-    delivered_at = StringField(required=True)
-    status_code = IntField()
-    event_id = StringField()
-
-
 class EvidenceDoc(Document):
     """An evidence file's record (domain.evidence.EvidenceFile); its bytes: FileChunkDoc."""
     meta = {"abstract": True}
@@ -219,7 +210,6 @@ _COLLECTIONS = {
                                 "decision.decided_at", "typical.marked_at"]),
     "Conflict": (ConflictDoc, "conflicts", ["entity_id"]),
     "Task": (TaskDoc, "tasks", ["operation_id"]),
-    "Delivery": (DeliveryDoc, "deliveries", []),
     "Body": (BodyDoc, "bodies", []),
     "Power": (PowerDoc, "powers", [("body_id", "violation_code")]),
     "Membership": (MembershipDoc, "memberships", ["body_id"]),

@@ -15,9 +15,6 @@ from services.enforcement.domain.serial import iso
 OUTCOME_FIGURES = {"NO_PENALTY_FIRST_VIOLATION": "first_violation_waivers",
                    "ADMINISTRATIVE_GUIDANCE": "administrative_guidance_cases",
                    "MEDIATION": "mediation_cases"}
-# Figures whose records another issue adds (delivery to the provincial supervision
-# platform): 0 until those records exist, so the report's shape is complete today.
-NOT_YET_RECORDED = ("inspections_reported",)
 
 
 def selectors(agency: str, year: int) -> dict[str, tuple[str, dict]]:
@@ -61,5 +58,4 @@ def annual_figures(docs, agency: str, year: int) -> dict:
     counted = {figure: getattr(docs, kind)._get_collection().count_documents(query)
                for figure, (kind, query) in selectors(agency, year).items()}
     return {"year": year, "agency": agency, **counted,
-            "delegated_powers": delegated_powers(docs, agency, year),
-            **dict.fromkeys(NOT_YET_RECORDED, 0)}
+            "delegated_powers": delegated_powers(docs, agency, year)}

@@ -13,8 +13,8 @@ from services.common.replay_clock import ReplayClockMixin
 from services.bus.subscriber import subscribe
 from services.bus.timer import timer
 from services.enforcement import (case_documents, casework, directory, evidence, figures,
-                                  inspecting, overdue, powers, publishing, queries, typical)
-from services.enforcement.dependencies import Collections, PublicityClient
+                                  inspecting, overdue, powers, queries, typical)
+from services.enforcement.dependencies import Collections
 from services.enforcement.domain.catalogue import catalogue_for
 
 # Short, so an overdue deadline is announced within seconds of passing; cheap, because
@@ -26,7 +26,6 @@ class EnforcementService(BusService, ReplayClockMixin):
     agency: str
     clients = ServiceClients("certification")
     docs = Collections()
-    publicity = PublicityClient()
 
     @property
     def catalogue(self):
@@ -236,10 +235,6 @@ class EnforcementService(BusService, ReplayClockMixin):
     @command
     def list_published(self, filter=None, offset=0, limit=20):
         return queries.list_published(self, filter, offset, limit)
-
-    @subscribe()  # services/contracts/topology.py: what it receives
-    def deliver_publication(self, event):
-        publishing.deliver(self, event)
 
     @rpc
     @command

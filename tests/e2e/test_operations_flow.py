@@ -158,4 +158,14 @@ def test_joint_operation_from_plan_to_report(rpc, gql, gateway_url, token):
     download = httpx.get(url, headers={"Authorization": "Bearer " + token("cross_agency")})
     assert download.status_code == 200 and "attachment" in download.headers["content-disposition"]
     assert "<svg" in download.text and "National Day safe tourism" in download.text
+    assert "联合执法行动报告" in download.text and "年" in download.text
     assert httpx.get(url).status_code == 401
+    from services.common.pdf import pdf_text  # the same page as PDF, in Chinese
+
+    pdf = httpx.get(url.replace(".html", ".pdf"), timeout=60,
+                    headers={"Authorization": "Bearer " + token("cross_agency")})
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    text = pdf_text(pdf.content)
+    assert "联合执法行动报告" in text and "National Day safe tourism" in text
+    assert httpx.get(url.replace(".html", ".doc"), headers={
+        "Authorization": "Bearer " + token("cross_agency")}).status_code == 404

@@ -96,8 +96,10 @@ def receiver():
 
 @pytest.fixture
 def config(service_config, receiver):
-    return dict(service_config,
-                JOINTOPS=replace(service_config["JOINTOPS"], publicity_url=receiver.url))
+    return dict(service_config, JOINTOPS=replace(
+        service_config["JOINTOPS"], delivery_retry_base_ms=50,
+        platforms={"CREDIT_PORTAL": {"url": receiver.url, "token": None},
+                   "ENTERPRISE_CREDIT": {"url": receiver.url, "token": "tok"}}))
 
 
 @pytest.fixture

@@ -110,7 +110,6 @@ def test_ids_carry_their_agency_and_kind():
 
 @pytest.mark.parametrize("handler, payload", [
     ("on_task_assigned", {"agency": "TRANSPORT"}),
-    ("deliver_publication", {"agency": "TRANSPORT", "case_id": "TRA-C-1"}),
 ])
 def test_handlers_leave_the_other_agencys_events_alone(handler, payload):
     service = worker_factory(CultureService)

@@ -47,4 +47,4 @@ def test_html_is_standalone_and_escapes_names():
 
 def test_empty_report_renders():
     page = render_report_html(joint_report(planned(), [], []))
-    assert "0 of 0 done" in page
+    assert "共 0 项，已完成 0 项" in page
