@@ -26,7 +26,8 @@ DOC = "document { id kind number title pdfSha256 htmlSha256 pdfUrl htmlUrl issue
 
 @pytest.fixture
 def stack(start_services, service_config):
-    start_services("certification", "culture", "accountability", "draws", "operations")
+    start_services("certification", "culture", "accountability", "draws", "operations",
+                   "delivery")
     with ClusterRpcProxy(service_config) as rpc:
         for seq, oid in enumerate(("c1", "c2")):
             certify(rpc.certification, oid, "CULTURE", seq)
