@@ -6,8 +6,8 @@ import importlib
 import graphene
 
 # Order matters only for SDL readability; each module owns its own fields.
-MODULES = ["health", "certification", "credentials", "accountability", "activities",
-           "enforcement", "operations", "draws", "draw_plans", "figures", "audit", "delivery"]
+MODULES = ["health", "certification", "exam_import", "credentials", "accountability",
+           "activities", "enforcement", "operations", "draws", "draw_plans", "figures", "audit", "delivery"]
 
 
 def _parts(kind):
