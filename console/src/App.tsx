@@ -16,6 +16,7 @@ const Dashboard = lazy(() => import("./pages/Dashboard"));
 const Officers = lazy(() => import("./pages/Officers"));
 const OfficerDetail = lazy(() => import("./pages/OfficerDetail"));
 const RegisterOfficer = lazy(() => import("./pages/RegisterOfficer"));
+const ImportExams = lazy(() => import("./pages/ImportExams"));
 const Draws = lazy(() => import("./pages/Draws"));
 const DrawDetail = lazy(() => import("./pages/DrawDetail"));
 const CreateDraw = lazy(() => import("./pages/CreateDraw"));
@@ -86,6 +87,7 @@ export default function App() {
                     <Route path="/" element={page("dashboard", <Dashboard />)} />
                     <Route path="/officers" element={page("officers", <Officers />)} />
                     <Route path="/officers/new" element={page("officerAdmin", <RegisterOfficer />)} />
+                    <Route path="/officers/import-exams" element={page("officerAdmin", <ImportExams />)} />
                     <Route path="/officers/:id" element={page("officers", <OfficerDetail />)} />
                     <Route path="/operations" element={page("operations", <Operations />)} />
                     <Route path="/operations/new" element={page("planOperation", <PlanOperation />)} />

@@ -15,6 +15,7 @@ ROUTES = {
     "/": (ALL, "工作台", "Dashboard"),
     "/officers": (STAFF, "执法人员", "Enforcement officers"),
     "/officers/new": (("certification_admin",), "登记执法人员", "Register an enforcement officer"),
+    "/officers/import-exams": (("certification_admin",), "导入考试成绩", "Import exam results"),
     "/officers/{officer}": (STAFF, "王建国", "王建国"),
     "/operations": (STAFF, "联合执法行动", "Joint operations"),
     "/operations/new": (("planner",), "制定行动方案", "Plan an operation"),
