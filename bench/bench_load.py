@@ -130,7 +130,7 @@ def running(amqp_uri, mongo_uri):
                JOINTOPS_LOG_LEVEL="WARNING")
     jointops = str(ROOT / ".venv" / "bin" / "jointops")
     procs = {name: subprocess.Popen([jointops, "serve", name], env=env,
-                                    stderr=subprocess.DEVNULL) for name in SERVICES}
+                                    stderr=subprocess.DEVNULL) for name in services}
     url = f"http://127.0.0.1:{port}/graphql"
     try:
         deadline = time.monotonic() + 90

@@ -22,6 +22,7 @@ const DrawDetail = lazy(() => import("./pages/DrawDetail"));
 const CreateDraw = lazy(() => import("./pages/CreateDraw"));
 const Operations = lazy(() => import("./pages/Operations"));
 const OperationDetail = lazy(() => import("./pages/OperationDetail"));
+const OperationReport = lazy(() => import("./pages/OperationReport"));
 const PlanOperation = lazy(() => import("./pages/PlanOperation"));
 const PublicDraws = lazy(() => import("./pages/PublicDraws"));
 const PublicDraw = lazy(() => import("./pages/PublicDraw"));
@@ -91,6 +92,7 @@ export default function App() {
                     <Route path="/officers/:id" element={page("officers", <OfficerDetail />)} />
                     <Route path="/operations" element={page("operations", <Operations />)} />
                     <Route path="/operations/new" element={page("planOperation", <PlanOperation />)} />
+                    <Route path="/operations/:id/report" element={page("operations", <OperationReport />)} />
                     <Route path="/operations/:id" element={page("operations", <OperationDetail />)} />
                     <Route path="/draws" element={page("draws", <Draws />)} />
                     <Route path="/draws/new" element={page("drawAdmin", <CreateDraw />)} />

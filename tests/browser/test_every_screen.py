@@ -20,6 +20,8 @@ ROUTES = {
     "/operations": (STAFF, "联合执法行动", "Joint operations"),
     "/operations/new": (("planner",), "制定行动方案", "Plan an operation"),
     "/operations/{operation}": (STAFF, "暑期旅游包车市场联合整治行动", "暑期旅游包车市场联合整治行动"),
+    "/operations/{operation}/report": (STAFF, "暑期旅游包车市场联合整治行动 行动报告",
+                                       "暑期旅游包车市场联合整治行动: report"),
     "/draws": (("planner", "cross_agency"), "双随机抽查", "Random inspections"),
     "/draws/new": (("planner",), "新建抽查", "New draw"),
     "/draws/{draw}": (("planner", "cross_agency"), "2026年第4批文化市场双随机抽查",

@@ -35,7 +35,7 @@ def add_member(page, team, domain, name):
 
 def test_planner_builds_teams_launches_and_sees_a_member_pulled_live(
         console_app, start_services, service_config, gql):
-    start_services("certification", "operations", "accountability")
+    start_services("certification", "operations", "accountability", "culture", "transport")
     with ClusterRpcProxy(service_config) as rpc:
         ids = {}
         for i, name in enumerate(CULTURE):
@@ -84,6 +84,19 @@ def test_planner_builds_teams_launches_and_sees_a_member_pulled_live(
     alerts.get_by_text(CULTURE[0]).wait_for()  # the pulled member by name
     assert "执法证已吊销" in alerts.inner_text()
     console_app.shot("operation-alert.zh-CN")
+
+    # The joint report in Chinese, its charts drawn by ECharts (SVG, printable).
+    page.get_by_role("link", name="查看行动报告").click()
+    page.locator("main h1", has_text="国庆“平安旅游”联合执法行动 行动报告").wait_for()
+    console_app.settle()
+    page.locator("main [role=img] svg").first.wait_for()  # no tasks: the bar chart only
+    figures = page.get_by_test_id("report-figures").inner_text()
+    assert "文化市场综合执法支队" in figures and "合计" in figures and "参与执法人员" in figures
+    assert "期间预警" in page.inner_text("main")
+    page.emulate_media(media="print")
+    assert not page.locator("nav").is_visible()  # the menu is not printed
+    page.emulate_media(media="screen")
+    console_app.shot("operation-report.zh-CN")
 
 
 def test_planner_adds_targets_from_both_directories_and_from_a_draw(console_app, start_services,

@@ -4,7 +4,7 @@
 import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
 import { errorText } from "../i18n";
@@ -82,11 +82,16 @@ export default function OperationDetail() {
     <Page
       title={op?.name ?? t("operations.title")}
       extra={
-        op?.status === "DRAFT" && planner && (
-          <Button type="primary" onClick={doLaunch}>
-            {t("operations.launch")}
-          </Button>
-        )
+        <Space>
+          {(op?.status === "LAUNCHED" || op?.status === "COMPLETED") && (
+            <Link to={`/operations/${op.id}/report`}>{t("report.open")}</Link>
+          )}
+          {op?.status === "DRAFT" && planner && (
+            <Button type="primary" onClick={doLaunch}>
+              {t("operations.launch")}
+            </Button>
+          )}
+        </Space>
       }
     >
       <RequestError error={error} />
