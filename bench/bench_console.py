@@ -223,23 +223,24 @@ def main() -> None:
             static_cold = first_content(browser, site, STATIC_READY, warm=False)
             static_warm = first_content(browser, site, STATIC_READY, warm=True)
             browser.close()
+        # Reported before the stack stops: a slow shutdown must not lose the figures.
+        cold_ms = median_ms(cold)
+        page_ms = median_ms(pages)
+        rows += [
+            {"name": f"dashboard first meaningful content, cold, median of {RUNS}",
+             "value": cold_ms, "unit": "ms", "baseline": median_ms(static_cold),
+             "baseline_name": "static page, cold", "better": "lower",
+             "goal": f"<= 1000 ms: {'met' if cold_ms <= 1000 else 'MISSED'}"},
+            {"name": f"dashboard first meaningful content, warm, median of {RUNS}",
+             "value": median_ms(warm), "unit": "ms", "baseline": median_ms(static_warm),
+             "baseline_name": "static page, warm", "better": "lower"},
+            {"name": f"officer list page (20 of {OFFICERS}, from the middle), median of {RUNS}",
+             "value": page_ms, "unit": "ms", "baseline": median_ms(floor),
+             "baseline_name": "GET /healthz", "better": "lower",
+             "goal": f"<= 300 ms: {'met' if page_ms <= 300 else 'MISSED'}"},
+        ]
+        report("bench_console", rows)
 
-    cold_ms = median_ms(cold)
-    page_ms = median_ms(pages)
-    rows += [
-        {"name": f"dashboard first meaningful content, cold, median of {RUNS}",
-         "value": cold_ms, "unit": "ms", "baseline": median_ms(static_cold),
-         "baseline_name": "static page, cold", "better": "lower",
-         "goal": f"<= 1000 ms: {'met' if cold_ms <= 1000 else 'MISSED'}"},
-        {"name": f"dashboard first meaningful content, warm, median of {RUNS}",
-         "value": median_ms(warm), "unit": "ms", "baseline": median_ms(static_warm),
-         "baseline_name": "static page, warm", "better": "lower"},
-        {"name": f"officer list page (20 of {OFFICERS}, from the middle), median of {RUNS}",
-         "value": page_ms, "unit": "ms", "baseline": median_ms(floor),
-         "baseline_name": "GET /healthz", "better": "lower",
-         "goal": f"<= 300 ms: {'met' if page_ms <= 300 else 'MISSED'}"},
-    ]
-    report("bench_console", rows)
 
 
 if __name__ == "__main__":
