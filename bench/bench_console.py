@@ -242,7 +242,6 @@ def main() -> None:
         report("bench_console", rows)
 
 
-
 if __name__ == "__main__":
     if "--weight" in sys.argv[1:]:
         report("bench_console", weight())
