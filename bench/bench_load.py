@@ -120,7 +120,9 @@ def rss_mb(pid: int) -> float:
 
 
 @contextmanager
-def running(amqp_uri, mongo_uri):
+def running(amqp_uri, mongo_uri, services=SERVICES, **extra_env):
+    """The named services (and the gateway) as processes; yields (graphql url, env, procs).
+    `extra_env` overrides the environment (e.g. JOINTOPS_DB_PREFIX)."""
     from _support import ROOT, free_port
 
     port = free_port()
@@ -128,9 +130,10 @@ def running(amqp_uri, mongo_uri):
                JOINTOPS_JWT_SECRET=SECRET, JOINTOPS_GATEWAY_PORT=str(port),
                JOINTOPS_DB_PREFIX="benchload" + uuid.uuid4().hex[:6],
                JOINTOPS_LOG_LEVEL="WARNING")
+    env.update(extra_env)
     jointops = str(ROOT / ".venv" / "bin" / "jointops")
     procs = {name: subprocess.Popen([jointops, "serve", name], env=env,
-                                    stderr=subprocess.DEVNULL) for name in SERVICES}
+                                    stderr=subprocess.DEVNULL) for name in services}
     url = f"http://127.0.0.1:{port}/graphql"
     try:
         deadline = time.monotonic() + 90

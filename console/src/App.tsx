@@ -16,11 +16,13 @@ const Dashboard = lazy(() => import("./pages/Dashboard"));
 const Officers = lazy(() => import("./pages/Officers"));
 const OfficerDetail = lazy(() => import("./pages/OfficerDetail"));
 const RegisterOfficer = lazy(() => import("./pages/RegisterOfficer"));
+const ImportExams = lazy(() => import("./pages/ImportExams"));
 const Draws = lazy(() => import("./pages/Draws"));
 const DrawDetail = lazy(() => import("./pages/DrawDetail"));
 const CreateDraw = lazy(() => import("./pages/CreateDraw"));
 const Operations = lazy(() => import("./pages/Operations"));
 const OperationDetail = lazy(() => import("./pages/OperationDetail"));
+const OperationReport = lazy(() => import("./pages/OperationReport"));
 const PlanOperation = lazy(() => import("./pages/PlanOperation"));
 const PublicDraws = lazy(() => import("./pages/PublicDraws"));
 const PublicDraw = lazy(() => import("./pages/PublicDraw"));
@@ -86,9 +88,11 @@ export default function App() {
                     <Route path="/" element={page("dashboard", <Dashboard />)} />
                     <Route path="/officers" element={page("officers", <Officers />)} />
                     <Route path="/officers/new" element={page("officerAdmin", <RegisterOfficer />)} />
+                    <Route path="/officers/import-exams" element={page("officerAdmin", <ImportExams />)} />
                     <Route path="/officers/:id" element={page("officers", <OfficerDetail />)} />
                     <Route path="/operations" element={page("operations", <Operations />)} />
                     <Route path="/operations/new" element={page("planOperation", <PlanOperation />)} />
+                    <Route path="/operations/:id/report" element={page("operations", <OperationReport />)} />
                     <Route path="/operations/:id" element={page("operations", <OperationDetail />)} />
                     <Route path="/draws" element={page("draws", <Draws />)} />
                     <Route path="/draws/new" element={page("drawAdmin", <CreateDraw />)} />

@@ -6,9 +6,9 @@ import importlib
 import graphene
 
 # Order matters only for SDL readability; each module owns its own fields.
-MODULES = ["health", "certification", "credentials", "accountability", "complaints",
-           "activities", "enforcement", "operations", "draws", "draw_plans", "figures", "audit",
-           "delivery", "platforms"]
+MODULES = ["health", "certification", "exam_import", "credentials", "accountability",
+           "complaints", "activities", "enforcement", "operations", "draws", "draw_plans",
+           "figures", "audit", "delivery", "platforms"]
 
 
 def _parts(kind):

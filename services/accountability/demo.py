@@ -11,10 +11,9 @@ from services.bus.rpc import unwrap
 
 STAFF = {"sub": "demo-legal-affairs", "roles": ["accountability_officer"], "agency": "CULTURE"}
 FINDINGS = [
-    ("COMPLAINT", "A venue owner complained that the inspectors did not show their "
-                  "enforcement certificates before the inspection."),
-    ("CASE_REVIEW", "The case file lacks the record of the notice of the right to be heard."),
-    ("AUDIT", "An on-site inspection record was signed by one officer only."),
+    ("COMPLAINT", "经营者投诉：执法人员检查前未出示行政执法证件。"),
+    ("CASE_REVIEW", "案卷评查发现：案卷缺少告知当事人听证权利的记录。"),
+    ("AUDIT", "执法监督检查发现：一份现场检查笔录仅有一名执法人员签名。"),
 ]
 
 
@@ -32,11 +31,10 @@ def load(rpc) -> str:
         "finding_id": findings[0]["finding_id"], "measure": "CRITICISM_EDUCATION",
         "request_key": "demo:sanction:0"}, STAFF))
     item = unwrap(acc.open_ledger_item({
-        "owner": officers[1], "description": "Complete the case file and re-train the team "
-        "on the hearing notice.", "finding_ids": [findings[1]["finding_id"]],
+        "owner": officers[1], "description": "补齐案卷材料，组织执法小组重新学习听证告知程序。", "finding_ids": [findings[1]["finding_id"]],
         "request_key": "demo:ledger:0"}, STAFF))
     spot = unwrap(acc.fix_on_the_spot({
-        "owner": officers[2], "description": "Second officer countersigned the record on site.",
+        "owner": officers[2], "description": "第二名执法人员已在现场补签检查笔录。",
         "evidence": ["inspection-record-countersigned.pdf"],
         "finding_ids": [findings[2]["finding_id"]], "request_key": "demo:ledger:1"}, STAFF))
     return (f"{len(findings)} findings, sanction {criticism['measure']}, ledger items "

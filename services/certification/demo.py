@@ -1,4 +1,4 @@
-"""Demo roster at the annual report's scale: 44 certified officers (30 culture, 14
+"""Demo roster at the annual report's scale (Chinese names, Xinyang ID numbers): 44 certified officers (30 culture, 14
 transport) with both law exams passed, 13 of them certified this year, plus one officer
 whose certificate is suspended and one whose certificate has expired.
 
@@ -11,22 +11,16 @@ import datetime as dt
 
 from services.bus.rpc import unwrap
 from services.certification.domain import DOMAIN_AGENCY, Agency
-from services.certification.domain.idnumber import check_digit
+from services.common import xinyang
 from services.common.clock import LOCAL_TZ
 
-SURNAMES = ["Zhang", "Wang", "Li", "Zhao", "Chen", "Yang", "Wu", "Liu", "Huang", "Zhou",
-            "Xu", "Zhu", "Lin", "Sun", "Ma", "Gao", "Hu", "Guo", "He", "Luo"]
-GIVEN = ["Wei", "Fang", "Min", "Jing", "Lei", "Qiang", "Yan", "Jun", "Hua", "Ping", "Gang",
-         "Xia", "Tao", "Ming", "Chao", "Li", "Hong", "Bin", "Yun"]
 PLAN = [("CULTURE", 30, 9), ("TRANSPORT", 14, 4)]  # agency, certified, of them this year
-AREA = {"CULTURE": "320102", "TRANSPORT": "320106"}
 YEARS = 365
 
 
-def _id_number(agency: str, n: int) -> str:
-    born = dt.date(1968, 3, 1) + dt.timedelta(days=151 * n)
-    first17 = f"{AREA[agency]}{born:%Y%m%d}{n % 1000:03d}"
-    return first17 + check_digit(first17)
+def _id_number(n: int) -> str:
+    """Registered in one of Xinyang's districts and counties (4115xx), born 1968-1989."""
+    return xinyang.id_number(n, dt.date(1968, 3, 1) + dt.timedelta(days=151 * n))
 
 
 def _row(agency: str, n: int, issued: dt.date, valid_years: float, reviewed: dt.date | None,
@@ -34,8 +28,7 @@ def _row(agency: str, n: int, issued: dt.date, valid_years: float, reviewed: dt.
     domains = [d.value for d, a in DOMAIN_AGENCY.items() if a is Agency(agency)]
     taken = issued - dt.timedelta(days=20)
     return {"officer_id": f"demo-{agency[:2].lower()}-{n:02d}",
-            "name": f"{SURNAMES[n % len(SURNAMES)]} {GIVEN[(n * 7) % len(GIVEN)]}",
-            "agency": agency, "id_number": _id_number(agency, n),
+            "name": xinyang.person_name(n), "agency": agency, "id_number": _id_number(n),
             "exams": [{"exam": e, "score": 70 + (n * 3 + k * 11) % 28,
                        "taken_on": min(taken, today).isoformat()}
                       for k, e in enumerate(("PUBLIC_LAW", "PROFESSIONAL_LAW"))],
@@ -78,5 +71,5 @@ def load(rpc) -> str:
     for officer_id in to_suspend:
         if known[officer_id]["certificate"]["status"] == "VALID":
             unwrap(certification.suspend_certificate(
-                {"officer_id": officer_id, "reason": "demo: under investigation"}, None))
+                {"officer_id": officer_id, "reason": "涉嫌违法违纪，正在调查（演示）"}, None))
     return f"{added} officers added, {len(rows)} on the demo roster"

@@ -11,7 +11,8 @@ from services.bus.store import Store
 from services.bus.subscriber import subscribe
 from services.bus.timer import timer
 from services.certification import checks as qualification_checks
-from services.certification import commands, credentials, figures, listing, reactions, roster
+from services.certification import (commands, credentials, exam_import, figures, listing,
+                                    reactions, roster)
 from services.certification.access import admin_of
 from services.certification.dependencies import Credentials, Rules
 from services.certification.domain import officer_view
@@ -86,6 +87,11 @@ class CertificationService(BusService, ReplayClockMixin):
     @command
     def import_officer(self, row: dict, actor: dict | None = None) -> dict:
         return commands.import_officer(self.store, row, actor, self.rules)
+
+    @rpc
+    @command
+    def import_exam_results(self, csv: str, actor: dict | None = None) -> dict:
+        return exam_import.import_exam_results(self.store, csv, actor, self.rules)
 
     def _run(self, name, input, actor):
         return commands.run(self.store, name, input, actor, self.rules)

@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Callable
 
 from services.bus.rpc import unwrap
-from services.certification.domain.idnumber import check_digit
+from services.common import xinyang
 from services.common.errors import DomainError
 from services.demo import year_plan as yp
 from services.demo.year_plan import Case, YearPlan, at
@@ -82,14 +82,13 @@ def fit_to(plan: YearPlan, baseline: dict) -> None:
 # ---------------------------------------------------------------- what the steps send
 def _id_number(n: int) -> str:
     born = dt.date(1970, 1, 1) + dt.timedelta(days=53 * n % 10_000)  # adults in any year
-    first17 = f"320104{born:%Y%m%d}{n % 1000:03d}"
-    return first17 + check_digit(first17)
+    return xinyang.id_number(n, born)
 
 
 def _officer(plan, agency, n, domains, exams_on: dt.date, issued: dt.date, reviewed=None):
     year = plan.year
     return {"officer_id": f"y{year}-{agency[:2].lower()}-{n:03d}",
-            "name": f"{'文化' if agency == 'CULTURE' else '交通'}执法员{n:03d}",
+            "name": xinyang.person_name(n + (500 if agency != "CULTURE" else 0)),
             "agency": agency, "id_number": _id_number(n + (500 if agency != "CULTURE" else 0)),
             "exams": [{"exam": e, "score": 82 + k * 5, "taken_on": (
                 exams_on + dt.timedelta(days=10 * k)).isoformat()}
@@ -123,10 +122,10 @@ def officers(plan: YearPlan) -> list[tuple[dt.date, dict]]:
 
 def _entity_rows(plan, agency, category, risk, start, count) -> list[dict]:
     code = category[:3]
-    return [{"registration_no": f"9132010{0 if agency == 'CULTURE' else 1}Y{plan.year}"
+    return [{"registration_no": f"914115{0 if agency == 'CULTURE' else 1}Y{plan.year}"
                                 f"{code}{risk[0]}{n:05d}",
-             "category": category, "risk_level": risk, "name": f"{category.title()} {n}",
-             "address": f"{n} Replay Rd, Nanjing", "licence": f"LIC-{plan.year}-{code}-{n}"}
+             "category": category, "risk_level": risk, "name": xinyang.entity_name(category, n),
+             "address": xinyang.address(n), "licence": f"LIC-{plan.year}-{code}-{n}"}
             for n in range(start, start + count)]
 
 

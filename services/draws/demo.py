@@ -39,7 +39,7 @@ def load(rpc) -> str:
         return f"skipped: {len(flags)} culture entities, {len(officers)} qualified inspectors"
     rate = sampling_rate(len(flags), sum(flags))
     draw = unwrap(rpc.draws.create_draw({
-        "key": KEY, "title": "Culture market double-random batch (demo)", "agency": "CULTURE",
+        "key": KEY, "title": f"{local_date(utcnow()).year}年文化市场“双随机、一公开”抽查（演示）", "agency": "CULTURE",
         "domains": domains, "inspection_date": local_date(utcnow()).isoformat(),
         "rules": {"tier_rates": {"LOW": rate, "MEDIUM": rate, "HIGH": rate},
                   "min_inspectors": 2}}, PLANNER))

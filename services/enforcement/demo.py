@@ -4,7 +4,8 @@ and a case for a handful of them, left in different states (one overdue, one maj
 legal review, published and closed ones, a first-violation waiver, guidance, mediation),
 each legally reviewed at every stage it passed (by a reviewer of its own, not the filer);
 and the culture agency's 5 penalty powers delegated to central-district townships and
-sub-districts of Xinyang (the report's "5项…处罚权下放").
+sub-districts of Xinyang (names, addresses, plates and ID numbers of Xinyang:
+services/common/xinyang.py; the report's "5项…处罚权下放").
 
 Idempotent: registration numbers are fixed (a re-import merges into the same entities),
 and a demo case is only filed for an entity that has no case yet.
@@ -14,16 +15,13 @@ from __future__ import annotations
 import datetime as dt
 
 from services.bus.rpc import unwrap
-from services.certification.domain.idnumber import check_digit
+from services.common import xinyang
 from services.common.clock import utcnow
 from services.enforcement import demo_bodies
 
-CULTURE = [("ENTERTAINMENT_VENUE", 12, "KTV"), ("INTERNET_CAFE", 14, "Net Cafe"),
-           ("PERFORMANCE_VENUE", 8, "Theatre"), ("PUBLICATION_OUTLET", 12, "Books"),
-           ("TRAVEL_AGENCY", 10, "Travel"), ("SCENIC_SPOT", 10, "Scenic Area")]
-TRANSPORT = [("COACH_OPERATOR", 8, "Tourist Coach Co."), ("PASSENGER_OPERATOR", 6,
-             "Passenger Transport Co."), ("VEHICLE", 16, "Coach"), ("DRIVER", 12, "")]
-SURNAMES = "王李张刘陈杨黄赵吴周"
+CULTURE = [("ENTERTAINMENT_VENUE", 12), ("INTERNET_CAFE", 14), ("PERFORMANCE_VENUE", 8),
+           ("PUBLICATION_OUTLET", 12), ("TRAVEL_AGENCY", 10), ("SCENIC_SPOT", 10)]
+TRANSPORT = [("COACH_OPERATOR", 8), ("PASSENGER_OPERATOR", 6), ("VEHICLE", 16), ("DRIVER", 12)]
 RISKS = ("LOW", "LOW", "MEDIUM", "LOW", "HIGH", "MEDIUM", "LOW", "FLAGGED")
 PENALTY = {"outcome": "PENALTY", "circumstance": "LIGHTER"}
 WAIVER = {"outcome": "NO_PENALTY_FIRST_VIOLATION", "first_violation": True,
@@ -50,24 +48,25 @@ CASES = [
 ]
 
 
-def _row(agency: str, category: str, i: int, label: str) -> dict:
+def _row(agency: str, category: str, i: int) -> dict:
     code = f"{category[:3]}{i:04d}"
-    row = {"registration_no": f"9132010{0 if agency == 'CULTURE' else 1}DEMO{code}",
+    row = {"registration_no": f"914115{0 if agency == 'CULTURE' else 1}DEMO{code}",
            "category": category, "risk_level": RISKS[(i * 3 + len(category)) % len(RISKS)],
-           "name": f"{label} No.{i + 1}", "address": f"{i + 1} Demo Rd, Nanjing",
-           "licence": f"LIC-{code}"}
+           "name": xinyang.entity_name(category, i),
+           "address": xinyang.address(i + len(category)),
+           "licence": f"豫{'文' if agency == 'CULTURE' else '交'}许{code}"}
     if category == "VEHICLE":
-        row.update(plate=f"苏A{10000 + i * 37:05d}", seats=str(35 + i % 20))
+        row.update(plate=xinyang.plate(i), seats=str(35 + i % 20))
     if category == "DRIVER":
-        first17 = f"3201061985{(i % 12) + 1:02d}{(i % 27) + 1:02d}{i:03d}"
-        row.update(name=f"{SURNAMES[i % len(SURNAMES)]}师傅", registration_no=f"DRV-DEMO-{i:03d}",
-                   id_number=first17 + check_digit(first17), licence="")
+        born = dt.date(1985, (i % 12) + 1, (i % 27) + 1)
+        row.update(registration_no=f"DRV-DEMO-{i:03d}", licence="",
+                   id_number=xinyang.id_number(i, born, "平桥区"))
     return row
 
 
 def rows(agency: str) -> list[dict]:
     plan = CULTURE if agency == "CULTURE" else TRANSPORT
-    return [_row(agency, c, i, label) for c, n, label in plan for i in range(n)]
+    return [_row(agency, c, i) for c, n in plan for i in range(n)]
 
 
 def _team(rpc, agency: str, domain: str, days_ago: int) -> list[str] | None:
@@ -122,7 +121,7 @@ def _walk(svc, case_id, last, decision, review, team, actor):
             act("record_service_receipt", attempt_index=0)
         elif action == "publish_decision":
             if decision["outcome"] == "PENALTY":
-                act(action, channel="city government portal")
+                act(action, channel="信阳市人民政府门户网站")
         else:
             act(action)
 
@@ -139,9 +138,9 @@ def _case(rpc, spec) -> bool:
     filed_at = (utcnow() - dt.timedelta(days=days_ago)).isoformat()
     inspection = unwrap(svc.record_inspection({
         "entity_id": entity["id"], "officer_ids": team, "performed_at": filed_at,
-        "checklist": [{"item": "licence displayed", "result": "PASS"},
-                      {"item": "rules kept", "result": "FAIL"}],
-        "findings": [{"description": "violation found on site", "violation_code": violation}],
+        "checklist": [{"item": "经营许可证悬挂公示", "result": "PASS"},
+                      {"item": "遵守经营管理规定", "result": "FAIL"}],
+        "findings": [{"description": "现场检查发现违法行为", "violation_code": violation}],
         "evidence": [f"demo-photo-{entity['id'][-6:]}.jpg"]}, actor))
     case = unwrap(svc.file_case({"entity_id": entity["id"], "officer_ids": team,
                                  "filed_at": filed_at, "violation_code": violation,

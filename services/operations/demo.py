@@ -19,15 +19,15 @@ TARGETS_PER_CATEGORY = 3
 # key, name, lead agency, window (days from today), objectives,
 # teams {name: [(agency, domain)]}, directory categories {agency: [category]}
 OPERATIONS = [
-    ("demo:summer-tourist-coach-market:v1", "Summer tourist-coach market joint action",
-     "TRANSPORT", (3, 33), ["tourist-coach market order", "unlicensed tour groups"],
-     {"Coach stations": [("TRANSPORT", "ROAD_TRANSPORT"), ("CULTURE", "TOURISM")],
-      "Travel agencies": [("CULTURE", "TOURISM"), ("TRANSPORT", "ROAD_TRANSPORT")]},
+    ("demo:summer-tourist-coach-market:v1", "暑期旅游包车市场联合整治行动",
+     "TRANSPORT", (3, 33), ["规范旅游包车市场秩序", "查处“不合理低价游”和非法组团"],
+     {"客运站组": [("TRANSPORT", "ROAD_TRANSPORT"), ("CULTURE", "TOURISM")],
+      "旅行社组": [("CULTURE", "TOURISM"), ("TRANSPORT", "ROAD_TRANSPORT")]},
      {"CULTURE": ["TRAVEL_AGENCY"], "TRANSPORT": ["COACH_OPERATOR", "VEHICLE"]}),
-    ("demo:national-day-safe-tourism:v1", "National Day safe tourism joint action",
-     "CULTURE", (40, 47), ["safe tourism over the National Day holiday", "scenic spot order"],
-     {"Scenic spots": [("CULTURE", "TOURISM"), ("TRANSPORT", "ROAD_TRANSPORT")],
-      "Venues": [("CULTURE", "CULTURE_MARKET")]},
+    ("demo:national-day-safe-tourism:v1", "国庆假期平安旅游联合执法行动",
+     "CULTURE", (40, 47), ["保障国庆假期旅游安全", "维护景区经营秩序"],
+     {"景区组": [("CULTURE", "TOURISM"), ("TRANSPORT", "ROAD_TRANSPORT")],
+      "娱乐场所组": [("CULTURE", "CULTURE_MARKET")]},
      {"CULTURE": ["SCENIC_SPOT", "ENTERTAINMENT_VENUE"], "TRANSPORT": ["COACH_OPERATOR"]}),
 ]
 
@@ -75,8 +75,8 @@ def load(rpc) -> str:
     for key, name, lead, (start, end), objectives, teams, categories in OPERATIONS:
         op = unwrap(rpc.operations.plan({
             "key": key, "name": name, "lead_agency": lead, "agencies": ["CULTURE", "TRANSPORT"],
-            "legal_basis": "Culture-transport enforcement cooperation mechanism; special "
-                           "action plan", "areas": ["city centre", "scenic areas"],
+            "legal_basis": "《信阳市文化和旅游、交通运输部门联合执法协作机制》；专项行动方案",
+            "areas": ["浉河区", "平桥区", "鸡公山风景区", "南湾湖风景区"],
             "objectives": objectives,
             "starts_at": (today + dt.timedelta(days=start)).isoformat(),
             "ends_at": (today + dt.timedelta(days=end)).isoformat()}, PLANNER))

@@ -1,10 +1,11 @@
 """A small believable world for the console's screens, made through the services' RPC:
-culture and transport officers with Chinese names, a culture directory, a revealed draw,
-a draft joint operation with a team."""
+culture and transport officers with Chinese names, both directories (Xinyang names), a
+revealed draw, a draft joint operation with a team."""
 from nameko.standalone.rpc import ClusterRpcProxy
 
 from tests.integration.cert_support import certify, moment, ok, valid_id
-from tests.integration.test_draws import PLANNER, culture_directory, revealed
+from services.common import xinyang
+from tests.integration.test_draws import PLANNER, revealed
 
 CULTURE_NAMES = ["王建国", "李秀英", "张伟", "刘洋", "陈静", "杨帆"]
 TRANSPORT_NAMES = ["赵磊", "孙丽"]
@@ -15,11 +16,26 @@ def officers(rpc, names, agency, domain, area):
                     [domain])["id"] for i, name in enumerate(names)]
 
 
+def directories(rpc) -> dict:
+    """12 culture-market venues (one FLAGGED: always drawn) and 4 tourist-coach operators."""
+    culture = [{"registration_no": f"914115CM{i:04d}", "licence": f"豫文许{i:04d}",
+                "category": category, "name": xinyang.entity_name(category, i // 2),
+                "address": xinyang.address(i),
+                "risk_level": "FLAGGED" if i == 0 else ("LOW", "MEDIUM", "HIGH")[i % 3]}
+               for i in range(12)
+               for category in ("INTERNET_CAFE" if i % 2 else "ENTERTAINMENT_VENUE",)]
+    transport = [{"registration_no": f"914115CO{i:04d}", "licence": f"豫交许{i:04d}",
+                  "category": "COACH_OPERATOR", "name": xinyang.entity_name("COACH_OPERATOR", i),
+                  "address": xinyang.address(i + 20)} for i in range(4)]
+    return {"culture": ok(rpc.culture.import_entities(culture))["entity_ids"],
+            "transport": ok(rpc.transport.import_entities(transport))["entity_ids"]}
+
+
 def world(service_config) -> dict:
     with ClusterRpcProxy(service_config) as rpc:
         culture = officers(rpc, CULTURE_NAMES, "CULTURE", "CULTURE_MARKET", "411502")
         transport = officers(rpc, TRANSPORT_NAMES, "TRANSPORT", "ROAD_TRANSPORT", "411503")
-        culture_directory(rpc)
+        directories(rpc)
         draw = revealed(rpc, "console", title="2026年第4批文化市场双随机抽查")
         op = ok(rpc.operations.plan({
             "name": "暑期旅游包车市场联合整治行动", "agencies": ["CULTURE", "TRANSPORT"],

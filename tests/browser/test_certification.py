@@ -118,3 +118,43 @@ def test_an_admin_of_one_agency_cannot_act_on_the_others_officers(console_app, s
     own = console_app.open(f"/officers/{transport[0]}", role="certification_admin",
                            agency="TRANSPORT")
     assert own.get_by_test_id("officer-actions").get_by_role("button", name="暂扣执法证").count() == 1
+
+
+def test_admin_imports_exam_results_from_a_csv_file(console_app, start_services, service_config):
+    """(b) A CSV file of good and bad rows: the good rows are recorded, each bad row is
+    listed with its column and reason in Chinese, and nothing of it was recorded."""
+    from nameko.standalone.rpc import ClusterRpcProxy
+
+    from tests.integration.cert_support import ok
+
+    start_services("certification", "operations")
+    with ClusterRpcProxy(service_config) as rpc:
+        zhou = ok(rpc.certification.register_officer({
+            "name": "周晓梅", "agency": "CULTURE", "id_number": valid_id("41150219900101002")}))
+    day = (TODAY - dt.timedelta(days=3)).isoformat()
+    csv = "\n".join([
+        "公民身份号码,姓名,考试科目,成绩,考试日期",
+        f"{valid_id('41150219900101002')},周晓梅,公共法律知识考试,86,{day}",
+        f"{valid_id('41152219800101009')},王某,公共法律知识考试,90,{day}",
+        f"{valid_id('41150219900101002')},周晓梅,专业法律知识考试,120,{day}",
+    ])
+    page = console_app.open("/officers", role="certification_admin", agency="CULTURE")
+    page.get_by_role("button", name="导入考试成绩").click()
+    page.locator("main h1", has_text="导入考试成绩").wait_for()
+    page.get_by_label("选择 CSV 文件").set_input_files(
+        files=[{"name": "成绩.csv", "mimeType": "text/csv", "buffer": csv.encode()}])
+    page.get_by_role("button", name="导 入").or_(page.get_by_role("button", name="导入")).click()
+    summary = page.get_by_test_id("import-summary")
+    summary.wait_for()
+    assert summary.inner_text() == "已录入 1 行；2 行有误，未录入"
+    table = page.locator(".ant-table").inner_text()
+    assert "公民身份号码：未找到该身份证号对应的执法人员" in table
+    assert "成绩：成绩须为 0 至 100 的数字" in table
+    assert table.count("已录入") == 1 and table.count("未录入") == 2
+    console_app.shot("officers-import-exams-result.zh-CN")
+    page.get_by_role("link", name="周晓梅").click()
+    page.locator("main h1", has_text="周晓梅").wait_for()
+    console_app.settle()
+    exams = card(page, "考试成绩").inner_text()
+    assert "公共法律知识考试" in exams and "专业法律知识考试" not in exams
+    assert zhou["id"] in page.url

@@ -35,7 +35,7 @@ def add_member(page, team, domain, name):
 
 def test_planner_builds_teams_launches_and_sees_a_member_pulled_live(
         console_app, start_services, service_config, gql):
-    start_services("certification", "operations", "accountability")
+    start_services("certification", "operations", "accountability", "culture", "transport")
     with ClusterRpcProxy(service_config) as rpc:
         ids = {}
         for i, name in enumerate(CULTURE):
@@ -84,3 +84,53 @@ def test_planner_builds_teams_launches_and_sees_a_member_pulled_live(
     alerts.get_by_text(CULTURE[0]).wait_for()  # the pulled member by name
     assert "执法证已吊销" in alerts.inner_text()
     console_app.shot("operation-alert.zh-CN")
+
+    # The joint report in Chinese, its charts drawn by ECharts (SVG, printable).
+    page.get_by_role("link", name="查看行动报告").click()
+    page.locator("main h1", has_text="国庆“平安旅游”联合执法行动 行动报告").wait_for()
+    console_app.settle()
+    page.locator("main [role=img] svg").first.wait_for()  # no tasks: the bar chart only
+    figures = page.get_by_test_id("report-figures").inner_text()
+    assert "文化市场综合执法支队" in figures and "合计" in figures and "参与执法人员" in figures
+    assert "期间预警" in page.inner_text("main")
+    page.emulate_media(media="print")
+    assert not page.locator("nav").is_visible()  # the menu is not printed
+    page.emulate_media(media="screen")
+    console_app.shot("operation-report.zh-CN")
+
+
+def test_planner_adds_targets_from_both_directories_and_from_a_draw(console_app, start_services,
+                                                                   service_config):
+    """(c) Targets of a draft operation from the transport directory (picked by hand) and
+    from a revealed draw's results (culture venues), split between the teams."""
+    from services.common import xinyang
+    from tests.browser.data import world
+
+    start_services()
+    ids = world(service_config)
+    page = console_app.open(f"/operations/{ids['operation']}", role="planner", agency="CULTURE")
+    picker = page.locator(".ant-card").filter(has=page.get_by_text("添加检查对象", exact=True))
+    choose(page, picker, "所属单位", "交通运输综合执法支队")
+    picker.get_by_role("button", name="查 询").or_(picker.get_by_role("button", name="查询")).click()
+    directory = page.get_by_test_id("directory")
+    coaches = [xinyang.entity_name("COACH_OPERATOR", i) for i in range(2)]
+    for name in coaches:
+        directory.locator("tr", has_text=name).get_by_role("checkbox").check()
+    picker.get_by_role("button", name="加入所选对象（2）").click()
+    picker.get_by_role("status").get_by_text("已加入 2 个检查对象", exact=False).wait_for()
+    console_app.settle()
+    tasks = page.get_by_test_id("tasks")
+    for name in coaches:
+        tasks.get_by_text(name, exact=True).wait_for()
+
+    picker.get_by_role("tab", name="从抽查结果导入").click()
+    picker.get_by_label("抽查", exact=True).click()
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option'
+                 '[title^="2026年第4批文化市场双随机抽查（"]').click()
+    picker.get_by_role("button", name="导入该次抽查的全部对象").click()
+    picker.get_by_role("status").get_by_text("个检查对象", exact=False).wait_for()
+    console_app.settle()
+    heading = page.locator(".ant-card-head-title", has_text="检查任务")
+    assert int(heading.inner_text().split("（")[1].rstrip("）")) > 2
+    assert tasks.get_by_text("文化市场").count() >= 1
+    console_app.shot("operation-targets.zh-CN")

@@ -26,8 +26,8 @@ def test_demo_plans_both_operations_with_teams_idempotently(container_factory, s
         first = demo.load(rpc)
         assert demo.load(rpc) == first
         ops = rpc.operations.list_operations({}, 0, 10)["ok"]["items"]
-    assert sorted(op["name"] for op in ops) == [
-        "National Day safe tourism joint action", "Summer tourist-coach market joint action"]
+    assert sorted(op["name"] for op in ops) == ["国庆假期平安旅游联合执法行动",
+                                                "暑期旅游包车市场联合整治行动"]
     for op in ops:
         assert op["status"] == "DRAFT"
         for team in op["teams"]:
@@ -35,5 +35,5 @@ def test_demo_plans_both_operations_with_teams_idempotently(container_factory, s
             for m in team["members"]:
                 by_slot[(m["agency"], m["domain"])] = by_slot.get((m["agency"], m["domain"]), 0) + 1
             assert set(by_slot.values()) == {2}, (op["name"], team)
-    national_day = next(op for op in ops if op["name"].startswith("National Day"))
+    national_day = next(op for op in ops if op["name"].startswith("国庆"))
     assert len(national_day["tasks"]) == 4 and len(national_day["teams"]) == 2

@@ -85,9 +85,12 @@ export default function Officers() {
         <Space>
           <Button onClick={exportXlsx}>{t("officers.export")}</Button>
           {allowed(user?.roles, "officerAdmin") && (
-            <Button type="primary" onClick={() => navigate("/officers/new")}>
-              {t("officers.register")}
-            </Button>
+            <>
+              <Button onClick={() => navigate("/officers/import-exams")}>{t("officers.importExams")}</Button>
+              <Button type="primary" onClick={() => navigate("/officers/new")}>
+                {t("officers.register")}
+              </Button>
+            </>
           )}
         </Space>
       }

@@ -4,7 +4,7 @@
 import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
 import { errorText } from "../i18n";
@@ -12,6 +12,7 @@ import { dateTime } from "../lib/format";
 import { allowed } from "../lib/roles";
 import { EnumTag, Page, RequestError, GREEN, RED } from "../lib/ui";
 import { useUser } from "../lib/user";
+import { TargetPicker, TaskList } from "./Targets";
 import { TeamBuilder } from "./TeamBuilder";
 
 export const LIVE_POLL_MS = 2000;
@@ -27,6 +28,7 @@ const Detail = graphql(`
       }
       alerts(first: 20) { totalCount edges { node { id kind team at officerId domain reasons } } }
       progress { total { planned done withFindings } }
+      tasks(first: 100) { totalCount edges { node { id team agency entityId domain done } } }
     }
   }
 `);
@@ -80,11 +82,16 @@ export default function OperationDetail() {
     <Page
       title={op?.name ?? t("operations.title")}
       extra={
-        op?.status === "DRAFT" && planner && (
-          <Button type="primary" onClick={doLaunch}>
-            {t("operations.launch")}
-          </Button>
-        )
+        <Space>
+          {(op?.status === "LAUNCHED" || op?.status === "COMPLETED") && (
+            <Link to={`/operations/${op.id}/report`}>{t("report.open")}</Link>
+          )}
+          {op?.status === "DRAFT" && planner && (
+            <Button type="primary" onClick={doLaunch}>
+              {t("operations.launch")}
+            </Button>
+          )}
+        </Space>
       }
     >
       <RequestError error={error} />
@@ -181,6 +188,19 @@ export default function OperationDetail() {
                 agencies={[...op.agencies]}
                 startsAt={op.startsAt}
                 endsAt={op.endsAt}
+                teams={op.teams.map((tm) => tm.name)}
+                onDone={() => refetch({ requestPolicy: "network-only" })}
+              />
+            </Col>
+          )}
+          <Col span={24}>
+            <TaskList tasks={op.tasks.edges.map((e) => e!.node!)} total={op.tasks.totalCount} />
+          </Col>
+          {op.status === "DRAFT" && planner && (
+            <Col span={24}>
+              <TargetPicker
+                operationId={op.id}
+                agencies={[...op.agencies]}
                 teams={op.teams.map((tm) => tm.name)}
                 onDone={() => refetch({ requestPolicy: "network-only" })}
               />

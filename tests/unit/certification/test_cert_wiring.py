@@ -59,6 +59,10 @@ def test_demo_roster_has_the_reports_scale_and_valid_ids():
     assert sum(r["certificate"]["valid_from"] >= "2026-01-01" for r in certified) == 13
     assert len({validate_id_number(r["id_number"]) for r in rows}) == len(rows)
     assert all(r["id_number"][6:10] < "1990" for r in rows)
+    # Believable for Xinyang: Chinese names, ID numbers registered there (4115xx).
+    assert all(r["id_number"].startswith("4115") for r in rows)
+    assert all(len(r["name"]) == 3 and not r["name"].isascii() for r in rows)
+    assert len({r["name"] for r in rows}) == len(rows)
 
 
 def test_rules_come_from_the_environment_and_are_checked():
