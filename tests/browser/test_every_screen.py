@@ -6,7 +6,9 @@ import pytest
 
 from tests.browser.data import world
 
-pytestmark = pytest.mark.e2e
+# Every route x role x language in one test: minutes on a loaded 2-core machine, more than
+# the suite's default bound per test.
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(420)]
 STAFF = ("planner", "certification_admin", "accountability_officer", "enforcement_officer")
 ALL = (*STAFF, "cross_agency")
 # route -> (roles that may open it, its heading in Chinese and in English); mirrors
