@@ -7,7 +7,7 @@ nothing about why.
 from __future__ import annotations
 
 import graphene
-from graphene import ID, Argument, Date, Int, List, NonNull, String
+from graphene import ID, Argument, Date, List, NonNull, String
 
 from gateway.schema.accountability_inputs import (
     FindingInput, FixOnTheSpotInput, OfficerStepInput, OpenLedgerItemInput,
@@ -15,7 +15,8 @@ from gateway.schema.accountability_inputs import (
 from gateway.schema.accountability_types import (
     AccountabilityCounts, FindingConnection, FindingPayload, FindingSource, LedgerItemConnection,
     LedgerItemPayload, LedgerItemStatus, LiftedSanctionsPayload, SanctionConnection,
-    SanctionMeasure, SanctionPayload, connection, officer_of, remember_officers)
+    SanctionMeasure, SanctionPayload, officer_of, remember_officers)
+from gateway.schema import paging
 from gateway.schema.base import actor, forbidden, payload_errors, plain, requires
 from gateway.schema.certification_types import Officer
 
@@ -40,23 +41,36 @@ class OfficerAccountabilityRecord(graphene.ObjectType):
     officer = graphene.Field(Officer)
     active_measures = List(NonNull(SanctionMeasure), required=True,
                            description="Sanctions in force now.")
-    findings = graphene.relay.ConnectionField(FindingConnection)
-    sanctions = graphene.relay.ConnectionField(SanctionConnection)
-    ledger_items = graphene.relay.ConnectionField(LedgerItemConnection)
+    findings = paging.field(FindingConnection, "The officer's findings.")
+    sanctions = paging.field(SanctionConnection, "The officer's sanctions.")
+    ledger_items = paging.field(LedgerItemConnection, "Ledger items the officer owns or "
+                                "that follow from the officer's findings.")
 
     @staticmethod
     def resolve_active_measures(root, info):
         return root["standing"]["active_measures"]
 
+    @staticmethod
+    def resolve_findings(root, info, **page):
+        return paging.from_list(FindingConnection, root["findings"], **page)
+
+    @staticmethod
+    def resolve_sanctions(root, info, **page):
+        return paging.from_list(SanctionConnection, root["sanctions"], **page)
+
+    @staticmethod
+    def resolve_ledger_items(root, info, **page):
+        return paging.from_list(LedgerItemConnection, root["ledger_items"], **page)
+
 
 class Query(graphene.ObjectType):
     accountability_findings = graphene.Field(
         FindingConnection, required=True, officer_id=ID(), source=Argument(FindingSource),
-        rule=String(), case_id=ID(), first=Int(), after=String(),
+        rule=String(), case_id=ID(), **paging.arguments(),
         description="Findings, newest first.")
     ledger_items = graphene.Field(
         LedgerItemConnection, required=True, owner=String(), status=Argument(LedgerItemStatus),
-        first=Int(), after=String(), description="The rectification ledger, newest first.")
+        **paging.arguments(), description="The rectification ledger, newest first.")
     officer_accountability_record = graphene.Field(
         OfficerAccountabilityRecord, officer_id=ID(required=True),
         description="Null for an officer certification does not know.")
@@ -65,17 +79,17 @@ class Query(graphene.ObjectType):
         description="Figures for the civil days start..end (inclusive), e.g. a year.")
 
     @requires(*READERS)
-    def resolve_accountability_findings(root, info, first=None, after=None, **filters):
-        page = info.context.services.accountability.list_findings(plain(filters, keep_none=True),
-                                                                  first, after)
-        remember_officers(info, page["items"])
-        return connection(FindingConnection, page, after)
+    def resolve_accountability_findings(root, info, first=None, after=None, offset=None,
+                                        **filters):
+        return paging.page(FindingConnection, lambda page: info.context.services
+                           .accountability.list_findings(plain(filters, keep_none=True), page),
+                           first, after, offset, prime=lambda rows: remember_officers(info, rows))
 
     @requires(*READERS)
-    def resolve_ledger_items(root, info, first=None, after=None, **filters):
-        page = info.context.services.accountability.list_ledger_items(
-            plain(filters, keep_none=True), first, after)
-        return connection(LedgerItemConnection, page, after)
+    def resolve_ledger_items(root, info, first=None, after=None, offset=None, **filters):
+        return paging.page(LedgerItemConnection, lambda page: info.context.services
+                           .accountability.list_ledger_items(plain(filters, keep_none=True),
+                                                             page), first, after, offset)
 
     @requires(*READERS)
     def resolve_officer_accountability_record(root, info, officer_id):

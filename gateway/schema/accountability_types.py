@@ -109,25 +109,9 @@ class LedgerItem(graphene.ObjectType):
     resolve_overdue_at = _time("overdue_at")
 
 
-class FindingConnection(graphene.relay.Connection):
-    class Meta:
-        node = Finding
-
-
-class SanctionConnection(graphene.relay.Connection):
-    class Meta:
-        node = Sanction
-
-
-class LedgerItemConnection(graphene.relay.Connection):
-    class Meta:
-        node = LedgerItem
-
-
-def connection(conn_cls, page: dict, after: str | None):
-    """A connection from a service page {items, cursors, has_next_page}."""
-    return paging.from_cursors(conn_cls, page["items"], page["cursors"],
-                               page["has_next_page"], bool(after))
+FindingConnection = paging.connection(Finding)
+SanctionConnection = paging.connection(Sanction)
+LedgerItemConnection = paging.connection(LedgerItem)
 
 
 def _counts(name: str, keys) -> type:

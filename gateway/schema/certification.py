@@ -74,9 +74,7 @@ class OfficerHistory(graphene.ObjectType):
     entries = graphene.List(graphene.NonNull(HistoryEntry), required=True)
 
 
-class OfficerRecordConnection(graphene.relay.Connection):
-    class Meta:
-        node = OfficerRecord
+OfficerRecordConnection = paging.connection(OfficerRecord)
 
 
 class OfficerFilter(graphene.InputObjectType):
@@ -114,9 +112,8 @@ class Query(graphene.ObjectType):
         description="Qualified over the whole window (what a team needs); otherwise every "
                     "reason that applies at some moment in it.")
     officer_record = graphene.Field(OfficerRecord, id=graphene.ID(required=True))
-    officers = graphene.Field(OfficerRecordConnection, required=True, filter=OfficerFilter(),
-                              first=graphene.Int(description="1..100, default 20."),
-                              after=graphene.String())
+    officers = paging.field(OfficerRecordConnection, "The roster by name, then id.",
+                            filter=OfficerFilter())
     officer_history = graphene.Field(OfficerHistory, officer_id=graphene.ID(required=True))
     officer_page = graphene.Field(OfficerPage, required=True, filter=OfficerFilter(),
                                   offset=graphene.Int(description="Rows to skip; default 0."),
@@ -149,20 +146,17 @@ class Query(graphene.ObjectType):
         return _service(info).get_officers([id], actor(info))[0]
 
     @requires(*RECORD_READERS)
-    def resolve_officers(root, info, filter=None, first=None, after=None):
-        page = _service(info).list_officers(plain(filter or {}), 20 if first is None else first,
-                                            after, actor(info))
-        # The service cursors its own pages (by name, then id); end_cursor is the last one.
-        return paging.from_cursors(OfficerRecordConnection, [e["node"] for e in page["edges"]],
-                                   [e["cursor"] for e in page["edges"]],
-                                   page["has_next_page"], after is not None)
+    def resolve_officers(root, info, filter=None, first=None, after=None, offset=None):
+        return paging.page(OfficerRecordConnection, lambda page: _service(info).list_officers(
+            plain(filter or {}), page, actor(info)), first, after, offset)
 
     @requires(*RECORD_READERS)
     def resolve_officer_page(root, info, filter=None, offset=None, limit=None):
-        offset, limit = offset or 0, paging.DEFAULT_FIRST if limit is None else limit
-        if not 1 <= limit <= paging.MAX_FIRST:
+        # the same list as `officers`, as the numbered page the console's table shows
+        if limit is not None and limit < 1:
             raise DomainError("INVALID_INPUT", f"limit must be 1..{paging.MAX_FIRST}", ["limit"])
-        found = _service(info).page_officers(plain(filter or {}), offset, limit, actor(info))
+        found = _service(info).list_officers(plain(filter or {}), paging.request(
+            limit, None, offset or 0), actor(info))
         return OfficerPage(total_count=found["total"], offset=found["offset"],
                            nodes=found["items"])
 

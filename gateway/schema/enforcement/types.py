@@ -9,6 +9,7 @@ from gateway.schema.base import Agency, EnforcementDomain, enum_of
 from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
 from services.common.actor import stored
+from gateway.schema import paging
 from gateway.schema.paging import connection
 from services.contracts.vocabulary import CHECK_RESULTS as RESULTS, ENTITY_CATEGORIES
 from services.contracts.vocabulary import INSPECTION_KINDS as KINDS, RISK_LEVELS
@@ -93,13 +94,14 @@ class EnforcementEntity(graphene.ObjectType):
                                     or 0)
     last_inspected_at = support.when("last_inspected_at")
     inspections = graphene.Field(lambda: InspectionConnection, required=True,
-                                 first=graphene.Int(), after=graphene.String(),
+                                 **paging.arguments(),
                                  description="Its inspection history, newest first.")
 
-    def resolve_inspections(root, info, first=None, after=None):
+    def resolve_inspections(root, info, first=None, after=None, offset=None):
         svc = support.service(info, root["agency"])
-        return support.page(info, InspectionConnection, lambda o, n: svc.list_inspections(
-            {"entity_id": root["id"]}, o, n), first, after, support.prime_rows)
+        return paging.page(InspectionConnection, lambda page: svc.list_inspections(
+            {"entity_id": root["id"]}, page), first, after, offset,
+            prime=support.primer(info))
 
 
 class Inspection(graphene.ObjectType):

@@ -7,6 +7,7 @@ import pytest
 from services.certification import access, csvrows, demo, listing
 from services.certification.dependencies import rules_from
 from services.certification.domain import validate_id_number
+from services.common import paging
 from services.common.config import ConfigError
 from services.common.errors import DomainError
 
@@ -81,7 +82,8 @@ def test_administrators_manage_only_their_own_agency():
 
 
 def test_list_cursors_round_trip_and_reject_garbage():
-    assert listing.decode_cursor(listing.encode_cursor("Li Wei", "o-1")) == ("Li Wei", "o-1")
-    assert code(listing.decode_cursor, "not-a-cursor") == ("INVALID_INPUT", ["after"])
+    kind = "name+_id"  # the roster's cursors: (name, id)
+    assert paging.decode(paging.encode(kind, ["Li Wei", "o-1"]), kind) == ["Li Wei", "o-1"]
+    assert code(paging.decode, "not-a-cursor", kind) == ("INVALID_INPUT", ["after"])
     assert code(listing.parse_filter, {"expiring_within_days": -1})[0] == "INVALID_INPUT"
     assert listing.parse_filter({"name_prefix": "Li.*"})["name_prefix"] == "Li.*"
