@@ -120,7 +120,7 @@ def rss_mb(pid: int) -> float:
 
 
 @contextmanager
-def running(amqp_uri, mongo_uri):
+def running(amqp_uri, mongo_uri, services=SERVICES):
     from _support import ROOT, free_port
 
     port = free_port()
@@ -129,8 +129,10 @@ def running(amqp_uri, mongo_uri):
                JOINTOPS_DB_PREFIX="benchload" + uuid.uuid4().hex[:6],
                JOINTOPS_LOG_LEVEL="WARNING")
     jointops = str(ROOT / ".venv" / "bin" / "jointops")
-    procs = {name: subprocess.Popen([jointops, "serve", name], env=env,
-                                    stderr=subprocess.DEVNULL) for name in SERVICES}
+    logs = ROOT / "var" / "bench" / "processes"  # what a process said before it died
+    logs.mkdir(parents=True, exist_ok=True)
+    procs = {name: subprocess.Popen([jointops, "serve", name], env=env, stderr=open(
+        logs / f"{name}.log", "w")) for name in services}
     url = f"http://127.0.0.1:{port}/graphql"
     try:
         deadline = time.monotonic() + 90
