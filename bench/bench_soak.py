@@ -10,6 +10,7 @@ slope after warm-up (MB per minute, least squares) is printed beside it: a flat 
 has a slope near 0 whatever the noise.
 
     .venv/bin/python bench/bench_soak.py [--minutes 10] [--clients 8] [--trace DIR]
+                                         [--trace-only certification,...]
 
 --trace DIR: every process also writes what grew since minute 1, by allocation site, to
 DIR/<process>.memory.txt (services/common/memory_report.py; tracing slows every process,
@@ -129,7 +130,10 @@ if __name__ == "__main__":
                         default=float(os.environ.get("BENCH_SOAK_MINUTES", 10)))
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--trace", help="a directory for each process's allocation report")
+    parser.add_argument("--trace-only", help="trace these processes only (comma-separated)")
     args = parser.parse_args()
+    if args.trace_only:
+        os.environ["JOINTOPS_MEMORY_REPORT_ONLY"] = args.trace_only
     if args.minutes * 60 < 2 * WARM_UP:
         sys.exit("--minutes must be at least 2: the first minute is warm-up")
     main(args.minutes, args.clients, args.trace)

@@ -16,7 +16,8 @@ EVERY, TOP = 60.0, 25
 
 def start(name: str) -> None:
     folder = os.environ.get("JOINTOPS_MEMORY_REPORT")
-    if not folder:
+    only = os.environ.get("JOINTOPS_MEMORY_REPORT_ONLY")  # e.g. "certification,gateway"
+    if not folder or (only and name not in only.split(",")):
         return
     tracemalloc.start(8)
     eventlet.spawn(_report, Path(folder) / f"{name}.memory.txt")
