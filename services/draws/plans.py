@@ -9,7 +9,7 @@ from pymongo.errors import DuplicateKeyError
 from services.common import paging
 from services.common.clock import as_utc, check_year, utcnow, year_bounds
 from services.common.paging import Page
-from services.common.errors import InvalidInput, NotFound
+from services.common.errors import NotFound
 from services.draws import views
 from services.draws.documents import DrawDoc, DrawPlanDoc
 from services.draws.domain import plans
