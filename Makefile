@@ -71,8 +71,11 @@ test-faults: install broker
 	  echo "reconciliation (var/faults/reconciliation.jsonl):"; \
 	  cat var/faults/reconciliation.jsonl 2>/dev/null; exit $$status
 
+# Every benchmark (the soak for BENCH_SOAK_MINUTES, default 10), then the README's performance
+# section from the report (infra/bench_figures.py).
 bench: install broker
-	@$(PY) bench/run_all.py; status=$$?; cat var/bench/report.md; exit $$status
+	@$(PY) bench/run_all.py; status=$$?; cat var/bench/report.md; \
+	  $(PY) infra/bench_figures.py var/bench/report.json; exit $$status
 
 clean:
 	rm -rf var .pytest_cache .hypothesis

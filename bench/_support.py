@@ -44,6 +44,9 @@ def report(bench: str, rows: list[dict]) -> None:
             row["ratio"] = row["value"] / row["baseline"]
             line += (f" | baseline {row.get('baseline_name', '')} = {row['baseline']:.4g} "
                      f"{row['unit']} | ratio {row['ratio']:.2f}")
+        elif "baseline" in row or row.get("baseline_name"):
+            row["ratio"] = None  # said, not hidden: the report shows NO BASELINE
+            line += f" | baseline {row.get('baseline_name', '')} is 0 or missing: no ratio"
         if row.get("goal"):
             line += f" | goal {row['goal']}"
         print(line, flush=True)

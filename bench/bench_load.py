@@ -132,8 +132,10 @@ def running(amqp_uri, mongo_uri, services=SERVICES, **extra_env):
                JOINTOPS_LOG_LEVEL="WARNING")
     env.update(extra_env)
     jointops = str(ROOT / ".venv" / "bin" / "jointops")
-    procs = {name: subprocess.Popen([jointops, "serve", name], env=env,
-                                    stderr=subprocess.DEVNULL) for name in services}
+    logs = ROOT / "var" / "bench" / "processes"  # what a process said before it died
+    logs.mkdir(parents=True, exist_ok=True)
+    procs = {name: subprocess.Popen([jointops, "serve", name], env=env, stderr=open(
+        logs / f"{name}.log", "w")) for name in services}
     url = f"http://127.0.0.1:{port}/graphql"
     try:
         deadline = time.monotonic() + 90

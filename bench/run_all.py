@@ -1,10 +1,13 @@
 """`make bench`: run every bench/bench_*.py, each bounded by a timeout, and write one report:
 var/bench/report.md and var/bench/report.json, every figure next to its baseline from the
 same run, the ratio and the goal, and the machine it ran on. A script that fails or times
-out is reported as such; the others still run. Nothing here asserts: it measures.
+out is reported as such; the others still run. Nothing here asserts: it measures. The
+verdicts are infra/bench_figures.py's, which then writes the README's performance section
+from report.json (make bench runs it).
 
     .venv/bin/python bench/run_all.py [NAME ...]      # e.g. bench_bus bench_load
-    BENCH_TIMEOUT=1200 (seconds per script), BENCH_LOAD_SECONDS=120
+    BENCH_TIMEOUT=1200 (seconds per script; the soak gets its minutes on top),
+    BENCH_LOAD_SECONDS=120, BENCH_SOAK_MINUTES=10
 """
 from __future__ import annotations
 
@@ -21,8 +24,13 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from infra.bench_figures import ratio, verdict  # noqa: E402  (one verdict: README's too)
+
 OUT = ROOT / "var" / "bench"
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", 1200))
+# bench_soak.py runs steady load for this long (its own --minutes when run alone)
+SOAK_MINUTES = float(os.environ.get("BENCH_SOAK_MINUTES", 10))
 RABBIT_API = "http://127.0.0.1:15672/api/overview"
 
 
@@ -37,8 +45,9 @@ def machine() -> dict:
             "rabbitmq_version"]
     except (httpx.HTTPError, ValueError, KeyError):
         rabbit = "unknown (management API did not answer)"
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True).stdout.strip()
+    # "-dirty": the run measured uncommitted changes on top of that commit
+    commit = subprocess.run(["git", "describe", "--always", "--dirty", "--abbrev=7"],
+                            cwd=ROOT, capture_output=True, text=True).stdout.strip()
     return {"nproc": os.cpu_count(), "memory": first("/proc/meminfo", "MemTotal"),
             "cpu": first("/proc/cpuinfo", "model name"), "python": platform.python_version(),
             "rabbitmq": rabbit, "os": platform.platform(), "commit": commit,
@@ -48,36 +57,26 @@ def machine() -> dict:
 
 def run(script: Path, results: Path) -> dict:
     """One script in its own process, its output kept in var/bench/<name>.log."""
-    env = dict(os.environ, BENCH_JSON=str(results), PYTHONUNBUFFERED="1")
+    env = dict(os.environ, BENCH_JSON=str(results), PYTHONUNBUFFERED="1",
+               BENCH_SOAK_MINUTES=str(SOAK_MINUTES))
+    limit = TIMEOUT + (SOAK_MINUTES * 60 if script.stem == "bench_soak" else 0)
     log = OUT / f"{script.stem}.log"
     started = time.monotonic()
     with open(log, "w") as out:
         proc = subprocess.Popen([sys.executable, str(script)], cwd=script.parent, env=env,
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            code = proc.wait(TIMEOUT)
+            code = proc.wait(limit)
             status = "ok" if code == 0 else f"failed (exit {code})"
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, 9)  # the script and whatever it started
             proc.wait()
-            status = f"timed out after {TIMEOUT:.0f} s"
+            status = f"timed out after {limit:.0f} s"
     seconds = time.monotonic() - started
     print(f"{script.stem}: {status} in {seconds:.0f} s (log: {log.relative_to(ROOT)})",
           flush=True)
     return {"script": script.name, "status": status, "seconds": round(seconds, 1),
             "log": str(log.relative_to(ROOT))}
-
-
-def verdict(row) -> str:
-    """`met`/`MISSED` for goals stated against the baseline (`<= 3x baseline`); goals that
-    carry their own verdict say it themselves."""
-    goal = row.get("goal") or ""
-    m = re.match(r"\s*(<=|>=)\s*([\d.]+)x baseline", goal)
-    if not m or "ratio" not in row:
-        return goal
-    limit = float(m.group(2))
-    ok = row["ratio"] <= limit if m.group(1) == "<=" else row["ratio"] >= limit
-    return f"{goal}: {'met' if ok else 'MISSED'}"
 
 
 def fmt(value) -> str:
@@ -98,7 +97,7 @@ def markdown(info, scripts, rows) -> str:
     for r in rows:
         lines.append("| " + " | ".join([
             r["bench"], r["name"], fmt(r["value"]), r["unit"], r.get("baseline_name", ""),
-            fmt(r.get("baseline")), fmt(r.get("ratio")), verdict(r)]) + " |")
+            fmt(r.get("baseline")), ratio(r), verdict(r)]) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -86,8 +86,8 @@ def officers_xlsx(self, request):
                               + ", ".join(RECORD_READERS))
     viewer = {"sub": principal.sub, "roles": sorted(principal.roles), "agency": principal.agency}
     try:
-        found = self._context(principal).services.certification.page_officers(
-            _filter(request.args), 0, MAX_ROWS, viewer)
+        found = self._context(principal).services.certification.list_officers(
+            _filter(request.args), {"first": MAX_ROWS, "offset": 0}, viewer)
     except DomainError as exc:
         return error_response(400, exc.code, exc.message)
     except Exception:  # never a stack trace: log it, name the correlation id

@@ -23,6 +23,7 @@ TYP = "at+jwt"
 KEEP_SECONDS = 30.0
 LEEWAY_SECONDS = 5
 _records: dict = {}  # client id -> (record or None, when fetched)
+MAX_RECORDS = 10_000  # every cache is bounded: past this, start again
 
 
 def clear():
@@ -39,6 +40,8 @@ def record(services, client_id: str) -> dict | None:
     if found is not None and time.monotonic() - found[1] < KEEP_SECONDS:
         return found[0]
     got = services.delivery.client_for_gateway(client_id)
+    if len(_records) >= MAX_RECORDS:
+        _records.clear()
     _records[client_id] = (got, time.monotonic())
     return got
 

@@ -13,6 +13,7 @@ from nameko.runners import ServiceRunner
 from services import registry
 from services.bus import topology
 from services.bus.tracing import configure_logging
+from services.common import memory_report
 from services.common.config import Config
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ def serve(name: str, cfg: Config) -> None:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     eventlet.spawn(_heartbeat, heartbeat_file(name))
+    memory_report.start(name)  # only when JOINTOPS_MEMORY_REPORT names a directory
     delay = 0.5
     while True:
         runner = ServiceRunner(nameko_config(cfg, port))

@@ -7,7 +7,7 @@ nothing about why.
 from __future__ import annotations
 
 import graphene
-from graphene import ID, Argument, Date, Int, List, NonNull, String
+from graphene import ID, Argument, Date, List, NonNull, String
 
 from gateway.schema.accountability_inputs import (
     FindingInput, FixOnTheSpotInput, OfficerStepInput, OpenLedgerItemInput,
@@ -15,7 +15,7 @@ from gateway.schema.accountability_inputs import (
 from gateway.schema.accountability_types import (
     AccountabilityCounts, FindingConnection, FindingPayload, FindingSource, LedgerItemConnection,
     LedgerItemPayload, LedgerItemStatus, LiftedSanctionsPayload, SanctionConnection,
-    SanctionMeasure, SanctionPayload, connection, officer_of, remember_officers)
+    SanctionMeasure, SanctionPayload, officer_of, remember_officers)
 from gateway.schema import paging
 from gateway.schema.base import actor, forbidden, payload_errors, plain, requires
 from gateway.schema.certification_types import Officer
@@ -46,16 +46,27 @@ class OfficerAccountabilityRecord(graphene.ObjectType):
                              "certification no longer knows them.")
     active_measures = List(NonNull(SanctionMeasure), required=True,
                            description="Sanctions in force now.")
-    findings = paging.connection_field(FindingConnection, "Findings against the officer, "
-                                       "newest first.")
-    sanctions = paging.connection_field(SanctionConnection, "Sanctions imposed on the "
-                                        "officer (in force or lifted), newest first.")
-    ledger_items = paging.connection_field(LedgerItemConnection, "Rectification ledger items "
-                                           "(整改台账) linked to the officer's findings.")
+    findings = paging.field(FindingConnection, "Findings against the officer, newest first.")
+    sanctions = paging.field(SanctionConnection, "Sanctions imposed on the officer (in force "
+                             "or lifted), newest first.")
+    ledger_items = paging.field(LedgerItemConnection, "Rectification ledger items (整改台账) the "
+                                "officer owns or that follow from the officer's findings.")
 
     @staticmethod
     def resolve_active_measures(root, info):
         return root["standing"]["active_measures"]
+
+    @staticmethod
+    def resolve_findings(root, info, **page):
+        return paging.from_list(FindingConnection, root["findings"], **page)
+
+    @staticmethod
+    def resolve_sanctions(root, info, **page):
+        return paging.from_list(SanctionConnection, root["sanctions"], **page)
+
+    @staticmethod
+    def resolve_ledger_items(root, info, **page):
+        return paging.from_list(LedgerItemConnection, root["ledger_items"], **page)
 
 
 class Query(graphene.ObjectType):
@@ -66,14 +77,14 @@ class Query(graphene.ObjectType):
         rule=String(description="Only findings an automatic rule recorded, by its name "
                     "(e.g. LATE_PUBLICATION)."),
         case_id=ID(description="Only findings about this enforcement case."),
-        first=paging.first_argument(), after=paging.after_argument(),
+        **paging.arguments(),
         description="Findings of illegal or improper enforcement (执法过错认定), newest first. "
                     "accountability_officer and certification_admin; never cross_agency.")
     ledger_items = graphene.Field(
         LedgerItemConnection, required=True,
         owner=String(description="Only items this person or unit must put right."),
         status=Argument(LedgerItemStatus, description="Only items in this state."),
-        first=paging.first_argument(), after=paging.after_argument(),
+        **paging.arguments(),
         description="The rectification ledger (整改台账), newest first. "
                     "accountability_officer and certification_admin.")
     officer_accountability_record = graphene.Field(
@@ -90,17 +101,17 @@ class Query(graphene.ObjectType):
                     "e.g. a year. accountability_officer and certification_admin.")
 
     @requires(*READERS)
-    def resolve_accountability_findings(root, info, first=None, after=None, **filters):
-        page = info.context.services.accountability.list_findings(plain(filters, keep_none=True),
-                                                                  first, after)
-        remember_officers(info, page["items"])
-        return connection(FindingConnection, page, after)
+    def resolve_accountability_findings(root, info, first=None, after=None, offset=None,
+                                        **filters):
+        return paging.page(FindingConnection, lambda page: info.context.services
+                           .accountability.list_findings(plain(filters, keep_none=True), page),
+                           first, after, offset, prime=lambda rows: remember_officers(info, rows))
 
     @requires(*READERS)
-    def resolve_ledger_items(root, info, first=None, after=None, **filters):
-        page = info.context.services.accountability.list_ledger_items(
-            plain(filters, keep_none=True), first, after)
-        return connection(LedgerItemConnection, page, after)
+    def resolve_ledger_items(root, info, first=None, after=None, offset=None, **filters):
+        return paging.page(LedgerItemConnection, lambda page: info.context.services
+                           .accountability.list_ledger_items(plain(filters, keep_none=True),
+                                                             page), first, after, offset)
 
     @requires(*READERS)
     def resolve_officer_accountability_record(root, info, officer_id):

@@ -157,28 +157,10 @@ class LedgerItem(graphene.ObjectType):
     resolve_overdue_at = _time("overdue_at")
 
 
-class FindingConnection(graphene.relay.Connection):
-    """A page of findings (Relay connection), newest first."""
-    class Meta:
-        node = Finding
-
-
-class SanctionConnection(graphene.relay.Connection):
-    """A page of sanctions (Relay connection), newest first."""
-    class Meta:
-        node = Sanction
-
-
-class LedgerItemConnection(graphene.relay.Connection):
-    """A page of rectification ledger items (Relay connection), newest first."""
-    class Meta:
-        node = LedgerItem
-
-
-def connection(conn_cls, page: dict, after: str | None):
-    """A connection from a service page {items, cursors, has_next_page}."""
-    return paging.from_cursors(conn_cls, page["items"], page["cursors"],
-                               page["has_next_page"], bool(after))
+FindingConnection = paging.connection(Finding, "A page of findings, newest first.")
+SanctionConnection = paging.connection(Sanction, "A page of sanctions, newest first.")
+LedgerItemConnection = paging.connection(LedgerItem, "A page of rectification ledger items "
+                                         "(整改台账), newest first.")
 
 
 def _counts(name: str, keys, what: str, enum: str) -> type:

@@ -96,11 +96,11 @@ class Query(graphene.ObjectType):
 
     @requires(*ROLES)
     def resolve_rule_of_law_activities(root, info, agency=None, kind=None, year=None,
-                                       first=None, after=None):
+                                       first=None, after=None, offset=None):
         filters = plain({"agency": agency, "kind": kind, "year": year})
-        return paging.page(RuleOfLawActivityConnection, lambda offset, limit: info.context
-                           .services.accountability.list_activities(filters, offset, limit),
-                           first, after)
+        return paging.page(RuleOfLawActivityConnection, lambda page: info.context
+                           .services.accountability.list_activities(filters, page),
+                           first, after, offset)
 
 
 class Mutation(graphene.ObjectType):

@@ -60,11 +60,11 @@ class Query:
 
     @staticmethod
     @requires(*AUDITORS)
-    def resolve_audit_trail(root, info, first=None, after=None, subject_id=None,
+    def resolve_audit_trail(root, info, first=None, after=None, offset=None, subject_id=None,
                             actor_subject=None, **span):
         filters = _filters(subject_id, actor_subject, span.get("from"), span.get("to"))
-        return paging.page(AuditEntryConnection, lambda offset, limit: (
-            info.context.services.audit.audit_trail(filters, offset, limit)), first, after)
+        return paging.page(AuditEntryConnection, lambda page: (
+            info.context.services.audit.audit_trail(filters, page)), first, after, offset)
 
     @staticmethod
     @requires(*AUDITORS)

@@ -96,10 +96,7 @@ class OfficerHistory(graphene.ObjectType):
                             description="Every change, oldest first.")
 
 
-class OfficerRecordConnection(graphene.relay.Connection):
-    """A page of the roster (Relay connection), by name then id; cursors are the service's own."""
-    class Meta:
-        node = OfficerRecord
+OfficerRecordConnection = paging.connection(OfficerRecord, "A page of the roster, by name then id.")
 
 
 class OfficerFilter(graphene.InputObjectType):
@@ -170,45 +167,22 @@ class Query(graphene.ObjectType):
                          description="End of the window; after startsAt."),
         description="Qualified over the whole window (what a team needs); otherwise every "
                     "reason that applies at some moment in it.")
-    officer_record = graphene.Field(OfficerRecord, id=graphene.ID(required=True,
-                                                                  description="The officer's id."),
-                                    description="One officer as administrators and planners see "
-                                                "them (certificates, next review); the full ID "
-                                                "number only for administrators of the officer's "
-                                                "agency. planner, certification_admin, "
-                                                "accountability_officer, enforcement_officer; "
-                                                "null when unknown.")
-    officers = graphene.Field(OfficerRecordConnection, required=True, filter=OfficerFilter(description="Which "
-                                                                                                       "officers; "
-                                                                                                       "absent: "
-                                                                                                       "all "
-                                                                                                       "the "
-                                                                                                       "caller "
-                                                                                                       "may "
-                                                                                                       "see."),
-                              first=graphene.Int(description="How many rows: 1 to 100; default "
-                                                             "20."),
-                              after=graphene.String(description="The previous page's "
-                                                                "pageInfo.endCursor; absent: the "
-                                                                "first page."),
-                              description="The roster (执法人员名录) as a Relay connection, by name; "
-                                          "planner, certification_admin, accountability_officer, "
-                                          "enforcement_officer. Bad arguments: BAD_USER_INPUT.")
-    officer_history = graphene.Field(OfficerHistory, officer_id=graphene.ID(required=True,
-                                                                            description="The "
-                                                                                        "officer's "
-                                                                                        "id."),
-                                     description="An officer's whole history (履历), oldest first; "
-                                                 "certification_admin and accountability_officer "
-                                                 "only; null when the officer is unknown.")
-    officer_page = graphene.Field(OfficerPage, required=True, filter=OfficerFilter(description="Which "
-                                                                                               "officers; "
-                                                                                               "absent: "
-                                                                                               "all "
-                                                                                               "the "
-                                                                                               "caller "
-                                                                                               "may "
-                                                                                               "see."),
+    officer_record = graphene.Field(
+        OfficerRecord, id=graphene.ID(required=True, description="The officer's id."),
+        description="One officer as administrators and planners see them (certificates, next "
+                    "review); the full ID number only for administrators of the officer's "
+                    "agency. planner, certification_admin, accountability_officer, "
+                    "enforcement_officer; null when unknown.")
+    officers = paging.field(
+        OfficerRecordConnection, "The roster (执法人员名录) by name, then id. planner, "
+        "certification_admin, accountability_officer, enforcement_officer.",
+        filter=OfficerFilter(description="Which officers; absent: all the caller may see."))
+    officer_history = graphene.Field(
+        OfficerHistory, officer_id=graphene.ID(required=True, description="The officer's id."),
+        description="An officer's whole history (履历), oldest first; certification_admin and "
+                    "accountability_officer only; null when the officer is unknown.")
+    officer_page = graphene.Field(OfficerPage, required=True, filter=OfficerFilter(
+        description="Which officers; absent: all the caller may see."),
                                   offset=graphene.Int(description="Rows to skip; default 0."),
                                   limit=graphene.Int(description="1..100, default 20."),
                                   description="The roster by name, as numbered pages.")
@@ -239,20 +213,17 @@ class Query(graphene.ObjectType):
         return _service(info).get_officers([id], actor(info))[0]
 
     @requires(*RECORD_READERS)
-    def resolve_officers(root, info, filter=None, first=None, after=None):
-        page = _service(info).list_officers(plain(filter or {}), 20 if first is None else first,
-                                            after, actor(info))
-        # The service cursors its own pages (by name, then id); end_cursor is the last one.
-        return paging.from_cursors(OfficerRecordConnection, [e["node"] for e in page["edges"]],
-                                   [e["cursor"] for e in page["edges"]],
-                                   page["has_next_page"], after is not None)
+    def resolve_officers(root, info, filter=None, first=None, after=None, offset=None):
+        return paging.page(OfficerRecordConnection, lambda page: _service(info).list_officers(
+            plain(filter or {}), page, actor(info)), first, after, offset)
 
     @requires(*RECORD_READERS)
     def resolve_officer_page(root, info, filter=None, offset=None, limit=None):
-        offset, limit = offset or 0, paging.DEFAULT_FIRST if limit is None else limit
-        if not 1 <= limit <= paging.MAX_FIRST:
+        # the same list as `officers`, as the numbered page the console's table shows
+        if limit is not None and limit < 1:
             raise DomainError("INVALID_INPUT", f"limit must be 1..{paging.MAX_FIRST}", ["limit"])
-        found = _service(info).page_officers(plain(filter or {}), offset, limit, actor(info))
+        found = _service(info).list_officers(plain(filter or {}), paging.request(
+            limit, None, offset or 0), actor(info))
         return OfficerPage(total_count=found["total"], offset=found["offset"],
                            nodes=found["items"])
 

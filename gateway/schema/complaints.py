@@ -10,7 +10,8 @@ from graphene import ID, Argument, Boolean, InputField, Int, List, NonNull, Stri
 
 from gateway.schema.accountability_inputs import GRADED, REQUEST_KEY
 from gateway.schema.accountability_types import (
-    FaultForm, FindingPayload, GravityLevel, HarmLevel, _key, _parsed, _time, connection)
+    FaultForm, FindingPayload, GravityLevel, HarmLevel, _key, _parsed, _time)
+from gateway.schema import paging
 from gateway.schema.actors import actor_field
 from gateway.schema.base import (Agency, UserError, actor, enum_of, payload_errors, plain,
                                  public_read, requires)
@@ -60,10 +61,8 @@ class Complaint(graphene.ObjectType):
         return root["status"] == "RECEIVED" and today > root["acknowledge_by"]
 
 
-class ComplaintConnection(graphene.relay.Connection):
-    class Meta:
-        node = Complaint
-        description = "A page of complaints about officers' conduct (投诉), newest first."
+ComplaintConnection = paging.connection(
+    Complaint, "A page of complaints about officers' conduct (投诉), newest first.")
 
 
 class ComplaintPayload(graphene.ObjectType):
@@ -112,7 +111,7 @@ class Query(graphene.ObjectType):
         ComplaintConnection, required=True, status=Argument(ComplaintStatus, description=(
             "Only complaints in this state (RECEIVED or ACKNOWLEDGED).")), agency=Argument(Agency, description="Only about this agency."),
         origin=Argument(ComplaintOrigin, description="Only from the public or from staff."),
-        first=Int(description="At most 100."), after=String(description="A cursor given out."),
+        **paging.arguments(),
         description="Complaints, newest first (legal-affairs staff; those of an agency see "
                     "their agency's).")
     overdue_complaints = List(
@@ -121,13 +120,13 @@ class Query(graphene.ObjectType):
                     "oldest due first (legal-affairs staff).")
 
     @requires(*LEGAL)
-    def resolve_complaints(root, info, first=None, after=None, **filters):
+    def resolve_complaints(root, info, first=None, after=None, offset=None, **filters):
         own = info.context.principal.agency
         filters = plain(filters)
         if own:
             filters["agency"] = own
-        page = info.context.services.accountability.list_complaints(filters, first, after)
-        return connection(ComplaintConnection, page, after)
+        return paging.page(ComplaintConnection, lambda page: info.context.services
+                           .accountability.list_complaints(filters, page), first, after, offset)
 
     @requires(*LEGAL)
     def resolve_overdue_complaints(root, info):

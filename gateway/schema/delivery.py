@@ -3,11 +3,9 @@ deliveries (the caller's own, or any for a planner), and the pull feed of qualif
 changes. Public event types: services.contracts.topology.PUBLIC_EVENTS (docs/integrators.md)."""
 from __future__ import annotations
 
-import base64
 import datetime as dt
 
 import graphene
-from graphql import GraphQLError
 
 from gateway.schema import paging
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, enum_of,
@@ -24,27 +22,6 @@ DeliveryStatus = enum_of("WebhookDeliveryStatus", ["PENDING", "DELIVERED", "FAIL
                          "endpoint answered 2xx; FAILED: still refused when the retry span "
                          "(default 3 days) ran out; CANCELLED: the subscription ended or the "
                          "endpoint answered 410 Gone.")
-
-
-def cursor(seq: int) -> str:
-    return base64.urlsafe_b64encode(f"seq:{seq}".encode()).decode()
-
-
-def seq_of(after: str | None) -> int | None:
-    if after is None:
-        return None
-    try:
-        kind, _, number = base64.urlsafe_b64decode(after.encode()).decode().partition(":")
-        if kind == "seq" and number.isdigit():
-            return int(number)
-    except (ValueError, UnicodeError):
-        pass
-    raise GraphQLError("after is not a cursor from this list",
-                       extensions={"code": "BAD_USER_INPUT"})
-
-
-def _first(first) -> int:
-    return paging.window(first, None)[1]
 
 
 def _moment(value):
@@ -132,11 +109,8 @@ class WebhookDelivery(graphene.ObjectType):
         return root["body"]
 
 
-class WebhookDeliveryConnection(graphene.relay.Connection):
-    """A page of a subscription's deliveries, oldest first."""
-
-    class Meta:
-        node = WebhookDelivery
+WebhookDeliveryConnection = paging.connection(
+    WebhookDelivery, "A page of a subscription's deliveries, oldest first.")
 
 
 class ReplayWebhookDeliveriesPayload(graphene.ObjectType):
@@ -165,47 +139,33 @@ class QualificationChange(graphene.ObjectType):
         return _moment(root["at"])
 
 
-class QualificationChangeConnection(graphene.relay.Connection):
-    """A page of the qualification-change feed, in the order recorded."""
-
-    class Meta:
-        node = QualificationChange
-
-
-def _connection(conn, found):
-    items = found["items"]
-    return paging.from_cursors(conn, items, [cursor(i["seq"]) for i in items],
-                               found["has_next"], False)
+QualificationChangeConnection = paging.connection(
+    QualificationChange, "A page of the qualification-change feed, in the order recorded.")
 
 
 class Query(graphene.ObjectType):
-    webhook_deliveries = graphene.Field(
-        WebhookDeliveryConnection, required=True, subscription_id=graphene.ID(
-            required=True, description="The subscription whose deliveries to list."),
-        first=graphene.Int(description="1..100, default 20."),
-        after=graphene.String(description="A cursor from this list: the deliveries after it."),
-        description="A subscription's deliveries, oldest first: status, attempts, the last "
-                    "response. Cross-agency systems see their own subscriptions, planners any.")
-    qualification_changes = graphene.Field(
-        QualificationChangeConnection, required=True,
-        after=graphene.String(description="The last cursor read; omit to start at the "
-                              "beginning."),
-        first=graphene.Int(description="1..100, default 20."),
-        description="Every change of an officer's qualification, once each and in one "
-                    "order: keep the last cursor and ask again from it (for systems that "
-                    "cannot receive webhooks).")
+    webhook_deliveries = paging.field(
+        WebhookDeliveryConnection, "A subscription's deliveries, oldest first: status, "
+        "attempts, the last response. Cross-agency systems see their own subscriptions, "
+        "planners any. A cursor stays valid as deliveries are added.",
+        subscription_id=graphene.ID(
+            required=True, description="The subscription whose deliveries to list."))
+    qualification_changes = paging.field(
+        QualificationChangeConnection, "Every change of an officer's qualification, once "
+        "each and in one order: keep the last cursor and ask again from it (for systems "
+        "that cannot receive webhooks); a cursor stays valid for good.")
 
     @requires(*SUBSCRIBERS)
-    def resolve_webhook_deliveries(root, info, subscription_id, first=None, after=None):
-        found = info.context.services.delivery.webhook_deliveries(
-            subscription_id, seq_of(after), _first(first), actor(info))
-        return _connection(WebhookDeliveryConnection, found)
+    def resolve_webhook_deliveries(root, info, subscription_id, first=None, after=None,
+                                   offset=None):
+        return paging.page(WebhookDeliveryConnection, lambda page: info.context.services
+                           .delivery.webhook_deliveries(subscription_id, page, actor(info)),
+                           first, after, offset)
 
     @requires(*READERS)
-    def resolve_qualification_changes(root, info, after=None, first=None):
-        found = info.context.services.delivery.qualification_changes(seq_of(after),
-                                                                    _first(first))
-        return _connection(QualificationChangeConnection, found)
+    def resolve_qualification_changes(root, info, after=None, first=None, offset=None):
+        return paging.page(QualificationChangeConnection, lambda page: info.context.services
+                           .delivery.qualification_changes(page), first, after, offset)
 
 
 class Mutation(graphene.ObjectType):
@@ -246,7 +206,7 @@ class Mutation(graphene.ObjectType):
     def resolve_replay_webhook_deliveries(root, info, subscription_id, after=None):
         return payload_errors(ReplayWebhookDeliveriesPayload, "replayed", lambda: (
             info.context.services.delivery.replay_webhook_deliveries(
-                subscription_id, seq_of(after), actor(info))))
+                subscription_id, paging.request(after=after)["after"], actor(info))))
 
 
 def _subscription_payload(call):

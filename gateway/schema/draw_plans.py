@@ -67,10 +67,11 @@ class Query(graphene.ObjectType):
                               year=graphene.Int(description="Only plans of this year."))
 
     @requires(*READERS)
-    def resolve_draw_plans(root, info, agency=None, year=None, first=None, after=None):
+    def resolve_draw_plans(root, info, agency=None, year=None, first=None, after=None,
+                           offset=None):
         filters = {"agency": enum_value(agency), "year": year}
-        return paging.page(DrawPlanConnection, lambda offset, limit: info.context.services
-                           .draws.list_plans(filters, offset, limit), first, after)
+        return paging.page(DrawPlanConnection, lambda page: info.context.services
+                           .draws.list_plans(filters, page), first, after, offset)
 
 
 class Mutation(graphene.ObjectType):

@@ -114,21 +114,22 @@ class Query(graphene.ObjectType):
 
     @requires(*READERS)
     def resolve_draws(root, info, status=None, kind=None, operation_id=None, first=None,
-                      after=None):
+                      after=None, offset=None):
         filters = {"status": enum_value(status), "kind": enum_value(kind),
                    "operation_id": operation_id}
-        return paging.page(DrawConnection, lambda offset, limit: info.context.services.draws
-                           .list_draws(filters, offset, limit), first, after, typed_draw)
+        return paging.page(DrawConnection, lambda page: info.context.services.draws
+                           .list_draws(filters, page), first, after, offset,
+                           convert=typed_draw)
 
     @public_read
     def resolve_published_draw(root, info, id):
         return typed_published(info.context.services.draws.published_draw(id))
 
     @public_read
-    def resolve_published_draws(root, info, first=None, after=None):
-        return paging.page(PublishedDrawSummaryConnection, lambda offset, limit: info.context
-                           .services.draws.list_draws({"published": True}, offset, limit),
-                           first, after, published_summary)
+    def resolve_published_draws(root, info, first=None, after=None, offset=None):
+        return paging.page(PublishedDrawSummaryConnection, lambda page: info.context
+                           .services.draws.list_draws({"published": True}, page),
+                           first, after, offset, convert=published_summary)
 
     @public_read
     def resolve_draw_verification(root, info, id):

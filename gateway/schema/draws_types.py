@@ -196,10 +196,10 @@ class Draw(graphene.ObjectType):
     assignments = paging.field(DrawAssignmentConnection,
                                description="The drawn checks, in the draw's order.")
 
-    def resolve_assignments(draw, info, first=None, after=None):
-        return paging.page(DrawAssignmentConnection, lambda offset, limit: info.context
-                           .services.draws.list_assignments(draw["id"], offset, limit),
-                           first, after, prime=lambda rows: officers(info).want(
+    def resolve_assignments(draw, info, first=None, after=None, offset=None):
+        return paging.page(DrawAssignmentConnection, lambda page: info.context
+                           .services.draws.list_assignments(draw["id"], page),
+                           first, after, offset, prime=lambda rows: officers(info).want(
                                [i for row in rows for i in row["inspector_ids"]]))
 
 

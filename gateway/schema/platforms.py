@@ -100,7 +100,7 @@ class Query(graphene.ObjectType):
         PlatformDeliveryConnection,
         "A platform's deliveries, newest first; `overdueOnly` lists those past their legal "
         "deadline (each opened a ledger item for the agency's legal-affairs unit). Roles: "
-        "planner, accountability_officer. Errors: BAD_USER_INPUT (first, after).",
+        "planner, accountability_officer. Errors: INVALID_INPUT (first, after, offset).",
         platform=graphene.Argument(PlatformTarget, required=True,
                                    description="The platform target."),
         overdue_only=graphene.Boolean(description="Only the overdue deliveries; default "
@@ -112,11 +112,11 @@ class Query(graphene.ObjectType):
 
     @requires(*READERS)
     def resolve_platform_deliveries(root, info, platform, overdue_only=False, first=None,
-                                    after=None):
+                                    after=None, offset=None):
         target = enum_value(platform)
-        return paging.page(PlatformDeliveryConnection, lambda offset, limit: (
+        return paging.page(PlatformDeliveryConnection, lambda page: (
             info.context.services.delivery.platform_deliveries(
-                target, bool(overdue_only), offset, limit)), first, after)
+                target, bool(overdue_only), page)), first, after, offset)
 
 
 class Mutation(graphene.ObjectType):

@@ -12,9 +12,11 @@ from services.accountability.domain import activities
 from services.accountability.domain.codec import parse_time
 from services.accountability.domain.sanctions import MEASURES
 from services.common.clock import check_year, year_bounds
+from services.common import paging
 from services.common.errors import DomainError, InvalidInput
+from services.common.paging import Page
 
-MAX_PAGE, OFFICERS_PER_CALL = 100, 1000
+OFFICERS_PER_CALL = 1000
 
 
 def _date(value) -> dt.date:
@@ -66,7 +68,7 @@ def _year_days(year) -> dict:
     return {"$gte": f"{year}-01-01", "$lte": f"{year}-12-31"}
 
 
-def list_page(filters: dict | None, offset=0, limit=20) -> dict:
+def list_page(filters: dict | None, request: Page) -> dict:
     """Newest first; filters: agency, kind (exact values), year (of heldOn)."""
     filters, query = filters or {}, {}
     for key, allowed in (("agency", activities.AGENCIES), ("kind", tuple(activities.KINDS))):
@@ -76,12 +78,8 @@ def list_page(filters: dict | None, offset=0, limit=20) -> dict:
             query[key] = filters[key]
     if filters.get("year") is not None:
         query["held_on"] = _year_days(filters["year"])
-    offset, limit = int(offset or 0), int(20 if limit is None else limit)
-    if offset < 0 or not 0 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"page: offset >= 0 and 0 <= first <= {MAX_PAGE}", ["first"])
-    coll = ActivityDoc._get_collection()
-    found = coll.find(query).sort([("held_on", -1), ("_id", -1)]).skip(offset).limit(limit)
-    return {"total": coll.count_documents(query), "items": [view(d) for d in found]}
+    return paging.page(ActivityDoc._get_collection(), query, [("held_on", -1), ("_id", -1)],
+                       request, view)
 
 
 def _agencies(certification, officer_ids: set[str]) -> dict[str, str]:

@@ -83,7 +83,7 @@ FILTERS = {"status": ("RECEIVED", "ACKNOWLEDGED"), "agency": complaints.AGENCIES
            "origin": ("PUBLIC", "STAFF")}
 
 
-def list_page(filters, first=None, after=None) -> dict:
+def list_page(filters, request) -> dict:
     query = {}
     for name, value in (filters or {}).items():
         if value is None:
@@ -91,7 +91,7 @@ def list_page(filters, first=None, after=None) -> dict:
         if name not in FILTERS or value not in FILTERS[name]:
             raise InvalidInput(f"unknown filter {name!r} or value", [name])
         query[name] = value
-    return repo.page(ComplaintDoc, "received_at", query, first, after)
+    return repo.page(ComplaintDoc, "received_at", query, request)
 
 
 def overdue(now) -> list[dict]:

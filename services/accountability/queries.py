@@ -29,12 +29,12 @@ def _filters(given: dict | None, allowed: dict) -> dict:
     return query
 
 
-def list_findings(filters, first=None, after=None) -> dict:
-    return repo.page(FindingDoc, "recorded_at", _filters(filters, FINDING_FILTERS), first, after)
+def list_findings(filters, request) -> dict:
+    return repo.page(FindingDoc, "recorded_at", _filters(filters, FINDING_FILTERS), request)
 
 
-def list_ledger_items(filters, first=None, after=None) -> dict:
-    return repo.page(LedgerItemDoc, "opened_at", _filters(filters, LEDGER_FILTERS), first, after)
+def list_ledger_items(filters, request) -> dict:
+    return repo.page(LedgerItemDoc, "opened_at", _filters(filters, LEDGER_FILTERS), request)
 
 
 def officer_record(officer_id: str) -> dict:

@@ -1,12 +1,9 @@
 """Reading and writing the accountability model: documents <-> domain dataclasses, and
-the queries the service answers (keyset pages, an officer's record, period counts)."""
+the queries the service answers (keyed pages, an officer's record, period counts)."""
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
 import datetime as dt
-import json
 
 from services.accountability.documents import (ComplaintDoc, FindingDoc, LedgerItemDoc,
                                                SanctionDoc)
@@ -15,12 +12,12 @@ from services.accountability.domain.complaints import Complaint
 from services.accountability.domain.records import (counts_from_rows, officer_record,
                                                     period_counts_pipeline)
 from services.common.clock import utcnow
-from services.common.errors import InvalidInput
+from services.common import paging
+from services.common.paging import Page
 
 # document class -> (domain class, the domain's name for the primary key)
 MODEL = {FindingDoc: (Finding, "finding_id"), SanctionDoc: (Sanction, "sanction_id"),
          LedgerItemDoc: (LedgerItem, "item_id"), ComplaintDoc: (Complaint, "complaint_id")}
-MAX_PAGE = 100
 
 
 def stored_now() -> dt.datetime:
@@ -65,35 +62,10 @@ def load_versioned(doc_cls, **query) -> list[tuple]:
     return [(from_doc(d), d.version) for d in doc_cls.objects(**query)]
 
 
-# ---- keyset pages, newest first: a cursor is (time, id) of the last row shown
-def _cursor(moment, ident) -> str:
-    raw = json.dumps([codec.parse_time(moment).isoformat(), ident]).encode()
-    return base64.urlsafe_b64encode(raw).decode()
-
-
-def _after(cursor: str, time_field: str) -> dict:
-    try:
-        if not isinstance(cursor, str):
-            raise TypeError(cursor)
-        moment, ident = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        moment = codec.parse_time(moment)
-    except (ValueError, TypeError, binascii.Error):
-        raise InvalidInput("not a cursor this list gave out", ["after"]) from None
-    return {"$or": [{time_field: {"$lt": moment}},
-                    {time_field: moment, "_id": {"$lt": str(ident)}}]}
-
-
-def page(doc_cls, time_field: str, query: dict, first: int | None, after: str | None) -> dict:
-    first = MAX_PAGE if first is None else first
-    if isinstance(first, bool) or not isinstance(first, int) or not 0 < first <= MAX_PAGE:
-        raise InvalidInput(f"first must be 1..{MAX_PAGE}", ["first"])
-    raw = {**query, **(_after(after, time_field) if after else {})}
-    docs = list(doc_cls.objects(__raw__=raw).order_by(f"-{time_field}", "-id")
-                .limit(first + 1))
-    rows = [from_doc(d) for d in docs[:first]]
-    cursors = [_cursor(d[time_field], d.id) for d in docs[:first]]
-    return {"items": [r.to_dict() for r in rows], "cursors": cursors,
-            "has_next_page": len(docs) > first}
+# ---- pages, newest first, keyed by (time, id): a cursor stays valid as rows are added
+def page(doc_cls, time_field: str, query: dict, request: Page) -> dict:
+    return paging.keyed(doc_cls._get_collection(), query, [(time_field, -1), ("_id", -1)],
+                        request, lambda raw: from_doc(doc_cls._from_son(raw)).to_dict())
 
 
 # ---- records and figures

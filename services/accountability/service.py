@@ -12,6 +12,7 @@ from services.bus.client import ServiceClients
 from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.common.clock import utcnow
+from services.common.paging import Page
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
@@ -63,9 +64,8 @@ class AccountabilityService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_complaints(self, filters: dict | None = None, first: int | None = None,
-                        after: str | None = None) -> dict:
-        return complaints.list_page(filters, first, after)
+    def list_complaints(self, filters: dict | None = None, page: dict | None = None) -> dict:
+        return complaints.list_page(filters, Page.parse(page))
 
     @rpc
     @command
@@ -107,15 +107,13 @@ class AccountabilityService(BusService, ReplayClockMixin):
     # ---- reads
     @rpc
     @command
-    def list_findings(self, filters: dict | None = None, first: int | None = None,
-                      after: str | None = None) -> dict:
-        return queries.list_findings(filters, first, after)
+    def list_findings(self, filters: dict | None = None, page: dict | None = None) -> dict:
+        return queries.list_findings(filters, Page.parse(page))
 
     @rpc
     @command
-    def list_ledger_items(self, filters: dict | None = None, first: int | None = None,
-                          after: str | None = None) -> dict:
-        return queries.list_ledger_items(filters, first, after)
+    def list_ledger_items(self, filters: dict | None = None, page: dict | None = None) -> dict:
+        return queries.list_ledger_items(filters, Page.parse(page))
 
     @rpc
     @command
@@ -135,9 +133,8 @@ class AccountabilityService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_activities(self, filters: dict | None = None, offset: int = 0,
-                        limit: int = 20) -> dict:
-        return activities.list_page(filters, offset, limit)
+    def list_activities(self, filters: dict | None = None, page: dict | None = None) -> dict:
+        return activities.list_page(filters, Page.parse(page))
 
     @rpc
     @command

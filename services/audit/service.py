@@ -6,6 +6,7 @@ from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
+from services.common.paging import Page
 
 
 
@@ -19,9 +20,8 @@ class AuditService(BusService):
 
     @rpc
     @command
-    def audit_trail(self, filters: dict | None = None, offset: int = 0,
-                    limit: int = 20) -> dict:
-        return trail.page(filters, offset, limit)
+    def audit_trail(self, filters: dict | None = None, page: dict | None = None) -> dict:
+        return trail.page(filters, Page.parse(page))
 
     @rpc
     @command

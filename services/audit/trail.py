@@ -77,12 +77,13 @@ def _query(filters: dict) -> dict:
     return query
 
 
-def page(filters: dict | None, offset: int, limit: int) -> dict:
-    """Entries newest first (by chain order), with the total for the filters."""
+def page(filters: dict | None, request: paging.Page) -> dict:
+    """Entries newest first (by chain order), with the total for the filters; a cursor is
+    an entry's place in the chain, so it stays valid while entries are appended."""
     if not isinstance(filters, (dict, type(None))):
         raise InvalidInput("filters must be an object", ["filters"])
-    return paging.page(AuditEntryDoc._get_collection(), _query(filters or {}), [("seq", -1)],
-                       offset, limit, _plain)
+    return paging.keyed(AuditEntryDoc._get_collection(), _query(filters or {}), [("seq", -1)],
+                        request, _plain)
 
 
 def _plain(row: dict) -> dict:

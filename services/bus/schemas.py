@@ -18,7 +18,7 @@ class InvalidEvent(Exception):
     """An envelope or payload that does not match its schema."""
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=512)  # one per schema file; bounded all the same
 def _validator(path: Path) -> Draft202012Validator:
     schema = json.loads(path.read_text())
     Draft202012Validator.check_schema(schema)

@@ -2,40 +2,24 @@
 
 Filters that follow from stored fields (agency, name prefix, domains ever certified)
 narrow the database query; status, domain held now and "expiring within N days" depend on
-the moment, so they are decided by replaying each candidate's history. Pages are keyed
+the moment, so they are decided by replaying each candidate's history. Cursors are keyed
 by (name, id), so a page boundary is stable while officers are added.
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
 import re
 
 from services.certification import domain as cd
 from services.certification import roster
 from services.certification.access import admin_of
+from services.common import paging
 from services.common.clock import local_date, utcnow
 from services.common.errors import InvalidInput
+from services.common.paging import Page
 
-MAX_PAGE = 100
 MAX_EXPORT = 10_000  # one spreadsheet of a whole filtered roster
-SCAN_BATCH = 200
 MAX_EXPIRY_DAYS = 3660
-
-
-def encode_cursor(name: str, officer_id: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps([name, officer_id]).encode()).decode()
-
-
-def decode_cursor(cursor: str) -> tuple[str, str]:
-    try:
-        name, officer_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if isinstance(name, str) and isinstance(officer_id, str):
-            return name, officer_id
-    except (ValueError, TypeError, AttributeError):
-        pass
-    raise InvalidInput("after is not a cursor this list returned", ["after"])
 
 
 def _enum(enum_cls, value, field):
@@ -64,7 +48,7 @@ def parse_filter(raw: dict | None) -> dict:
             "name_prefix": prefix or None}
 
 
-def _query(flt: dict, after) -> dict:
+def _query(flt: dict) -> dict:
     query = {}
     if flt["agency"]:
         query["agency"] = flt["agency"]
@@ -73,9 +57,6 @@ def _query(flt: dict, after) -> dict:
     if flt["name_prefix"]:
         # Escaped text inside a fixed `^...` pattern: input never becomes an operator.
         query["name"] = {"$regex": "^" + re.escape(flt["name_prefix"])}
-    if after:
-        name, officer_id = after
-        query["$or"] = [{"name": {"$gt": name}}, {"name": name, "_id": {"$gt": officer_id}}]
     return query
 
 
@@ -98,58 +79,29 @@ def _matches(record, flt, now, config) -> bool:
     return days is None or cd.expires_within(record, now, days)
 
 
-def list_officers(raw_filter, first, after, viewer, config) -> dict:
-    if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= MAX_PAGE:
-        raise InvalidInput(f"first must be 1..{MAX_PAGE}", ["first"])
-    flt, now = parse_filter(raw_filter), utcnow()
-    position = decode_cursor(after) if after else None
-    found, admin = [], admin_of(viewer)
-    while len(found) <= first:
-        batch = list(roster.officers().find(_query(flt, position))
-                     .sort([("name", 1), ("_id", 1)]).limit(SCAN_BATCH))
-        for raw in batch:
-            record = roster.record_from_raw(raw)
-            if _matches(record, flt, now, config):
-                found.append(record)
-        if len(batch) < SCAN_BATCH:
-            break
-        position = (batch[-1]["name"], batch[-1]["_id"])
-    page = found[:first]
-    return {"edges": [{"cursor": encode_cursor(r.name, r.id),
-                       "node": cd.officer_view(r, now, admin_of=admin, config=config)}
-                      for r in page],
-            "has_next_page": len(found) > first,
-            "end_cursor": encode_cursor(page[-1].name, page[-1].id) if page else None}
-
-
 def _needs_replay(flt) -> bool:
     return bool(flt["status"] or flt["domain"] or flt["expiring_within_days"] is not None
                 or flt["review_due_within_days"] is not None)
 
 
-def page_officers(raw_filter, offset, limit, viewer, config) -> dict:
-    """One numbered page and the total, for tables with page numbers and for exports.
-    Stored-field filters narrow the query (ids only, in page order); filters that depend
-    on the moment replay the candidates (parsed records are cached by rev). Counting is
-    done here, not by count_documents: SecantusDB's count refuses some $regex patterns."""
-    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
-        raise InvalidInput("offset must be 0 or more", ["offset"])
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_EXPORT:
-        raise InvalidInput(f"limit must be 1..{MAX_EXPORT}", ["limit"])
+def list_officers(raw_filter, request: Page, viewer, config) -> dict:
+    """One page of the filtered roster by name, then id (services.common.paging: numbered
+    pages by `offset`, or a cursor that is the row's (name, id), so it stays valid while
+    officers are added), with the total. Stored-field filters narrow the query (names and
+    ids only); filters that depend on the moment replay the candidates (parsed records are
+    cached by rev). Counting is done here, not by count_documents: SecantusDB's count
+    refuses some $regex patterns."""
     flt, now, admin = parse_filter(raw_filter), utcnow(), admin_of(viewer)
-    ids = [raw["_id"] for raw in roster.officers().find(_query(flt, None), {"_id": 1})
-           .sort([("name", 1), ("_id", 1)])]
+    rows = [[raw["name"], raw["_id"]] for raw in roster.officers().find(
+        _query(flt), {"_id": 1, "name": 1}).sort([("name", 1), ("_id", 1)])]
     if _needs_replay(flt):
-        loaded = roster.load_many(ids)
-        matching = [loaded[i][0] for i in ids
-                    if i in loaded and _matches(loaded[i][0], flt, now, config)]
-        total, records = len(matching), matching[offset:offset + limit]
-    else:
-        wanted = ids[offset:offset + limit]
-        loaded = roster.load_many(wanted)
-        total, records = len(ids), [loaded[i][0] for i in wanted if i in loaded]
-    return {"total": total, "offset": offset,
-            "items": [cd.officer_view(r, now, admin_of=admin, config=config) for r in records]}
+        loaded = roster.load_many([i for _, i in rows])
+        rows = [r for r in rows if r[1] in loaded and _matches(loaded[r[1]][0], flt, now, config)]
+    found = paging.of_list(rows, request, key=lambda r: r, kind="name+_id")
+    loaded = roster.load_many([i for _, i in found["items"]])
+    found["items"] = [cd.officer_view(loaded[i][0], now, admin_of=admin, config=config)
+                      for _, i in found["items"] if i in loaded]
+    return found
 
 
 def officer_history(officer_id, viewer, config) -> dict:

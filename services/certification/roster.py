@@ -20,9 +20,13 @@ def officers():
 
 # id -> (rev, record, version): parsed records, reused while the stored rev is unchanged.
 # Replaying a history from BSON costs more than the check itself; a batch of 100 checks
-# would otherwise parse every officer's history on every call.
+# would otherwise parse every officer's history on every call. Bounded by officers and by
+# history entries held: a record grows by an entry per change (every sanction, even a
+# criticism kept for the record only), so its memory follows the histories, not the count
+# (what bench_soak.py's certification growth was: the held histories growing under load).
 _parsed: dict[str, tuple[str, OfficerRecord, int]] = {}
-MAX_PARSED = 50_000
+MAX_PARSED, MAX_PARSED_ENTRIES = 50_000, 1_000_000
+_held = {"entries": 0}  # history entries in _parsed (approximate between resets)
 
 
 def load_many(ids) -> dict:
@@ -38,11 +42,15 @@ def load_many(ids) -> dict:
         else:
             stale.append(head["_id"])
     if stale:
-        if len(_parsed) > MAX_PARSED:
+        if len(_parsed) > MAX_PARSED or _held["entries"] > MAX_PARSED_ENTRIES:
             _parsed.clear()
+            _held["entries"] = 0
         for raw in officers().find({"_id": {"$in": stale}}):
             found[raw["_id"]] = (record_from_raw(raw), raw["version"])
             if raw.get("rev"):
+                before = _parsed.get(raw["_id"])
+                _held["entries"] += len(found[raw["_id"]][0].history) - (
+                    len(before[1].history) if before else 0)
                 _parsed[raw["_id"]] = (raw["rev"], *found[raw["_id"]])
     return found
 

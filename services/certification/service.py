@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from services.bus.rpc import command, rpc
 from services.bus.service import BusService
+from services.common.paging import Page
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
@@ -62,15 +63,11 @@ class CertificationService(BusService, ReplayClockMixin):
     # ---- administrators' reads
     @rpc
     @command
-    def list_officers(self, filter: dict | None = None, first: int = 20,
-                      after: str | None = None, viewer: dict | None = None) -> dict:
-        return listing.list_officers(filter, first, after, viewer, self.rules)
-
-    @rpc
-    @command
-    def page_officers(self, filter: dict | None = None, offset: int = 0, limit: int = 20,
+    def list_officers(self, filter: dict | None = None, page: dict | None = None,
                       viewer: dict | None = None) -> dict:
-        return listing.page_officers(filter, offset, limit, viewer, self.rules)
+        # up to a whole roster in one page: the spreadsheet export asks for it
+        return listing.list_officers(filter, Page.parse(page, most=listing.MAX_EXPORT),
+                                     viewer, self.rules)
 
     @rpc
     @command

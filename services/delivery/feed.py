@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from services.common import paging
 from services.common.clock import as_utc
+from services.common.paging import Page
 from services.delivery import sequence
 from services.delivery.documents import FeedEntryDoc
 
-MAX_FIRST = 100
 
 
 def record(store, clients, envelope: dict) -> None:
@@ -35,11 +36,13 @@ def record(store, clients, envelope: dict) -> None:
         uow.run(insert)
 
 
-def page(after: int | None, first: int) -> dict:
-    query = {} if after is None else {"seq": {"$gt": int(after)}}
-    rows = list(FeedEntryDoc._get_collection().find(query).sort("seq", 1).limit(first + 1))
-    return {"items": [{"seq": r["seq"], "officer_id": r["officer_id"], "agency": r["agency"],
-                       "domains": r["domains"], "qualified": r["qualified"],
-                       "at": as_utc(r["at"]).isoformat(),
-                       "certificate_no": r.get("certificate_no"), "cause": r.get("cause")}
-                      for r in rows[:first]], "has_next": len(rows) > first}
+def page(request: Page) -> dict:
+    """In the order recorded; a cursor is an entry's seq (services.common.paging)."""
+    return paging.keyed(FeedEntryDoc._get_collection(), {}, [("seq", 1)], request, _entry)
+
+
+def _entry(r: dict) -> dict:
+    return {"seq": r["seq"], "officer_id": r["officer_id"], "agency": r["agency"],
+            "domains": r["domains"], "qualified": r["qualified"],
+            "at": as_utc(r["at"]).isoformat(), "certificate_no": r.get("certificate_no"),
+            "cause": r.get("cause")}

@@ -42,13 +42,13 @@ def overview(config) -> list[dict]:
     return out
 
 
-def deliveries(platform: str, overdue_only: bool, offset, limit) -> dict:
+def deliveries(platform: str, overdue_only: bool, request) -> dict:
     if platform not in PLATFORM_TARGETS:
         raise DomainError("INVALID_INPUT", f"no platform {platform}", ["platform"])
     query = {"kind": ADAPTERS[record_kind(platform)].kind, "target": platform}
     if overdue_only:
         query["overdue_at"] = {"$ne": None}
-    return page(DeliveryDoc._get_collection(), query, [("seq", -1)], offset, limit, view)
+    return page(DeliveryDoc._get_collection(), query, [("seq", -1)], request, view)
 
 
 def replay_one(store, config, delivery_id) -> dict:

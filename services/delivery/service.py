@@ -10,6 +10,7 @@ from nameko.dependency_providers import Config
 from services.bus.client import ServiceClients
 from services.bus.rpc import command, rpc
 from services.bus.service import BusService
+from services.common.paging import Page
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
 from services.delivery import clients, feed, platform_reads, platforms, webhooks
@@ -48,10 +49,10 @@ class DeliveryService(BusService):
 
     @rpc
     @command
-    def webhook_deliveries(self, subscription_id: str, after: int | None = None,
-                           first: int = 20, actor: dict | None = None) -> dict:
-        found = webhooks.list_deliveries(actor or self.store.actor, subscription_id, after,
-                                         first)
+    def webhook_deliveries(self, subscription_id: str, page: dict | None = None,
+                           actor: dict | None = None) -> dict:
+        found = webhooks.list_deliveries(actor or self.store.actor, subscription_id,
+                                         Page.parse(page))
         attempts = webhooks.attempts_of([d["id"] for d in found["items"]])
         for item in found["items"]:
             item["attempt_log"] = attempts.get(item["id"], [])
@@ -59,7 +60,7 @@ class DeliveryService(BusService):
 
     @rpc
     @command
-    def replay_webhook_deliveries(self, subscription_id: str, after: int | None = None,
+    def replay_webhook_deliveries(self, subscription_id: str, after: str | None = None,
                                   actor: dict | None = None) -> int:
         count = webhooks.replay(self.store, self._cfg, subscription_id, after)
         self.outbound.wake()
@@ -89,9 +90,9 @@ class DeliveryService(BusService):
 
     @rpc
     @command
-    def platform_deliveries(self, platform: str, overdue_only: bool = False, offset=0,
-                            limit=20) -> dict:
-        return platform_reads.deliveries(platform, overdue_only, offset, limit)
+    def platform_deliveries(self, platform: str, overdue_only: bool = False,
+                            page: dict | None = None) -> dict:
+        return platform_reads.deliveries(platform, overdue_only, Page.parse(page))
 
     @rpc
     @command
@@ -112,8 +113,8 @@ class DeliveryService(BusService):
 
     @rpc
     @command
-    def qualification_changes(self, after: int | None = None, first: int = 20) -> dict:
-        return feed.page(after, first)
+    def qualification_changes(self, page: dict | None = None) -> dict:
+        return feed.page(Page.parse(page))
 
     # ---- machine clients
     @rpc

@@ -13,10 +13,11 @@ import time
 from urllib.parse import urlsplit
 
 from services.contracts.topology import PUBLIC_EVENTS, public_event
-from services.common import credential_keys
+from services.common import credential_keys, paging
 from services.common.actor import Actor
 from services.common.clock import utcnow
 from services.common.errors import DomainError, InvalidInput, NotFound
+from services.common.paging import Page
 from services.delivery import outbound
 from services.delivery.documents import AttemptDoc, DeliveryDoc, SubscriptionDoc
 from services.delivery.domain import addresses, signing
@@ -104,13 +105,12 @@ def unsubscribe(store, subscription_id) -> dict:
     return {"subscription": _view(doc), "secret": None}
 
 
-def list_deliveries(actor, subscription_id, after: int | None, first: int) -> dict:
+def list_deliveries(actor, subscription_id, request: Page) -> dict:
+    """Oldest first; a cursor is a delivery's seq (services.common.paging), which
+    `replay` takes too."""
     doc = _owned(subscription_id, Actor.from_value(actor))
-    query = {"kind": KIND, "target": doc.id}
-    if after is not None:
-        query["seq"] = {"$gt": int(after)}
-    rows = list(DeliveryDoc._get_collection().find(query).sort("seq", 1).limit(first + 1))
-    return {"items": [_delivery_view(r) for r in rows[:first]], "has_next": len(rows) > first}
+    return paging.keyed(DeliveryDoc._get_collection(), {"kind": KIND, "target": doc.id},
+                        [("seq", 1)], request, _delivery_view)
 
 
 def _delivery_view(row: dict) -> dict:
@@ -123,7 +123,11 @@ def _delivery_view(row: dict) -> dict:
             "last_error": row.get("last_error"), "body": row["body"]}
 
 
-def replay(store, config, subscription_id, after: int | None) -> int:
+def replay(store, config, subscription_id, after: str | None) -> int:
+    """Deliveries after the cursor `after` (from list_deliveries), or all, sent again."""
+    after = None if after is None else paging.decode(after, "seq")
+    if after is not None and (isinstance(after, bool) or not isinstance(after, int)):
+        raise InvalidInput("after is not a cursor this list gave out", ["after"])
     doc = _owned(subscription_id, store.actor)
     if not doc.active:
         raise DomainError("SUBSCRIPTION_INACTIVE", "this subscription is no longer active",

@@ -224,7 +224,7 @@ class Replay:
         for (agency, category), need in wanted.items():
             svc = getattr(self.rpc, agency.lower())
             have = unwrap(svc.list_entities({"category": category, "risk_level": "LOW"},
-                                            0, 0))["total"]
+                                            {"first": 0}))["total"]
             size = yp.nice_size(max(have, need))
             self._import(svc, agency, _entity_rows(p, agency, category, "LOW", have,
                                                    size - have))

@@ -6,15 +6,16 @@ import uuid
 
 from pymongo.errors import DuplicateKeyError
 
+from services.common import paging
 from services.common.clock import as_utc, check_year, utcnow, year_bounds
-from services.common.errors import InvalidInput, NotFound
+from services.common.paging import Page
+from services.common.errors import NotFound
 from services.draws import views
 from services.draws.documents import DrawDoc, DrawPlanDoc
 from services.draws.domain import plans
 from services.draws.domain.lifecycle import REVEALED, RESULTS_PUBLISHED
 from services.draws.domain.scope import JOINT_OPERATION
 
-MAX_PAGE = 100
 # what the figures read of a stored draw
 FIGURE_FIELDS = {"status": 1, "kind": 1, "plan_id": 1, "entity_count": 1,
                  "rules.min_inspectors": 1}
@@ -57,20 +58,20 @@ def figures(plan_ids: list[str]) -> dict[str, dict]:
     return {i: plans.totals(found) for i, found in rows.items()}
 
 
-def list_plans(filters: dict | None, offset=0, limit=20) -> dict:
+def list_plans(filters: dict | None, request: Page) -> dict:
     """Newest year first; filters: agency, year (exact values only)."""
     filters, query = filters or {}, {}
     if filters.get("agency") is not None:
         query["agency"] = str(filters["agency"])
     if filters.get("year") is not None:
         query["year"] = check_year(filters["year"])
-    offset, limit = int(offset or 0), int(20 if limit is None else limit)
-    if offset < 0 or not 0 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"page: offset >= 0 and 0 <= first <= {MAX_PAGE}", ["first"])
     docs = DrawPlanDoc.objects(**query).order_by("-year", "-created_at", "id")
-    page = [_record(d) for d in docs.skip(offset).limit(limit)]
-    found = figures([p.id for p in page])
-    return {"total": docs.count(), "items": [views.plan(p, found[p.id]) for p in page]}
+
+    def rows(skip, limit):
+        page = [_record(d) for d in docs.skip(skip).limit(limit)]
+        found = figures([p.id for p in page])
+        return [views.plan(p, found[p.id]) for p in page]
+    return paging.positions(request, docs.count(), rows)
 
 
 def annual_figures(year, agency) -> dict:

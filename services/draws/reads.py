@@ -1,27 +1,21 @@
-"""The draws service's reads. Pages are (offset, limit) slices with the total, which the
-gateway turns into Relay connections."""
+"""The draws service's reads. Lists follow the one paging contract
+(services.common.paging), which the gateway turns into Relay connections."""
 from __future__ import annotations
 
 import hashlib
 import json
 
+from services.common import paging
 from services.common.errors import InvalidInput
+from services.common.paging import Page
 from services.draws import repository, views
 from services.draws.documents import AssignmentDoc, DrawDoc
 from services.draws.domain.lifecycle import REVEALED, RESULTS_PUBLISHED
 from services.draws.domain.scope import AGENCY_BATCH, JOINT_OPERATION
 from services.draws.domain.verify import verify_document
 
-MAX_PAGE = 100
 PUBLISHED = (REVEALED, RESULTS_PUBLISHED)
 _VERIFIED: dict[str, list[str]] = {}  # document digest -> differences
-
-
-def _page(offset, limit) -> tuple[int, int]:
-    offset, limit = int(offset or 0), int(20 if limit is None else limit)
-    if offset < 0 or not 0 <= limit <= MAX_PAGE:
-        raise InvalidInput(f"page: offset >= 0 and 0 <= first <= {MAX_PAGE}", ["first"])
-    return offset, limit
 
 
 def get_draws(ids: list[str]) -> list[dict | None]:
@@ -29,7 +23,7 @@ def get_draws(ids: list[str]) -> list[dict | None]:
     return [views.draw(repository.to_record(found[i])) if i in found else None for i in ids]
 
 
-def list_draws(filters: dict | None, offset=0, limit=20) -> dict:
+def list_draws(filters: dict | None, request: Page) -> dict:
     """Newest first; filters: status, kind, operation_id (exact values only), and
     published (revealed, with or without results: what the public may list)."""
     filters, query = filters or {}, {}
@@ -41,18 +35,16 @@ def list_draws(filters: dict | None, offset=0, limit=20) -> dict:
     if filters.get("published"):
         wanted = query.pop("status", None)
         query["status__in"] = [s for s in PUBLISHED if wanted in (None, s)]
-    offset, limit = _page(offset, limit)
     docs = DrawDoc.objects(**query).order_by("-created_at", "id")
-    return {"total": docs.count(),
-            "items": [views.draw(repository.to_record(d)) for d in docs.skip(offset).limit(limit)]}
+    return paging.positions(request, docs.count(), lambda skip, limit: [
+        views.draw(repository.to_record(d)) for d in docs.skip(skip).limit(limit)])
 
 
-def list_assignments(draw_id: str, offset=0, limit=20) -> dict:
+def list_assignments(draw_id: str, request: Page) -> dict:
     repository.load(draw_id)  # NOT_FOUND for an unknown draw, not an empty page
-    offset, limit = _page(offset, limit)
     rows = AssignmentDoc.objects(draw_id=str(draw_id)).order_by("seq")
-    return {"total": rows.count(),
-            "items": [views.assignment(r) for r in rows.skip(offset).limit(limit)]}
+    return paging.positions(request, rows.count(), lambda skip, limit: [
+        views.assignment(r) for r in rows.skip(skip).limit(limit)])
 
 
 def published(draw_id: str) -> dict | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from services.bus.client import ServiceClients
 from services.bus.rpc import command, rpc
 from services.bus.service import BusService
+from services.common.paging import Page
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
@@ -45,8 +46,8 @@ class DrawsService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_plans(self, filters: dict | None = None, offset: int = 0, limit: int = 20) -> dict:
-        return plans.list_plans(filters, offset, limit)
+    def list_plans(self, filters: dict | None = None, page: dict | None = None) -> dict:
+        return plans.list_plans(filters, Page.parse(page))
 
     @rpc
     @command
@@ -60,13 +61,13 @@ class DrawsService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_draws(self, filters: dict | None = None, offset: int = 0, limit: int = 20) -> dict:
-        return reads.list_draws(filters, offset, limit)
+    def list_draws(self, filters: dict | None = None, page: dict | None = None) -> dict:
+        return reads.list_draws(filters, Page.parse(page))
 
     @rpc
     @command
-    def list_assignments(self, draw_id: str, offset: int = 0, limit: int = 20) -> dict:
-        return reads.list_assignments(draw_id, offset, limit)
+    def list_assignments(self, draw_id: str, page: dict | None = None) -> dict:
+        return reads.list_assignments(draw_id, Page.parse(page))
 
     @rpc
     @command

@@ -131,9 +131,10 @@ def _case(rpc, spec) -> bool:
     svc = getattr(rpc, agency.lower())
     actor = {"sub": "demo-loader", "roles": ["enforcement_officer", "accountability_officer"],
              "agency": agency}
-    entity = unwrap(svc.list_entities({"category": category}, n, 1))["items"][0]
+    entity = unwrap(svc.list_entities({"category": category}, {"offset": n, "first": 1})
+                    )["items"][0]
     team = _team(rpc, agency, entity["domain"], days_ago)
-    if team is None or unwrap(svc.list_cases({"entity_id": entity["id"]}, 0, 1))["total"]:
+    if team is None or unwrap(svc.list_cases({"entity_id": entity["id"]}, {"first": 1}))["total"]:
         return False
     filed_at = (utcnow() - dt.timedelta(days=days_ago)).isoformat()
     inspection = unwrap(svc.record_inspection({

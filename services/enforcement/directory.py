@@ -69,12 +69,12 @@ def register(svc, data, actor, viewer) -> dict:
     return get_many(svc, result["entity_ids"], viewer)[0]
 
 
-def list_page(svc, filters, offset, limit, viewer) -> dict:
+def list_page(svc, filters, request, viewer) -> dict:
     filters = inputs.obj(filters, "filter")
     query = {**paging.equal(filters, LIST_FILTERS),
              **paging.prefix("name", filters.get("name_prefix"))}
     return paging.page(svc.docs.Entity._get_collection(), query, [("category", 1), ("name", 1)],
-                       offset, limit, lambda d: views.entity(d, viewer))
+                       request, lambda d: views.entity(d, viewer))
 
 
 def get_many(svc, ids, viewer) -> list[dict | None]:

@@ -88,12 +88,12 @@ def accept_task(svc, payload: dict) -> None:
                                           upsert=True, session=s))
 
 
-def list_page(svc, filters, offset, limit) -> dict:
+def list_page(svc, filters, request) -> dict:
     filters = inputs.obj(filters, "filter")
     query = {**paging.equal(filters, LIST_FILTERS),
              **paging.period("performed_at", filters.get("from"), filters.get("to"))}
     return paging.page(svc.docs.Inspection._get_collection(), query, [("performed_at", -1)],
-                       offset, limit, views.inspection)
+                       request, views.inspection)
 
 
 def get_many(svc, wanted) -> list[dict | None]:
@@ -101,9 +101,9 @@ def get_many(svc, wanted) -> list[dict | None]:
     return [views.inspection(found[i]) if i in found else None for i in wanted]
 
 
-def tasks_page(svc, filters, offset, limit) -> dict:
+def tasks_page(svc, filters, request) -> dict:
     filters = inputs.obj(filters, "filter")
     query = paging.equal(filters, {"operation_id": "operation_id", "status": "status",
                                    "entity_id": "entity_id"})
     return paging.page(svc.docs.Task._get_collection(), query, [("assigned_at", 1)],
-                       offset, limit, views.plain)
+                       request, views.plain)

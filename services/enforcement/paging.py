@@ -1,7 +1,7 @@
 """Paged lists and their filters, built only from whitelisted fields.
 
-Pages are services.common.paging's (offset, limit) over a stable sort. User text is only ever a value in a query, never a key or an
-operator.
+Pages follow the one paging contract (services.common.paging). User text is only ever a
+value in a query, never a key or an operator.
 """
 from __future__ import annotations
 

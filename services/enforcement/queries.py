@@ -26,12 +26,12 @@ def get_case(svc, case_id, viewer) -> dict:
     return views.case(repository.raw(svc.docs.Case, case_id, "case", ("id",)), viewer)
 
 
-def list_cases(svc, filters, offset, limit, viewer) -> dict:
+def list_cases(svc, filters, request, viewer) -> dict:
     filters = inputs.obj(filters, "filter")
     query = {**paging.equal(filters, CASE_FILTERS),
              **paging.period("filed_at", filters.get("from"), filters.get("to"))}
-    return paging.page(svc.docs.Case._get_collection(), query, [("filed_at", -1)], offset,
-                       limit, lambda d: views.case(d, viewer))
+    return paging.page(svc.docs.Case._get_collection(), query, [("filed_at", -1)],
+                       request, lambda d: views.case(d, viewer))
 
 
 def verify_record(svc, ident) -> dict:
@@ -71,12 +71,12 @@ def public_decisions(svc, wanted) -> list[dict | None]:
             for i in wanted]
 
 
-def list_published(svc, filters, offset, limit) -> dict:
+def list_published(svc, filters, request) -> dict:
     filters = inputs.obj(filters, "filter")
     query = {"publication.published_at": {"$exists": True},
              **paging.period("publication.published_at", filters.get("from"), filters.get("to"))}
     return paging.page(svc.docs.Case._get_collection(), query,
-                       [("publication.published_at", -1)], offset, limit,
+                       [("publication.published_at", -1)], request,
                        lambda d: published(svc, d))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from services.bus.client import ServiceClients
 from services.bus.rpc import command, rpc
 from services.bus.service import BusService
+from services.common.paging import Page
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.subscriber import subscribe
 from services.bus.timer import timer
@@ -44,8 +45,8 @@ class EnforcementService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_entities(self, filter=None, offset=0, limit=20, viewer=None):
-        return directory.list_page(self, filter, offset, limit, viewer)
+    def list_entities(self, filter=None, page=None, viewer=None):
+        return directory.list_page(self, filter, Page.parse(page), viewer)
 
     @rpc
     @command
@@ -80,8 +81,8 @@ class EnforcementService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_inspections(self, filter=None, offset=0, limit=20):
-        return inspecting.list_page(self, filter, offset, limit)
+    def list_inspections(self, filter=None, page=None):
+        return inspecting.list_page(self, filter, Page.parse(page))
 
     @rpc
     @command
@@ -90,8 +91,8 @@ class EnforcementService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_tasks(self, filter=None, offset=0, limit=20):
-        return inspecting.tasks_page(self, filter, offset, limit)
+    def list_tasks(self, filter=None, page=None):
+        return inspecting.tasks_page(self, filter, Page.parse(page))
 
     @subscribe()  # services/contracts/topology.py: what it receives
     def on_task_assigned(self, event):
@@ -121,8 +122,8 @@ class EnforcementService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_cases(self, filter=None, offset=0, limit=20, viewer=None):
-        return queries.list_cases(self, filter, offset, limit, viewer)
+    def list_cases(self, filter=None, page=None, viewer=None):
+        return queries.list_cases(self, filter, Page.parse(page), viewer)
 
     @rpc
     @command
@@ -181,8 +182,8 @@ class EnforcementService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_typical(self, filter=None, offset=0, limit=20):
-        return typical.list_page(self, filter, offset, limit)
+    def list_typical(self, filter=None, page=None):
+        return typical.list_page(self, filter, Page.parse(page))
 
     # ---- bodies, delegated powers, the four lists
     @rpc
@@ -233,8 +234,8 @@ class EnforcementService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_published(self, filter=None, offset=0, limit=20):
-        return queries.list_published(self, filter, offset, limit)
+    def list_published(self, filter=None, page=None):
+        return queries.list_published(self, filter, Page.parse(page))
 
     @rpc
     @command

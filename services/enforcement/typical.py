@@ -53,9 +53,9 @@ def _public(svc, stored: dict) -> dict:
             "marked_at": stored["typical"]["marked_at"]}
 
 
-def list_page(svc, filters, offset, limit) -> dict:
+def list_page(svc, filters, request) -> dict:
     filters = inputs.obj(filters, "filter")
     query = {"typical.marked_at": {"$exists": True},
              **paging.period("typical.marked_at", filters.get("from"), filters.get("to"))}
     return paging.page(svc.docs.Case._get_collection(), query, [("typical.marked_at", -1)],
-                       offset, limit, lambda d: _public(svc, d))
+                       request, lambda d: _public(svc, d))

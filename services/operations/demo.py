@@ -62,7 +62,7 @@ def _targets(rpc, op: dict, categories: dict) -> dict:
     refs = [{"agency": agency, "entity_id": e["id"]}
             for agency, names in categories.items() for category in names
             for e in unwrap(directory[agency].list_entities(
-                filter={"category": category}, offset=0, limit=TARGETS_PER_CATEGORY))["items"]]
+                filter={"category": category}, page={"first": TARGETS_PER_CATEGORY}))["items"]]
     if not refs or not op["teams"]:
         return op
     return unwrap(rpc.operations.add_targets({"operation_id": op["operation_id"],

@@ -102,8 +102,8 @@ def launched_with(officer_ids, starts_at=None, ends_at=None) -> list[tuple[Joint
     return [(to_operation(raw), raw["version"]) for raw in _raw(**query)]
 
 
-def page(status=None, agency=None, officer_id=None, offset=0, limit=20):
-    """(operations, total) newest window first."""
+def matching(status=None, agency=None, officer_id=None):
+    """Raw operations, newest window first."""
     query = {}
     if status:
         query["status"] = str(status)
@@ -111,5 +111,4 @@ def page(status=None, agency=None, officer_id=None, offset=0, limit=20):
         query["agencies"] = str(agency)
     if officer_id:
         query["officer_ids"] = str(officer_id)
-    found = _raw(**query).order_by("-starts_at", "id")
-    return [to_operation(raw) for raw in found.skip(offset).limit(limit)], found.count()
+    return _raw(**query).order_by("-starts_at", "id")

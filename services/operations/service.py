@@ -4,6 +4,7 @@ from __future__ import annotations
 from services.bus.client import ServiceClients
 from services.bus.rpc import command, rpc
 from services.bus.service import BusService
+from services.common.paging import Page
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
@@ -70,9 +71,8 @@ class OperationsService(BusService, ReplayClockMixin):
 
     @rpc
     @command
-    def list_operations(self, filter: dict | None = None, offset: int = 0,
-                        limit: int = 20) -> dict:
-        return views.page(filter, offset, limit)
+    def list_operations(self, filter: dict | None = None, page: dict | None = None) -> dict:
+        return views.page(filter, Page.parse(page))
 
     @rpc
     @command

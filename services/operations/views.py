@@ -2,11 +2,12 @@
 built from what each agency's enforcement service recorded under the operation."""
 from __future__ import annotations
 
+from services.common import paging
 from services.common.errors import InvalidInput
+from services.common.paging import Page
 from services.operations import documents, domain
 from services.operations.domain.model import JointOperation
 
-MAX_PAGE = 100
 FILTERS = ("status", "agency", "officer_id")
 
 
@@ -14,18 +15,14 @@ def present(op: JointOperation) -> dict:
     return {**op.to_dict(), "progress": domain.progress(op)}
 
 
-def page(filters, offset, limit) -> dict:
-    """{items, total}: one page of operations, newest window first."""
+def page(filters, request: Page) -> dict:
+    """One page of operations, newest window first (services.common.paging)."""
     filters = filters or {}
-    try:
-        offset, limit = int(offset), int(limit)
-    except (TypeError, ValueError):
-        offset = limit = -1
-    if not isinstance(filters, dict) or not (0 <= offset and 0 <= limit <= MAX_PAGE):
-        raise InvalidInput(f"filters must be an object, offset >= 0 and limit 0..{MAX_PAGE}",
-                           ["first"])
-    ops, total = documents.page(*(filters.get(k) for k in FILTERS), offset, limit)
-    return {"items": [present(op) for op in ops], "total": total}
+    if not isinstance(filters, dict):
+        raise InvalidInput("filters must be an object", ["filter"])
+    found = documents.matching(*(filters.get(k) for k in FILTERS))
+    return paging.positions(request, found.count(), lambda skip, limit: [
+        present(documents.to_operation(raw)) for raw in found.skip(skip).limit(limit)])
 
 
 def records(op: JointOperation, enforcement: dict) -> tuple[list, list]:

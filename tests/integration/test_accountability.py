@@ -110,7 +110,7 @@ def test_refusals_change_nothing(stack):
                                         "effective_at": "2020-01-01T00:00:00+00:00"}, STAFF)) \
         == "INVALID_INPUT"
     assert refused(acc.list_findings({"officer_id": {"$ne": None}})) == "INVALID_INPUT"
-    assert refused(acc.list_findings(None, 10, "garbage")) == "INVALID_INPUT"
+    assert refused(acc.list_findings(None, {"first": 10, "after": "garbage"})) == "INVALID_INPUT"
     record = ok(acc.officer_record(li))
     assert [s["sanction_id"] for s in record["sanctions"]] == [first["sanction_id"]]
     assert len(record["findings"]) == 1
@@ -149,7 +149,7 @@ def test_ledger_lifecycle_and_the_timer_marks_overdue_once(stack, monkeypatch):
     assert late["status"] == "RECTIFIED" and late["overdue_at"]
     assert [i["item_id"] for i in ok(acc.officer_record(li))["ledger_items"]] == [
         spot["item_id"], item["item_id"]]
-    page = ok(acc.list_ledger_items({"status": "RECTIFIED"}, 1))
+    page = ok(acc.list_ledger_items({"status": "RECTIFIED"}, {"first": 1}))
     assert len(page["items"]) == 1 and page["has_next_page"] is False
 
 

@@ -24,8 +24,8 @@ def rpc(container_factory, service_config):
 
 
 def names(rpc):
-    page = ok(rpc.certification.list_officers({}, 100, None, None))
-    return sorted(e["node"]["name"] for e in page["edges"])
+    page = ok(rpc.certification.list_officers({}, {"first": 100}, None))
+    return sorted(o["name"] for o in page["items"])
 
 
 def test_import_reports_bad_rows_and_never_half_imports_one(rpc, service_config, tmp_path):
@@ -66,6 +66,6 @@ def test_demo_roster_loads_once_at_the_reports_scale(rpc):
     culture = ok(rpc.certification.qualified_roster("CULTURE_MARKET", None, None))
     transport = ok(rpc.certification.qualified_roster("ROAD_TRANSPORT", None, None))
     assert (len(culture), len(transport)) == (30, 14)
-    suspended = ok(rpc.certification.list_officers({"agency": "TRANSPORT"}, 20, None, None))
-    statuses = [e["node"]["certificate"]["status"] for e in suspended["edges"]]
+    suspended = ok(rpc.certification.list_officers({"agency": "TRANSPORT"}, {"first": 20}, None))
+    statuses = [o["certificate"]["status"] for o in suspended["items"]]
     assert statuses.count("SUSPENDED") == 1 and statuses.count("VALID") == 14

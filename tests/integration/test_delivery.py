@@ -54,7 +54,7 @@ def subscribe(rpc, url, types=("certificate.revoked",), actor=SYSTEM):
 
 
 def statuses(rpc, subscription_id):
-    page = ok(rpc.delivery.webhook_deliveries(subscription_id, None, 10, SYSTEM))["items"]
+    page = ok(rpc.delivery.webhook_deliveries(subscription_id, {"first": 10}, SYSTEM))["items"]
     return [d["status"] for d in page]
 
 
@@ -84,13 +84,15 @@ def test_a_revocation_arrives_signed_and_verifies_with_the_secret_or_the_jwks(rp
         [(False, []), (True, ["TOURISM"])]
     # The feed: the issue and the revocation, once each, across pages of one (in the
     # order recorded; `at` tells the order of effect).
-    first = ok(rpc.delivery.qualification_changes(None, 1))
-    second = ok(rpc.delivery.qualification_changes(first["items"][0]["seq"], 1))
-    assert first["has_next"] and not second["has_next"]
+    first = ok(rpc.delivery.qualification_changes({"first": 1}))
+    second = ok(rpc.delivery.qualification_changes({"first": 1, "after": first["cursors"][0]}))
+    assert first["has_next_page"] and not second["has_next_page"]
+    assert first["total"] == second["total"] == 2
     entries = sorted([first["items"][0], second["items"][0]], key=lambda e: e["at"])
     assert [e["qualified"] for e in entries] == [True, False]
     assert {e["certificate_no"] for e in entries} == {revoked["data"]["certificate_no"]}
-    assert ok(rpc.delivery.qualification_changes(second["items"][0]["seq"], 1))["items"] == []
+    assert ok(rpc.delivery.qualification_changes({"first": 1, "after": second["cursors"][0]})
+              )["items"] == []
 
 
 def test_a_failing_receiver_is_retried_and_each_message_is_accepted_once(rpc, receiver):
@@ -99,14 +101,14 @@ def test_a_failing_receiver_is_retried_and_each_message_is_accepted_once(rpc, re
     oid = certify(rpc.certification, "Han Mei", "CULTURE", ID_CU, ["TOURISM"])["id"]
     revoke(rpc, oid)
     wait_until(lambda: statuses(rpc, sub["id"]) == ["DELIVERED"])
-    page = ok(rpc.delivery.webhook_deliveries(sub["id"], None, 10, SYSTEM))["items"]
+    page = ok(rpc.delivery.webhook_deliveries(sub["id"], {"first": 10}, SYSTEM))["items"]
     assert [d["status"] for d in page] == ["DELIVERED"] and page[0]["attempts"] == 3
     assert [a["status_code"] for a in page[0]["attempt_log"]] == [503, 500, 204]
     ids = [h["webhook-id"] for h, _, _ in hook.requests]
     assert len(set(ids)) == 1 and all(len(v) == 1 for v in hook.accepted.values())
     # Someone else's subscription is not there for them.
     other = {"sub": "cl_other", "roles": ["cross_agency"], "agency": None}
-    assert refused(rpc.delivery.webhook_deliveries(sub["id"], None, 10, other)) == "NOT_FOUND"
+    assert refused(rpc.delivery.webhook_deliveries(sub["id"], {"first": 10}, other)) == "NOT_FOUND"
 
 
 def test_410_disables_the_subscription_and_nothing_more_is_sent(rpc, receiver):
@@ -117,7 +119,7 @@ def test_410_disables_the_subscription_and_nothing_more_is_sent(rpc, receiver):
     revoke(rpc, first)
     wait_until(lambda: statuses(rpc, sub["id"]) == ["CANCELLED"])
     revoke(rpc, second)
-    wait_until(lambda: ok(rpc.delivery.qualification_changes(None, 10))["items"][-1]
+    wait_until(lambda: ok(rpc.delivery.qualification_changes({"first": 10}))["items"][-1]
                ["officer_id"] == second)
     assert len(hook.requests) == 1
     assert refused(rpc.delivery.replay_webhook_deliveries(sub["id"], None, SYSTEM)) == \
@@ -130,8 +132,9 @@ def test_replay_from_a_cursor_delivers_again_under_the_same_ids(rpc, receiver):
     oid = certify(rpc.certification, "Qian Er", "CULTURE", ID_CU, ["TOURISM"])["id"]
     revoke(rpc, oid)
     wait_until(lambda: len(hook.requests) == 2)
-    page = ok(rpc.delivery.webhook_deliveries(sub["id"], None, 10, SYSTEM))["items"]
-    assert ok(rpc.delivery.replay_webhook_deliveries(sub["id"], page[0]["seq"], SYSTEM)) == 1
+    page = ok(rpc.delivery.webhook_deliveries(sub["id"], {"first": 10}, SYSTEM))
+    assert ok(rpc.delivery.replay_webhook_deliveries(sub["id"], page["cursors"][0], SYSTEM)) == 1
+    page = page["items"]
     wait_until(lambda: len(hook.requests) == 3)
     assert hook.requests[2][0]["webhook-id"] == page[1]["id"]
 
@@ -142,6 +145,6 @@ def test_a_redirect_is_not_followed_and_counts_as_a_failure(rpc, receiver):
     sub = subscribe(rpc, hook.url)["subscription"]
     revoke(rpc, certify(rpc.certification, "Sun Wu", "CULTURE", ID_CU, ["TOURISM"])["id"])
     wait_until(lambda: statuses(rpc, sub["id"]) == ["DELIVERED"])
-    log = ok(rpc.delivery.webhook_deliveries(sub["id"], None, 10, SYSTEM))["items"][0]
+    log = ok(rpc.delivery.webhook_deliveries(sub["id"], {"first": 10}, SYSTEM))["items"][0]
     assert log["attempt_log"][0]["error"].startswith("REDIRECT_REFUSED")
     assert elsewhere.requests == []

@@ -92,7 +92,7 @@ def test_commit_reveal_publishes_a_verifiable_draw_and_its_inspection_results(rp
     assert staff[0] not in rows[flagged] and len(set(rows[flagged])) == 2  # flagged: 100%
     assert all(len(set(i)) == 2 for i in rows.values())
     assert outbox("draws.draw_revealed.v1")[0]["result_hash"] == page["result_hash"]
-    first = ok(rpc.draws.list_assignments(draw["id"], 0, 5))
+    first = ok(rpc.draws.list_assignments(draw["id"], {"first": 5}))
     assert first["total"] == done["entity_count"] == len(rows) and len(first["items"]) == 5
     assert refused(rpc.draws.reveal_draw(draw["id"], PLANNER)) == "INVALID_TRANSITION"
 

@@ -24,7 +24,7 @@ def test_directory_import_merges_by_registration_number_and_reports_bad_rows(rpc
     assert (again["created"], again["merged"], again["unchanged"]) == (0, 0, 1)
     risky = ok(rpc.culture.import_entities([cafe_row(risk_level="HIGH")], OFFICER))
     assert risky["merged"] == 1
-    listed = ok(rpc.culture.list_entities({"category": "INTERNET_CAFE"}, 0, 10))
+    listed = ok(rpc.culture.list_entities({"category": "INTERNET_CAFE"}, {"first": 10}))
     assert listed["total"] == 1 and listed["items"][0]["name"] == "Star Net Cafe"
     assert listed["items"][0]["risk_level"] == "HIGH"
     assert [p["merged"] for p in outbox(CULTURE, "enforcement.entity_registered.v1")] == [

@@ -25,7 +25,7 @@ def test_demo_plans_both_operations_with_teams_idempotently(container_factory, s
         directory(rpc.transport, "COACH_OPERATOR", 2, "T")
         first = demo.load(rpc)
         assert demo.load(rpc) == first
-        ops = rpc.operations.list_operations({}, 0, 10)["ok"]["items"]
+        ops = rpc.operations.list_operations({}, {"first": 10})["ok"]["items"]
     assert sorted(op["name"] for op in ops) == ["国庆假期平安旅游联合执法行动",
                                                 "暑期旅游包车市场联合整治行动"]
     for op in ops:

@@ -170,7 +170,7 @@ def test_busy_officer_and_concurrent_assignments(rpc):
     ok(ops.launch(first, PLANNER))
     assert code(assign(ops, second, "A", "c0", "CULTURE_MARKET")) == "OFFICER_BUSY"
     assert code(ops.launch(first, PLANNER)) == "INVALID_TRANSITION"
-    assert ok(ops.list_operations({"officer_id": "c3"}, 0, 10))["total"] == 1
+    assert ok(ops.list_operations({"officer_id": "c3"}, {"first": 10}))["total"] == 1
     assert code(ops.remove_member({"operation_id": second, "officer_id": "c0"},
                                   PLANNER)) == "NOT_FOUND"
     culture_only = ok(ops.plan({**plan_input("Venues"), "agencies": ["CULTURE"]}, PLANNER))
@@ -178,7 +178,7 @@ def test_busy_officer_and_concurrent_assignments(rpc):
     assert code(ops.cancel(culture_only["operation_id"], "no", transport_planner)) == "FORBIDDEN"
     assert code(ops.plan({**plan_input(), "agencies": ["CULTURE"]}, transport_planner)) == \
         "FORBIDDEN"
-    for garbage in (("x", 0, 10), ({}, "a", 10), ({}, 0, 1000)):
+    for garbage in (("x", {}), ({}, {"offset": "a"}), ({}, {"first": 1000}), ({}, [])):
         assert code(ops.list_operations(*garbage)) == "INVALID_INPUT"
 
 

@@ -60,11 +60,11 @@ def inspected(rpc, inspection_id, days_ago=0, times=1):
 
 def deliveries(rpc, overdue_only=False):
     return {d["record_id"]: d for d in ok(rpc.delivery.platform_deliveries(
-        TARGET, overdue_only, 0, 100))["items"]}
+        TARGET, overdue_only, {"first": 100}))["items"]}
 
 
 def ledger(rpc):
-    return ok(rpc.accountability.list_ledger_items({"owner": LEGAL}, 50, None))["items"]
+    return ok(rpc.accountability.list_ledger_items({"owner": LEGAL}, {"first": 50}))["items"]
 
 
 def test_inspections_reach_the_platform_once_and_late_ones_open_one_ledger_item(

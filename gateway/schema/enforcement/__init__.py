@@ -15,7 +15,8 @@ from gateway.schema.enforcement import types as t
 from gateway.schema.enforcement.mutations import Mutation as CaseMutation
 from gateway.schema.base import public_read
 from gateway.schema.enforcement.support import PUBLIC, READERS
-from gateway.schema.paging import field, from_list
+from gateway.schema import paging
+from gateway.schema.paging import field
 from gateway.schema.scalars import DateTime
 
 
@@ -140,22 +141,22 @@ class Query(bodies.Query, graphene.ObjectType):
                     "enforcement_officer, accountability_officer, cross_agency.")
 
     @requires(*READERS)
-    def resolve_enforcement_entities(root, info, agency, first=None, after=None, **filters):
+    def resolve_enforcement_entities(root, info, agency, first=None, after=None, offset=None, **filters):
         svc = support.service(info, agency)
-        return support.page(info, t.EntityConnection, lambda o, n: svc.list_entities(
-            plain(filters), o, n, support.viewer(info)), first, after)
+        return paging.page(t.EntityConnection, lambda page: svc.list_entities(
+            plain(filters), page, support.viewer(info)), first, after, offset)
 
     @requires(*READERS)
     def resolve_enforcement_entity(root, info, agency, id):
         return support.service(info, agency).get_entities([id], support.viewer(info))[0]
 
     @requires(*READERS)
-    def resolve_inspections(root, info, agency, first=None, after=None, performed_from=None,
+    def resolve_inspections(root, info, agency, first=None, after=None, offset=None, performed_from=None,
                             performed_to=None, **filters):
         svc, query = support.service(info, agency), plain(
             {**filters, "from": performed_from, "to": performed_to})
-        return support.page(info, t.InspectionConnection, lambda o, n: svc.list_inspections(
-            query, o, n), first, after, support.prime_rows)
+        return paging.page(t.InspectionConnection, lambda page: svc.list_inspections(
+            query, page), first, after, offset, prime=support.primer(info))
 
     @requires(*READERS)
     def resolve_inspection(root, info, id):
@@ -163,26 +164,27 @@ class Query(bodies.Query, graphene.ObjectType):
         return svc.get_inspections([id])[0] if svc else None
 
     @requires(*READERS)
-    def resolve_planned_inspection_tasks(root, info, agency, first=None, after=None,
+    def resolve_planned_inspection_tasks(root, info, agency, first=None, after=None, offset=None,
                                          **filters):
         svc = support.service(info, agency)
-        return support.page(info, t.PlannedInspectionTaskConnection,
-                            lambda o, n: svc.list_tasks(plain(filters), o, n),
-                            first, after)
+        return paging.page(t.PlannedInspectionTaskConnection,
+                           lambda page: svc.list_tasks(plain(filters), page),
+                           first, after, offset)
 
     @requires(*READERS)
-    def resolve_conflicts_of_interest(root, info, agency, first=None, after=None,
+    def resolve_conflicts_of_interest(root, info, agency, first=None, after=None, offset=None,
                                       entity_id=None, officer_id=None):
         found = support.service(info, agency).list_conflicts(entity_id, officer_id)
-        return from_list(t.ConflictConnection, found, first, after)
+        return paging.from_list(t.ConflictConnection, found, first, after, offset)
 
     @requires(*READERS)
-    def resolve_enforcement_cases(root, info, agency, first=None, after=None, filed_from=None,
+    def resolve_enforcement_cases(root, info, agency, first=None, after=None, offset=None, filed_from=None,
                                   filed_to=None, **filters):
         svc = support.service(info, agency)
         query = plain({**filters, "from": filed_from, "to": filed_to})
-        return support.page(info, c.CaseConnection, lambda o, n: svc.list_cases(
-            query, o, n, support.viewer(info)), first, after, support.prime_rows)
+        return paging.page(c.CaseConnection, lambda page: svc.list_cases(
+            query, page, support.viewer(info)), first, after, offset,
+            prime=support.primer(info))
 
     @requires(*READERS)
     def resolve_enforcement_case(root, info, id):
@@ -190,10 +192,10 @@ class Query(bodies.Query, graphene.ObjectType):
         return svc.get_cases([id], support.viewer(info))[0] if svc else None
 
     @requires(*READERS)
-    def resolve_overdue_enforcement_deadlines(root, info, agency, first=None, after=None):
+    def resolve_overdue_enforcement_deadlines(root, info, agency, first=None, after=None, offset=None):
         items = support.service(info, agency).overdue(support.viewer(info))
         support.prime_rows(info, [i["case"] for i in items])
-        return from_list(c.OverdueDeadlineConnection, items, first, after)
+        return paging.from_list(c.OverdueDeadlineConnection, items, first, after, offset)
 
     @requires(*READERS)
     def resolve_verify_case_record(root, info, id):
@@ -201,12 +203,12 @@ class Query(bodies.Query, graphene.ObjectType):
         return svc.verify_record(id, timeout=30) if svc else None  # re-hashes stored files
 
     @public_read  # published to everyone: the console's public pages read it signed out
-    def resolve_published_decisions(root, info, agency, first=None, after=None,
+    def resolve_published_decisions(root, info, agency, first=None, after=None, offset=None,
                                      published_from=None, published_to=None):
         svc = support.service(info, agency)
         query = plain({"from": published_from, "to": published_to})
-        return support.page(info, p.PublishedDecisionConnection,
-                            lambda o, n: svc.list_published(query, o, n), first, after)
+        return paging.page(p.PublishedDecisionConnection,
+                           lambda page: svc.list_published(query, page), first, after, offset)
 
     @public_read
     def resolve_published_decision(root, info, case_id):
@@ -214,12 +216,12 @@ class Query(bodies.Query, graphene.ObjectType):
         return svc.public_decisions([case_id])[0] if svc else None
 
     @public_read  # published to everyone, like the decisions themselves
-    def resolve_typical_cases(root, info, agency, first=None, after=None, marked_from=None,
-                              marked_to=None):
+    def resolve_typical_cases(root, info, agency, first=None, after=None, offset=None,
+                              marked_from=None, marked_to=None):
         svc = support.service(info, agency)
         query = plain({"from": marked_from, "to": marked_to})
-        return support.page(info, ev.TypicalCaseConnection,
-                            lambda o, n: svc.list_typical(query, o, n), first, after)
+        return paging.page(ev.TypicalCaseConnection,
+                           lambda page: svc.list_typical(query, page), first, after, offset)
 
     @requires(*PUBLIC)  # annual-report figures: cross-agency systems read them too
     def resolve_enforcement_statistics(root, info, agency, period_from, period_to):

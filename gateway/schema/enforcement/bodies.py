@@ -253,8 +253,9 @@ class Query(graphene.ObjectType):
         list=SupervisionList(description="Only entries of this list."))
 
     @requires(*SIGNED_IN)
-    def resolve_enforcement_bodies(root, info, agency, first=None, after=None):
-        return from_list(BodyConnection, list(bodies_of(info, agency).values()), first, after)
+    def resolve_enforcement_bodies(root, info, agency, first=None, after=None, offset=None):
+        return from_list(BodyConnection, list(bodies_of(info, agency).values()), first, after,
+                         offset)
 
     @requires(*SIGNED_IN)
     def resolve_enforcement_body(root, info, id):
@@ -262,16 +263,17 @@ class Query(graphene.ObjectType):
         return bodies_of(info, agency).get(id) if agency else None
 
     @requires(*SIGNED_IN)
-    def resolve_enforcement_powers(root, info, agency, first=None, after=None, **filters):
+    def resolve_enforcement_powers(root, info, agency, first=None, after=None, offset=None,
+                                   **filters):
         found = support.service(info, agency).list_powers(plain(filters))
-        return from_list(PowerConnection, found, first, after)
+        return from_list(PowerConnection, found, first, after, offset)
 
     @requires(*SIGNED_IN)
     def resolve_inclusive_supervision_lists(root, info, agency, first=None, after=None,
-                                            on=None, list=None):
+                                            offset=None, on=None, list=None):
         found = support.service(info, agency).supervision_lists(
             on.isoformat() if on else None, enum_value(list))
-        return from_list(SupervisionListConnection, found, first, after)
+        return from_list(SupervisionListConnection, found, first, after, offset)
 
 
 class Mutation(graphene.ObjectType):

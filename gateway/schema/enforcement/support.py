@@ -48,11 +48,10 @@ def when(key, date=False, **kwargs):
         resolver=lambda root, info: parse(root[key]) if root.get(key) else None, **kwargs)
 
 
-def page(info, conn, call, first, after, prime=None):
-    """A Relay connection of one service page; `prime(info, items)` announces what the
-    rows' nested fields will look up, so each lookup is one call for the whole page."""
-    return paging.page(conn, call, first, after,
-                       prime=(lambda rows: prime(info, rows)) if prime else None)
+def primer(info):
+    """`prime` for paging.page: announces what the rows' nested fields will look up, so
+    each lookup is one call for the whole page."""
+    return lambda rows: prime_rows(info, rows)
 
 
 def entities(info) -> Batch:

@@ -9,6 +9,7 @@ from gateway.schema.base import Agency, EnforcementDomain, enum_of
 from gateway.schema.certification_types import Officer
 from gateway.schema.enforcement import support
 from services.common.actor import stored
+from gateway.schema import paging
 from gateway.schema.paging import connection
 from services.contracts.vocabulary import CHECK_RESULTS as RESULTS, ENTITY_CATEGORIES
 from services.contracts.vocabulary import INSPECTION_KINDS as KINDS, RISK_LEVELS
@@ -148,25 +149,14 @@ class EnforcementEntity(graphene.ObjectType):
     last_inspected_at = support.when("last_inspected_at",
                                      description="When it was last inspected; null when never.")
     inspections = graphene.Field(lambda: InspectionConnection, required=True,
-                                 first=graphene.Int(description="How many rows to return: 0 to "
-                                                                "100; default 20."), after=graphene.String(description="A "
-                                                                                         "cursor "
-                                                                                         "from "
-                                                                                         "this "
-                                                                                         "list's "
-                                                                                         "previous "
-                                                                                         "page "
-                                                                                         "(`pageInfo.endCursor`); "
-                                                                                         "absent: "
-                                                                                         "the "
-                                                                                         "first "
-                                                                                         "page."),
+                                 **paging.arguments(),
                                  description="Its inspection history, newest first.")
 
-    def resolve_inspections(root, info, first=None, after=None):
+    def resolve_inspections(root, info, first=None, after=None, offset=None):
         svc = support.service(info, root["agency"])
-        return support.page(info, InspectionConnection, lambda o, n: svc.list_inspections(
-            {"entity_id": root["id"]}, o, n), first, after, support.prime_rows)
+        return paging.page(InspectionConnection, lambda page: svc.list_inspections(
+            {"entity_id": root["id"]}, page), first, after, offset,
+            prime=support.primer(info))
 
 
 class Inspection(graphene.ObjectType):

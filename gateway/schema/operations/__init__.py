@@ -39,12 +39,12 @@ class Query(graphene.ObjectType):
         return op
 
     @requires(*PUBLISHED)
-    def resolve_joint_operations(root, info, first=None, after=None, status=None, agency=None,
-                                 officer_id=None):
+    def resolve_joint_operations(root, info, first=None, after=None, offset=None, status=None,
+                                 agency=None, officer_id=None):
         status = "COMPLETED" if published_only(info) else status
         filters = {"status": enum_value(status), "agency": enum_value(agency),
                    "officer_id": officer_id}
         return paging.page(
-            JointOperationConnection, lambda offset, limit: info.context.services.operations
-            .list_operations(filters, offset, limit), first, after, operation_node,
-            lambda ops: batch.want_members(info, ops))
+            JointOperationConnection, lambda page: info.context.services.operations
+            .list_operations(filters, page), first, after, offset, convert=operation_node,
+            prime=lambda ops: batch.want_members(info, ops))

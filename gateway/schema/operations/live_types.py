@@ -110,14 +110,14 @@ class OperationProgress(graphene.ObjectType):
                              description="Progress per agency, by agency.")
 
     @requires(*STAFF)
-    def resolve_by_team(progress, info, first=None, after=None):
+    def resolve_by_team(progress, info, first=None, after=None, offset=None):
         return paging.from_list(TeamProgressConnection, [
-            {"team": k, **v} for k, v in progress["by_team"].items()], first, after)
+            {"team": k, **v} for k, v in progress["by_team"].items()], first, after, offset)
 
     @requires(*STAFF)
-    def resolve_by_agency(progress, info, first=None, after=None):
+    def resolve_by_agency(progress, info, first=None, after=None, offset=None):
         return paging.from_list(AgencyProgressConnection, [
-            {"agency": k, **v} for k, v in progress["by_agency"].items()], first, after)
+            {"agency": k, **v} for k, v in progress["by_agency"].items()], first, after, offset)
 
 
 InspectionTaskConnection = paging.connection(InspectionTask)

@@ -53,10 +53,10 @@ class AgencyFigures(ReportFigures):
                                                 "outcome (UNDECIDED while open).")
 
     @requires(*PUBLISHED)
-    def resolve_cases_by_outcome(figures, info, first=None, after=None):
+    def resolve_cases_by_outcome(figures, info, first=None, after=None, offset=None):
         return paging.from_list(OutcomeCountConnection, [
             {"outcome": k, "count": v} for k, v in figures["cases_by_outcome"].items()],
-            first, after)
+            first, after, offset)
 
 
 AgencyFiguresConnection = paging.connection(AgencyFigures)
@@ -83,9 +83,9 @@ class JointReport(graphene.ObjectType):
         return report["operation"]["operation_id"]
 
     @requires(*PUBLISHED)
-    def resolve_by_agency(report, info, first=None, after=None):
+    def resolve_by_agency(report, info, first=None, after=None, offset=None):
         return paging.from_list(AgencyFiguresConnection, [
-            {"agency": k, **v} for k, v in report["by_agency"].items()], first, after)
+            {"agency": k, **v} for k, v in report["by_agency"].items()], first, after, offset)
 
     @requires(*PUBLISHED)
     def resolve_html(report, info):

@@ -122,13 +122,13 @@ class JointOperation(graphene.ObjectType):
         return op["teams"]
 
     @requires(*STAFF)
-    def resolve_tasks(op, info, first=None, after=None, team=None):
+    def resolve_tasks(op, info, first=None, after=None, offset=None, team=None):
         tasks = [t for t in op["tasks"] if team is None or t["team"] == team]
-        return paging.from_list(InspectionTaskConnection, tasks, first, after)
+        return paging.from_list(InspectionTaskConnection, tasks, first, after, offset)
 
     @requires(*STAFF)
-    def resolve_alerts(op, info, first=None, after=None):
-        return paging.from_list(OperationAlertConnection, op["alerts"][::-1], first, after)
+    def resolve_alerts(op, info, first=None, after=None, offset=None):
+        return paging.from_list(OperationAlertConnection, op["alerts"][::-1], first, after, offset)
 
     @requires(*STAFF)
     def resolve_progress(op, info):

@@ -7,6 +7,7 @@ from services.accountability.documents import (ComplaintDoc, FindingDoc, LedgerI
 from services.accountability.domain.complaints import link_finding, receive
 from services.accountability.domain import (fix_on_the_spot, impose_sanction, open_item,
                                             record_finding)
+from services.common import paging
 from services.common.errors import DomainError
 
 from .conftest import NOW
@@ -39,12 +40,14 @@ def test_every_model_round_trips_through_its_document(doc_cls, obj):
 
 
 def test_cursor_round_trip_and_garbage():
-    cursor = repo._cursor(NOW, "f9")
-    assert repo._after(cursor, "recorded_at") == {"$or": [
+    # findings page newest first, keyed by (recorded_at, id): services.common.paging.keyed
+    kind, sort = "recorded_at+_id", [("recorded_at", -1), ("_id", -1)]
+    cursor = paging.encode(kind, [NOW, "f9"])
+    assert paging._beyond(sort, paging.decode(cursor, kind)) == {"$or": [
         {"recorded_at": {"$lt": NOW}}, {"recorded_at": NOW, "_id": {"$lt": "f9"}}]}
-    for bad in ("bogus", "W10=", ""):
+    for bad in ("bogus", "W10=", "", paging.encode("seq", 3)):
         with pytest.raises(DomainError) as err:
-            repo._after(bad, "recorded_at")
+            paging.decode(bad, kind)
         assert err.value.code == "INVALID_INPUT"
 
 

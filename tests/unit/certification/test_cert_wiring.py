@@ -7,6 +7,7 @@ import pytest
 from services.certification import access, csvrows, demo, listing
 from services.certification.dependencies import rules_from
 from services.certification.domain import validate_id_number
+from services.common import paging
 from services.common.config import ConfigError
 from services.common.errors import DomainError
 
@@ -85,7 +86,39 @@ def test_administrators_manage_only_their_own_agency():
 
 
 def test_list_cursors_round_trip_and_reject_garbage():
-    assert listing.decode_cursor(listing.encode_cursor("Li Wei", "o-1")) == ("Li Wei", "o-1")
-    assert code(listing.decode_cursor, "not-a-cursor") == ("INVALID_INPUT", ["after"])
+    kind = "name+_id"  # the roster's cursors: (name, id)
+    assert paging.decode(paging.encode(kind, ["Li Wei", "o-1"]), kind) == ["Li Wei", "o-1"]
+    assert code(paging.decode, "not-a-cursor", kind) == ("INVALID_INPUT", ["after"])
     assert code(listing.parse_filter, {"expiring_within_days": -1})[0] == "INVALID_INPUT"
     assert listing.parse_filter({"name_prefix": "Li.*"})["name_prefix"] == "Li.*"
+
+
+def test_the_parsed_record_cache_is_bounded_by_history_entries(monkeypatch):
+    """roster._parsed holds whole histories, which grow with every change: past
+    MAX_PARSED_ENTRIES entries it starts again (the soak's certification growth)."""
+    from services.certification import roster
+
+    class Officers:
+        def __init__(self, docs):
+            self.docs = docs
+
+        def find(self, query, projection=None):
+            wanted = query["_id"]["$in"]
+            return [d for d in self.docs if d["_id"] in wanted]
+
+    def doc(i, entries):
+        return {"_id": f"o{i}", "rev": f"r{entries}", "version": 1}
+
+    class Record:
+        def __init__(self, n):
+            self.history = (None,) * n
+
+    monkeypatch.setattr(roster, "_parsed", {})
+    monkeypatch.setattr(roster, "_held", {"entries": 0})
+    monkeypatch.setattr(roster, "MAX_PARSED_ENTRIES", 25)
+    monkeypatch.setattr(roster, "record_from_raw", lambda raw: Record(10))
+    monkeypatch.setattr(roster, "officers", lambda: Officers([doc(i, 10) for i in range(4)]))
+    roster.load_many(["o0", "o1", "o2"])
+    assert roster._held["entries"] == 30 and len(roster._parsed) == 3
+    roster.load_many(["o3"])  # over the bound: the cache starts again with this one
+    assert roster._held["entries"] == 10 and list(roster._parsed) == ["o3"]

@@ -10,6 +10,7 @@ from nameko.testing.services import worker_factory
 from services.bus.client import Clients
 from services.common.errors import DomainError
 from services.culture.service import CultureService
+from services.common.paging import Page
 from services.enforcement import ids, inputs, paging, qualification, views
 from tests.support import fake_clients
 
@@ -74,8 +75,8 @@ def test_a_lone_officer_costs_no_call_and_an_absent_service_is_retryable():
     lambda: inputs.officer_ids(["o"] * 21),
     lambda: inputs.officer_ids("o1,o2"),
     lambda: inputs.day("2026-13-01", "from"),
-    lambda: paging.page(None, {}, [], offset=-1),
-    lambda: paging.page(None, {}, [], limit=101),
+    lambda: Page.parse({"offset": -1}),
+    lambda: Page.parse({"first": 101}),
     lambda: paging.equal({"state": {"$ne": 1}}, {"state": "state"}),
 ])
 def test_bad_input_is_refused_with_invalid_input(call):

@@ -67,4 +67,6 @@ def run(query, roles=("planner",), agency=None, variables=None, **services):
 
 
 def codes(result):
-    return [e.extensions.get("code") if e.extensions else None for e in result.errors or []]
+    # a GraphQLError's code, or a DomainError's (which the gateway's HTTP layer reports)
+    return [e.extensions.get("code") if e.extensions else getattr(e.original_error, "code", None)
+            for e in result.errors or []]

@@ -3,6 +3,7 @@ payload errors, paging."""
 import pytest
 
 from services.common.errors import DomainError
+from services.common.paging import Page, of_list
 
 from .gateway_fakes import codes, operation, run
 
@@ -21,7 +22,7 @@ def test_ten_teams_of_ten_cost_three_calls_in_all():
 
 
 def test_a_page_of_operations_still_costs_one_call_per_kind():
-    page = {"items": [operation(f"JO-{i}", 3, 4) for i in range(5)], "total": 7}
+    page = of_list([operation(f"JO-{i}", 3, 4) for i in range(7)], Page(first=5))
     query = """{ jointOperations(first: 5) { totalCount pageInfo { hasNextPage endCursor }
       edges { node { teams { members { officer { name } qualification { qualified } } } } } } }"""
     result, calls, log = run(query, operations={"list_operations": page})
@@ -44,7 +45,7 @@ def test_cross_agency_reads_published_results_only():
                            variables={"id": "JO-1"}, operations={"get_operation": done})
     assert result.errors is None and calls == ["get_operation", "check_qualifications"]
     _, _, log = run("{ jointOperations { totalCount } }", roles=("cross_agency",),
-                    operations={"list_operations": {"items": [], "total": 0}})
+                    operations={"list_operations": of_list([], Page())})
     assert log[0][1][0]["status"] == "COMPLETED"
 
 
@@ -105,4 +106,4 @@ def test_paging_through_tasks_and_bad_arguments():
     assert tail["pageInfo"]["hasNextPage"] is False and tail["totalCount"] == 5
     for variables in ({"first": 101}, {"first": -1}, {"after": "garbage"}):
         bad, _, _ = run(query, variables=variables, operations={"get_operation": op})
-        assert codes(bad) == ["BAD_USER_INPUT"]
+        assert codes(bad) == ["INVALID_INPUT"]  # the one paging contract's refusal
