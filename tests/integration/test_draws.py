@@ -1,8 +1,10 @@
 """Draws through the real broker and database, with the real certification, culture,
 transport and operations services: commit -> reveal (inputs frozen from the other
 services) -> verifiable published document -> inspection results -> publication; the
-refusals, the overdue sweep and a joint operation's mixed draw."""
+refusals, the overdue sweep and a joint operation's mixed draw; published results reach
+the national culture-market supervision platform (a loopback receiver) once."""
 import json
+from dataclasses import replace
 
 import pytest
 from nameko.standalone.rpc import ClusterRpcProxy
@@ -12,6 +14,7 @@ from services.draws import demo
 from services.draws.documents import AssignmentDoc
 from services.draws.domain.verify import verify_document
 from tests.integration.cert_support import certify, day, moment, ok, refused, valid_id
+from tests.platform_receiver import PlatformReceiver
 from tests.support import wait_until
 
 pytestmark = pytest.mark.integration
@@ -60,14 +63,24 @@ def outbox(event_type):
 
 
 @pytest.fixture
-def rpc(container_factory, service_config):
-    for name in ("certification", "culture", "transport", "operations", "draws"):
-        container_factory(registry.load(registry.SERVICES[name]), service_config).start()
-    with ClusterRpcProxy(service_config) as proxy:
+def platform():
+    receiver = PlatformReceiver()
+    yield receiver
+    receiver.close()
+
+
+@pytest.fixture
+def rpc(container_factory, service_config, platform):
+    cfg = replace(service_config["JOINTOPS"], platforms={
+        "CULTURE_MARKET_SUPERVISION": {"url": platform.url, "token": "tok-culture"}})
+    config = dict(service_config, JOINTOPS=cfg)
+    for name in ("certification", "culture", "transport", "operations", "draws", "delivery"):
+        container_factory(registry.load(registry.SERVICES[name]), config).start()
+    with ClusterRpcProxy(config) as proxy:
         yield proxy
 
 
-def test_commit_reveal_publishes_a_verifiable_draw_and_its_inspection_results(rpc):
+def test_commit_reveal_publishes_a_verifiable_draw_and_its_inspection_results(rpc, platform):
     staff, entities, flagged = seed(rpc)
     ok(rpc.culture.declare_conflict({"officer_id": staff[0], "entity_id": flagged,
                                      "reason": "brother-in-law runs it"}))
@@ -104,6 +117,11 @@ def test_commit_reveal_publishes_a_verifiable_draw_and_its_inspection_results(rp
     assert [c["entity_id"] for c in results["checks"]] == [flagged]
     assert len(results["not_inspected"]) == len(rows) - 1
     assert outbox("draws.results_published.v1")[0]["checks_published"] == 1
+    # the published results go to the national culture-market supervision platform, once
+    sent = wait_until(lambda: platform.records(), timeout=20)
+    assert [(r["draw_id"], r["checks_published"]) for r in sent] == [(draw["id"], 1)]
+    assert sent[0]["entity_count"] == done["entity_count"]
+    assert platform.requests[0][0]["authorization"] == "Bearer tok-culture"
 
 
 def test_refusals_change_nothing_and_the_overdue_sweep_raises_once(rpc):
