@@ -51,9 +51,9 @@ def _nodes(body, field):
 # text IS the payload exist (the tests here store them), so "matches" means literally.
 FILTERS = [
     ("officers", "officers(filter: {namePrefix: $v}, first: 100)", "name", str.startswith,
-     "Zhang", "certification_admin"),
+     "张", "certification_admin"),
     ("enforcementEntities", "enforcementEntities(agency: CULTURE, namePrefix: $v, first: 100)",
-     "name", str.startswith, "KTV", "planner"),
+     "name", str.startswith, "金色年华", "planner"),
     ("enforcementEntities", "enforcementEntities(agency: CULTURE, registrationNo: $v)",
      "registrationNo", str.__eq__, None, "planner"),
     ("enforcementCases", "enforcementCases(agency: CULTURE, violationCode: $v)",
