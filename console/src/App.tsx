@@ -25,6 +25,11 @@ const PlanOperation = lazy(() => import("./pages/PlanOperation"));
 const PublicDraws = lazy(() => import("./pages/PublicDraws"));
 const PublicDraw = lazy(() => import("./pages/PublicDraw"));
 const PublicDecisions = lazy(() => import("./pages/PublicDecisions"));
+// --- console part 2 (issue 18) ---
+const Cases = lazy(() => import("./pages/Cases"));
+const CaseDetail = lazy(() => import("./pages/CaseDetail"));
+const FileCase = lazy(() => import("./pages/FileCase"));
+// --- end of console part 2 ---
 const SignIn = lazy(() => import("./pages/SignIn"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
@@ -93,6 +98,11 @@ export default function App() {
                     <Route path="/draws" element={page("draws", <Draws />)} />
                     <Route path="/draws/new" element={page("drawAdmin", <CreateDraw />)} />
                     <Route path="/draws/:id" element={page("draws", <DrawDetail />)} />
+                    {/* console part 2 (issue 18) */}
+                    <Route path="/cases" element={page("cases", <Cases />)} />
+                    <Route path="/cases/new" element={page("fileCase", <FileCase />)} />
+                    <Route path="/cases/:id" element={page("cases", <CaseDetail />)} />
+                    {/* end of console part 2 */}
                     <Route path="/public/draws" element={<PublicDraws />} />
                     <Route path="/public/draws/:id" element={<PublicDraw />} />
                     <Route path="/public/decisions" element={<PublicDecisions />} />

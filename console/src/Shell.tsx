@@ -12,6 +12,9 @@ const MENU: { key: string; screen: Screen | null; label: string }[] = [
   { key: "/officers", screen: "officers", label: "nav.officers" },
   { key: "/operations", screen: "operations", label: "nav.operations" },
   { key: "/draws", screen: "draws", label: "nav.draws" },
+  // --- console part 2 (issue 18) ---
+  { key: "/cases", screen: "cases", label: "nav.cases" },
+  // --- end of console part 2 ---
   { key: "/public/draws", screen: null, label: "nav.publicDraws" },
   { key: "/public/decisions", screen: null, label: "nav.publicDecisions" },
 ];

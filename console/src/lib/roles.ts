@@ -10,6 +10,13 @@ export const ACCESS = {
   planOperation: ["planner"] as Role[],
   draws: ["planner", "cross_agency"] as Role[],
   drawAdmin: ["planner"] as Role[],
+  // --- console part 2 (issue 18): cases, accountability, operations log, reports ---
+  cases: ["planner", "enforcement_officer", "accountability_officer"] as Role[],
+  fileCase: ["enforcement_officer"] as Role[],
+  accountability: ["accountability_officer"] as Role[],
+  audit: ["accountability_officer"] as Role[],
+  reports: ["planner", "enforcement_officer", "accountability_officer", "cross_agency"] as Role[],
+  // --- end of console part 2 ---
 };
 export type Screen = keyof typeof ACCESS;
 
