@@ -63,6 +63,7 @@ class GatewayService:
         console_file, console_index, console_redirect, root_redirect)
     from gateway.dev_login import dev_login, dev_login_state  # /auth/dev-login
     from gateway.exports import officers_xlsx  # GET /exports/officers.xlsx
+    from gateway.ledger_export import ledger_xlsx  # GET /exports/ledger.xlsx (issue 18)
 
     @subscribe(broadcast=True)  # services/contracts/topology.py: certification.#
     def on_certification_event(self, event):

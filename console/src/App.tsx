@@ -29,6 +29,7 @@ const PublicDecisions = lazy(() => import("./pages/PublicDecisions"));
 const Cases = lazy(() => import("./pages/Cases"));
 const CaseDetail = lazy(() => import("./pages/CaseDetail"));
 const FileCase = lazy(() => import("./pages/FileCase"));
+const Accountability = lazy(() => import("./pages/Accountability"));
 // --- end of console part 2 ---
 const SignIn = lazy(() => import("./pages/SignIn"));
 const NotFound = lazy(() => import("./pages/NotFound"));
@@ -102,6 +103,7 @@ export default function App() {
                     <Route path="/cases" element={page("cases", <Cases />)} />
                     <Route path="/cases/new" element={page("fileCase", <FileCase />)} />
                     <Route path="/cases/:id" element={page("cases", <CaseDetail />)} />
+                    <Route path="/accountability" element={page("accountability", <Accountability />)} />
                     {/* end of console part 2 */}
                     <Route path="/public/draws" element={<PublicDraws />} />
                     <Route path="/public/draws/:id" element={<PublicDraw />} />

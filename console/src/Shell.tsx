@@ -14,6 +14,7 @@ const MENU: { key: string; screen: Screen | null; label: string }[] = [
   { key: "/draws", screen: "draws", label: "nav.draws" },
   // --- console part 2 (issue 18) ---
   { key: "/cases", screen: "cases", label: "nav.cases" },
+  { key: "/accountability", screen: "accountability", label: "nav.accountability" },
   // --- end of console part 2 ---
   { key: "/public/draws", screen: null, label: "nav.publicDraws" },
   { key: "/public/decisions", screen: null, label: "nav.publicDecisions" },

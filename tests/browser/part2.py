@@ -14,6 +14,7 @@ ROUTES = {
     "/cases/new": (("enforcement_officer",), "立案登记", "File a case"),
     "/cases/{case}": (CASE_ROLES, "信阳市浉河区星空网吧 · 网吧接纳未成年人",
                       "信阳市浉河区星空网吧 · Internet cafe admitting minors"),
+    "/accountability": (("accountability_officer",), "执法监督问责", "Accountability"),
 }
 TEAM_NAMES = ["王建国", "李秀英"]
 SOLE_TRADER = "刘志强"          # a sole proprietor's internet cafe: masked when published
