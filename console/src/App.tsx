@@ -30,6 +30,8 @@ const Cases = lazy(() => import("./pages/Cases"));
 const CaseDetail = lazy(() => import("./pages/CaseDetail"));
 const FileCase = lazy(() => import("./pages/FileCase"));
 const Accountability = lazy(() => import("./pages/Accountability"));
+const Audit = lazy(() => import("./pages/Audit"));
+const Reports = lazy(() => import("./pages/Reports"));
 // --- end of console part 2 ---
 const SignIn = lazy(() => import("./pages/SignIn"));
 const NotFound = lazy(() => import("./pages/NotFound"));
@@ -104,6 +106,8 @@ export default function App() {
                     <Route path="/cases/new" element={page("fileCase", <FileCase />)} />
                     <Route path="/cases/:id" element={page("cases", <CaseDetail />)} />
                     <Route path="/accountability" element={page("accountability", <Accountability />)} />
+                    <Route path="/audit" element={page("audit", <Audit />)} />
+                    <Route path="/reports" element={page("reports", <Reports />)} />
                     {/* end of console part 2 */}
                     <Route path="/public/draws" element={<PublicDraws />} />
                     <Route path="/public/draws/:id" element={<PublicDraw />} />

@@ -15,6 +15,8 @@ const MENU: { key: string; screen: Screen | null; label: string }[] = [
   // --- console part 2 (issue 18) ---
   { key: "/cases", screen: "cases", label: "nav.cases" },
   { key: "/accountability", screen: "accountability", label: "nav.accountability" },
+  { key: "/audit", screen: "audit", label: "nav.audit" },
+  { key: "/reports", screen: "reports", label: "nav.reports" },
   // --- end of console part 2 ---
   { key: "/public/draws", screen: null, label: "nav.publicDraws" },
   { key: "/public/decisions", screen: null, label: "nav.publicDecisions" },

@@ -15,6 +15,9 @@ ROUTES = {
     "/cases/{case}": (CASE_ROLES, "信阳市浉河区星空网吧 · 网吧接纳未成年人",
                       "信阳市浉河区星空网吧 · Internet cafe admitting minors"),
     "/accountability": (("accountability_officer",), "执法监督问责", "Accountability"),
+    "/audit": (("accountability_officer",), "操作日志", "Operations log"),
+    "/reports": (("planner", "certification_admin", "accountability_officer",
+                  "enforcement_officer", "cross_agency"), "统计报表", "Reports"),
 }
 TEAM_NAMES = ["王建国", "李秀英"]
 SOLE_TRADER = "刘志强"          # a sole proprietor's internet cafe: masked when published

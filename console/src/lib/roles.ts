@@ -15,7 +15,9 @@ export const ACCESS = {
   fileCase: ["enforcement_officer"] as Role[],
   accountability: ["accountability_officer"] as Role[],
   audit: ["accountability_officer"] as Role[],
-  reports: ["planner", "enforcement_officer", "accountability_officer", "cross_agency"] as Role[],
+  reports: [...STAFF, "cross_agency"] as Role[],
+  statistics: ["planner", "enforcement_officer", "accountability_officer", "cross_agency"] as Role[],
+  annualFigures: ["planner", "accountability_officer", "certification_admin", "cross_agency"] as Role[],
   // --- end of console part 2 ---
 };
 export type Screen = keyof typeof ACCESS;
