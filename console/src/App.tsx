@@ -32,6 +32,10 @@ const FileCase = lazy(() => import("./pages/FileCase"));
 const Accountability = lazy(() => import("./pages/Accountability"));
 const Audit = lazy(() => import("./pages/Audit"));
 const Reports = lazy(() => import("./pages/Reports"));
+const Entities = lazy(() => import("./pages/Entities"));
+const EntityPage = lazy(() => import("./pages/Entities").then((m) => ({ default: m.EntityPage })));
+const Inspections = lazy(() => import("./pages/Inspections"));
+const RecordInspection = lazy(() => import("./pages/Inspections").then((m) => ({ default: m.RecordInspection })));
 // --- end of console part 2 ---
 const SignIn = lazy(() => import("./pages/SignIn"));
 const NotFound = lazy(() => import("./pages/NotFound"));
@@ -108,6 +112,10 @@ export default function App() {
                     <Route path="/accountability" element={page("accountability", <Accountability />)} />
                     <Route path="/audit" element={page("audit", <Audit />)} />
                     <Route path="/reports" element={page("reports", <Reports />)} />
+                    <Route path="/entities" element={page("entities", <Entities />)} />
+                    <Route path="/entities/:agency/:id" element={page("entities", <EntityPage />)} />
+                    <Route path="/inspections" element={page("inspections", <Inspections />)} />
+                    <Route path="/inspections/new" element={page("recordInspection", <RecordInspection />)} />
                     {/* end of console part 2 */}
                     <Route path="/public/draws" element={<PublicDraws />} />
                     <Route path="/public/draws/:id" element={<PublicDraw />} />

@@ -15,6 +15,10 @@ ROUTES = {
     "/cases/{case}": (CASE_ROLES, "信阳市浉河区星空网吧 · 网吧接纳未成年人",
                       "信阳市浉河区星空网吧 · Internet cafe admitting minors"),
     "/accountability": (("accountability_officer",), "执法监督问责", "Accountability"),
+    "/entities": (CASE_ROLES, "检查对象名录", "Entity directory"),
+    "/entities/CULTURE/{entity}": (CASE_ROLES, "信阳市浉河区星空网吧", "信阳市浉河区星空网吧"),
+    "/inspections": (CASE_ROLES, "行政检查", "Inspections"),
+    "/inspections/new": (("enforcement_officer",), "记录行政检查", "Record an inspection"),
     "/audit": (("accountability_officer",), "操作日志", "Operations log"),
     "/reports": (("planner", "certification_admin", "accountability_officer",
                   "enforcement_officer", "cross_agency"), "统计报表", "Reports"),
@@ -70,4 +74,4 @@ def world(service_config) -> dict:
              "violation_code": "NETCAFE_ADMITS_MINORS"},
             {"sub": "tester", "roles": ["enforcement_officer"], "agency": "CULTURE"},
             {"sub": "tester", "roles": ["enforcement_officer"], "agency": "CULTURE"}))
-    return {"case": case["id"]}
+    return {"case": case["id"], "entity": company}

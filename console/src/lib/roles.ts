@@ -18,6 +18,9 @@ export const ACCESS = {
   reports: [...STAFF, "cross_agency"] as Role[],
   statistics: ["planner", "enforcement_officer", "accountability_officer", "cross_agency"] as Role[],
   annualFigures: ["planner", "accountability_officer", "certification_admin", "cross_agency"] as Role[],
+  entities: ["planner", "enforcement_officer", "accountability_officer"] as Role[],
+  inspections: ["planner", "enforcement_officer", "accountability_officer"] as Role[],
+  recordInspection: ["enforcement_officer"] as Role[],
   // --- end of console part 2 ---
 };
 export type Screen = keyof typeof ACCESS;
