@@ -57,7 +57,7 @@ export default function Audit() {
           showIcon
           data-testid="trail-check"
           style={{ marginBottom: 16 }}
-          title={`${t("audit.check")}：${c.intact ? t("audit.intact", { count: c.entries }) : t("audit.broken", { index: c.index ?? 0, reason: c.reason ?? "" })}`}
+          title={t("cases.labelled", { label: t("audit.check"), value: c.intact ? t("audit.intact", { count: c.entries }) : t("audit.broken", { index: c.index ?? 0, reason: c.reason ?? "" }) })}
         />
       )}
       <Form form={form} layout="inline" name="audit-filter" initialValues={initial} onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>

@@ -176,7 +176,7 @@ function StepForm({ action, facts, onDone }: { action: Action; facts: Facts; onD
   const teamOptions = (officers.data?.officerPage.nodes ?? []).map((o) => ({ value: o.id, label: o.name }));
   return (
     <Form form={form} name={`step-${action}`} layout="vertical" onFinish={submit} initialValues={initial} data-testid={`step-${action}`}>
-      {stage && <Alert type="info" style={{ marginBottom: 12 }} title={`${t("cases.stage")}：${t(`enums.LegalReviewStage.${stage}`)}`} />}
+      {stage && <Alert type="info" style={{ marginBottom: 12 }} title={t("cases.labelled", { label: t("cases.stage"), value: t(`enums.LegalReviewStage.${stage}`) })} />}
       {stage === "DECISION" && <p>{t("caseActions.proposalNote")}</p>}
       {team && (
         <Form.Item name="officerIds" label={t("caseActions.team")} rules={[{ required: true, message: t("form.required") }]}>

@@ -52,7 +52,7 @@ function Deadline({ due, kind, overdue, done }: { due?: string | null; kind: str
       <Typography.Text type="secondary">{t(kind === "DECISION" ? "cases.calendarDays" : "cases.workingDays", { count: kind === "DECISION" ? 90 : 7 })}</Typography.Text>
       {overdue ? (
         <Tag color={RED} data-testid="overdue">
-          {t(kind === "DECISION" ? "cases.overdueDecision" : "cases.overduePublication")}（{t("cases.daysOver", { count: -left })}）
+          {t(kind === "DECISION" ? "cases.overdueDecision" : "cases.overduePublication")} · {t("cases.daysOver", { count: -left })}
         </Tag>
       ) : (
         !done && <Tag>{left === 0 ? t("cases.dueToday") : left > 0 ? t("cases.daysLeft", { count: left }) : t("cases.daysOver", { count: -left })}</Tag>
@@ -118,7 +118,8 @@ export default function CaseDetail() {
               <Descriptions.Item label={t("cases.kind")}>{t(`enums.EnforcementCaseKind.${c.kind}`)}</Descriptions.Item>
               <Descriptions.Item label={t("cases.body")}>{c.body?.name ?? t(`enums.Agency.${c.agency}`)}</Descriptions.Item>
               <Descriptions.Item label={t("cases.filedAt")}>
-                {dateTime(c.filedAt)}（{t("cases.filedBy")}：{c.filedBy.subject}）
+                {dateTime(c.filedAt)}
+                {t("cases.filedByNote", { who: c.filedBy.subject })}
               </Descriptions.Item>
               <Descriptions.Item label={t("cases.caseOfficers")}>{c.officers.map((o) => o.name).join("、") || "—"}</Descriptions.Item>
               <Descriptions.Item label={t("cases.decisionDue")}>
@@ -177,7 +178,7 @@ export default function CaseDetail() {
           <Card title={t("cases.service")} size="small" style={{ marginBottom: 16 }}>
             {c.party.consentMethods.length > 0 && (
               <p>
-                {t("cases.consent")}：{c.party.consentMethods.map((m) => t(`enums.ServiceMethod.${m}`)).join("、")}
+                {t("cases.labelled", { label: t("cases.consent"), value: c.party.consentMethods.map((m) => t(`enums.ServiceMethod.${m}`)).join("、") })}
               </p>
             )}
             <Table
@@ -226,11 +227,12 @@ export default function CaseDetail() {
               showIcon
               data-testid="record-check"
               style={{ marginBottom: 16 }}
-              title={`${t("cases.recordCheck")}：${
-                c.recordCheck.intact
+              title={t("cases.labelled", {
+                label: t("cases.recordCheck"),
+                value: c.recordCheck.intact
                   ? t("cases.intact", { count: c.recordCheck.entries })
-                  : t("cases.broken", { index: c.recordCheck.index ?? 0, reason: c.recordCheck.reason ?? "" })
-              }`}
+                  : t("cases.broken", { index: c.recordCheck.index ?? 0, reason: c.recordCheck.reason ?? "" }),
+              })}
             />
             <Timeline
               items={c.timeline.map((e) => ({
