@@ -72,18 +72,33 @@ def workbook(officers) -> bytes:
     return out.getvalue()
 
 
-@http("GET", "/exports/officers.xlsx")
-def officers_xlsx(self, request):
+def signed_in(self, request, roles):
+    """(principal, None) for a bearer token with one of `roles`, else (None, the 401/403
+    response). Every spreadsheet export checks its caller this way."""
     try:
         principal = authenticate(request.headers.get("Authorization"),
                                  self.config["JOINTOPS"].jwt_secret)
     except AuthError as exc:
-        return error_response(401, exc.code, exc.message, {"WWW-Authenticate": "Bearer"})
+        return None, error_response(401, exc.code, exc.message, {"WWW-Authenticate": "Bearer"})
     if principal is None:
-        return error_response(401, "UNAUTHENTICATED", "a bearer token is required")
-    if not principal.has(*RECORD_READERS):
-        return error_response(403, "FORBIDDEN", "this needs one of the roles: "
-                              + ", ".join(RECORD_READERS))
+        return None, error_response(401, "UNAUTHENTICATED", "a bearer token is required")
+    if not principal.has(*roles):
+        return None, error_response(403, "FORBIDDEN", "this needs one of the roles: "
+                                    + ", ".join(roles))
+    return principal, None
+
+
+def xlsx_response(content: bytes, filename: str) -> Response:
+    # A Response, not a tuple: nameko takes only text payloads in tuples.
+    return Response(content, status=200, content_type=XLSX,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@http("GET", "/exports/officers.xlsx")
+def officers_xlsx(self, request):
+    principal, refused = signed_in(self, request, RECORD_READERS)
+    if refused:
+        return refused
     viewer = {"sub": principal.sub, "roles": sorted(principal.roles), "agency": principal.agency}
     try:
         found = self._context(principal).services.certification.list_officers(
@@ -94,6 +109,4 @@ def officers_xlsx(self, request):
         log.exception("officers export failed")
         return error_response(503, "INTERNAL_ERROR",
                               f"internal error (correlation id {self.correlation_id})")
-    # A Response, not a tuple: nameko takes only text payloads in tuples.
-    return Response(workbook(found["items"]), status=200, content_type=XLSX,
-                    headers={"Content-Disposition": 'attachment; filename="officers.xlsx"'})
+    return xlsx_response(workbook(found["items"]), "officers.xlsx")

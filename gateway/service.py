@@ -66,6 +66,7 @@ class GatewayService:
     from gateway.exports import officers_xlsx  # GET /exports/officers.xlsx
     # POST /evidence, GET /evidence/<id>, GET /documents/<id>.pdf|.html
     from gateway.files_http import download_document, download_evidence, upload_evidence
+    from gateway.ledger_export import ledger_xlsx  # GET /exports/ledger.xlsx
 
     @subscribe(broadcast=True)  # services/contracts/topology.py: certification.#
     def on_certification_event(self, event):

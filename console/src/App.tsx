@@ -27,6 +27,18 @@ const PlanOperation = lazy(() => import("./pages/PlanOperation"));
 const PublicDraws = lazy(() => import("./pages/PublicDraws"));
 const PublicDraw = lazy(() => import("./pages/PublicDraw"));
 const PublicDecisions = lazy(() => import("./pages/PublicDecisions"));
+// --- console part 2 (issue 18) ---
+const Cases = lazy(() => import("./pages/Cases"));
+const CaseDetail = lazy(() => import("./pages/CaseDetail"));
+const FileCase = lazy(() => import("./pages/FileCase"));
+const Accountability = lazy(() => import("./pages/Accountability"));
+const Audit = lazy(() => import("./pages/Audit"));
+const Reports = lazy(() => import("./pages/Reports"));
+const Entities = lazy(() => import("./pages/Entities"));
+const EntityPage = lazy(() => import("./pages/Entities").then((m) => ({ default: m.EntityPage })));
+const Inspections = lazy(() => import("./pages/Inspections"));
+const RecordInspection = lazy(() => import("./pages/Inspections").then((m) => ({ default: m.RecordInspection })));
+// --- end of console part 2 ---
 const SignIn = lazy(() => import("./pages/SignIn"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
@@ -97,6 +109,18 @@ export default function App() {
                     <Route path="/draws" element={page("draws", <Draws />)} />
                     <Route path="/draws/new" element={page("drawAdmin", <CreateDraw />)} />
                     <Route path="/draws/:id" element={page("draws", <DrawDetail />)} />
+                    {/* console part 2 (issue 18) */}
+                    <Route path="/cases" element={page("cases", <Cases />)} />
+                    <Route path="/cases/new" element={page("fileCase", <FileCase />)} />
+                    <Route path="/cases/:id" element={page("cases", <CaseDetail />)} />
+                    <Route path="/accountability" element={page("accountability", <Accountability />)} />
+                    <Route path="/audit" element={page("audit", <Audit />)} />
+                    <Route path="/reports" element={page("reports", <Reports />)} />
+                    <Route path="/entities" element={page("entities", <Entities />)} />
+                    <Route path="/entities/:agency/:id" element={page("entities", <EntityPage />)} />
+                    <Route path="/inspections" element={page("inspections", <Inspections />)} />
+                    <Route path="/inspections/new" element={page("recordInspection", <RecordInspection />)} />
+                    {/* end of console part 2 */}
                     <Route path="/public/draws" element={<PublicDraws />} />
                     <Route path="/public/draws/:id" element={<PublicDraw />} />
                     <Route path="/public/decisions" element={<PublicDecisions />} />

@@ -12,6 +12,14 @@ const MENU: { key: string; screen: Screen | null; label: string }[] = [
   { key: "/officers", screen: "officers", label: "nav.officers" },
   { key: "/operations", screen: "operations", label: "nav.operations" },
   { key: "/draws", screen: "draws", label: "nav.draws" },
+  // --- console part 2 (issue 18) ---
+  { key: "/entities", screen: "entities", label: "nav.entities" },
+  { key: "/inspections", screen: "inspections", label: "nav.inspections" },
+  { key: "/cases", screen: "cases", label: "nav.cases" },
+  { key: "/accountability", screen: "accountability", label: "nav.accountability" },
+  { key: "/audit", screen: "audit", label: "nav.audit" },
+  { key: "/reports", screen: "reports", label: "nav.reports" },
+  // --- end of console part 2 ---
   { key: "/public/draws", screen: null, label: "nav.publicDraws" },
   { key: "/public/decisions", screen: null, label: "nav.publicDecisions" },
 ];

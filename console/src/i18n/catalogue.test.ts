@@ -3,8 +3,22 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import en from "./en.json";
-import zh from "./zh-CN.json";
+import en1 from "./en.json";
+import en2 from "./part2.en.json";
+import zh2 from "./part2.zh-CN.json";
+import zh1 from "./zh-CN.json";
+
+// The main catalogue and console part 2's, as index.ts merges them.
+function merged(base: object, extra: object): object {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(extra)) {
+    const here = out[k];
+    out[k] = here && typeof here === "object" && typeof v === "object" ? merged(here as object, v) : v;
+  }
+  return out;
+}
+const en = merged(en1, en2);
+const zh = merged(zh1, zh2);
 
 function keys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -6,6 +6,9 @@ import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import errors from "./errors.json";
 import zh from "./zh-CN.json";
+// Console part 2 (cases, accountability, audit, reports) keeps its texts in its own files.
+import en2 from "./part2.en.json";
+import zh2 from "./part2.zh-CN.json";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 const KEY = "jointops.lang";
@@ -20,6 +23,16 @@ window.__missingKeys = [];
 const errorTexts = (lang: "zh-CN" | "en") =>
   Object.fromEntries(Object.entries(errors).map(([code, text]) => [code, text[lang]]));
 
+/** The part-2 catalogue merged into the main one (nested keys such as enums combine). */
+export function merged<T extends object>(base: T, extra: object): T {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(extra)) {
+    const here = out[k];
+    out[k] = here && typeof here === "object" && typeof v === "object" ? merged(here as object, v) : v;
+  }
+  return out as T;
+}
+
 const stored = localStorage.getItem(KEY);
 const initial = stored === "en" ? "en" : "zh-CN";
 
@@ -27,8 +40,8 @@ i18n.use(initReactI18next).init({
   lng: initial,
   fallbackLng: false,
   resources: {
-    "zh-CN": { translation: { ...zh, errors: errorTexts("zh-CN") } },
-    en: { translation: { ...en, errors: errorTexts("en") } },
+    "zh-CN": { translation: { ...merged(zh, zh2), errors: errorTexts("zh-CN") } },
+    en: { translation: { ...merged(en, en2), errors: errorTexts("en") } },
   },
   interpolation: { escapeValue: false },
   returnNull: false,

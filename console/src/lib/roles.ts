@@ -10,6 +10,18 @@ export const ACCESS = {
   planOperation: ["planner"] as Role[],
   draws: ["planner", "cross_agency"] as Role[],
   drawAdmin: ["planner"] as Role[],
+  // --- console part 2 (issue 18): cases, accountability, operations log, reports ---
+  cases: ["planner", "enforcement_officer", "accountability_officer"] as Role[],
+  fileCase: ["enforcement_officer"] as Role[],
+  accountability: ["accountability_officer"] as Role[],
+  audit: ["accountability_officer"] as Role[],
+  reports: [...STAFF, "cross_agency"] as Role[],
+  statistics: ["planner", "enforcement_officer", "accountability_officer", "cross_agency"] as Role[],
+  annualFigures: ["planner", "accountability_officer", "certification_admin", "cross_agency"] as Role[],
+  entities: ["planner", "enforcement_officer", "accountability_officer"] as Role[],
+  inspections: ["planner", "enforcement_officer", "accountability_officer"] as Role[],
+  recordInspection: ["enforcement_officer"] as Role[],
+  // --- end of console part 2 ---
 };
 export type Screen = keyof typeof ACCESS;
 
