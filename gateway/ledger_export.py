@@ -70,7 +70,8 @@ def ledger_xlsx(self, request):
     items, after = [], None
     try:
         while len(items) < MAX_ROWS:
-            page = accountability.list_ledger_items(_filters(request.args), PAGE, after)
+            request_page = {"first": PAGE, **({"after": after} if after else {})}
+            page = accountability.list_ledger_items(_filters(request.args), request_page)
             items += page["items"]
             if not page["has_next_page"] or not page["cursors"]:
                 break

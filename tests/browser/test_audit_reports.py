@@ -14,7 +14,7 @@ TRAIL = """query($s: ID) { auditTrail(subjectId: $s) { totalCount } }"""
 
 def test_operations_log_and_reports(console_app, start_services, service_config, gql):
     start_services("certification", "culture", "audit", "accountability", "operations",
-                   "draws")
+                   "draws", "delivery")  # annualFigures joins every owner of a figure
     with ClusterRpcProxy(service_config) as rpc:
         made = culture_team_and_cafe(rpc)
     body = gql(FILE, {"i": {"agency": "CULTURE", "entityId": made["cafe"],
