@@ -61,7 +61,7 @@ class Console:
         self.base, self.mint = base, mint
         self.context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
                                            viewport={"width": 1280, "height": 860})
-        self.context.set_default_timeout(15_000)
+        self.context.set_default_timeout(30_000)  # a loaded 2-core machine: waits, not speed
         # Uncaught page errors, collected in the page: Playwright's Python-side event
         # waiters (page.on, wait_for_url, wait_for_load_state) never fire in this
         # eventlet-patched process, so the tests use only waits the browser side runs.
