@@ -3,7 +3,7 @@ against (the rules are in domain/bodies.py), and the four lists as the catalogue
 them."""
 from __future__ import annotations
 
-from services.common.clock import utcnow
+from services.common.clock import local_date, utcnow
 from services.common.errors import InvalidInput, NotFound
 from services.enforcement import ids, inputs, repository, views
 from services.enforcement.domain import bodies as b
@@ -156,6 +156,26 @@ def list_entries(svc, day=None, list_kind=None) -> list[dict]:
              "valid_from": e.valid_from.isoformat(),
              "valid_until": e.valid_until.isoformat() if e.valid_until else None,
              "condition": e.condition} for e in lists.in_force(svc.catalogue, on, kind)]
+
+
+def violation_discretion(svc, violation_code, day=None) -> dict:
+    """What a decision on `violation_code` may be on `day` (today by default): the fine
+    range of each circumstance, and whether the lists in force allow it (从轻 and 减轻 need
+    the violation on their list; a first-violation waiver needs it on 不予处罚)."""
+    on = inputs.day(day, "on") if day else local_date(utcnow())
+    violation = svc.catalogue.violation(inputs.text(violation_code, "violationCode"))
+    ranges = []
+    for circumstance, (low, high) in violation.ranges.items():
+        kind = lists.CIRCUMSTANCE_LIST.get(circumstance)
+        ranges.append({"circumstance": circumstance, "min": low, "max": high,
+                       "list": kind, "allowed": kind is None or
+                       lists.listed(svc.catalogue, kind, violation.code, on) is not None})
+    return {"agency": svc.agency, "violation_code": violation.code, "on": on.isoformat(),
+            "title": violation.title, "legal_basis": violation.legal_basis, "ranges": ranges,
+            "no_penalty_listed": lists.listed(svc.catalogue, lists.NO_PENALTY,
+                                              violation.code, on) is not None,
+            "no_compulsory_listed": lists.listed(svc.catalogue, lists.NO_COMPULSORY,
+                                                 violation.code, on) is not None}
 
 
 def body_view(svc, body: b.Body) -> dict:

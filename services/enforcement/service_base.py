@@ -226,6 +226,11 @@ class EnforcementService(BusService, ReplayClockMixin):
     def supervision_lists(self, on=None, list=None):
         return powers.list_entries(self, on, list)
 
+    @rpc
+    @command
+    def violation_discretion(self, violation_code, on=None):
+        return powers.violation_discretion(self, violation_code, on)
+
     # ---- publication, figures
     @rpc
     @command

@@ -78,6 +78,10 @@ def test_officer_takes_a_major_case_to_publication_with_an_independent_review(
     form = page.get_by_test_id("step-decide")
     pick(page, "裁量情节", "从重处罚", form)
     form.get_by_label("罚款金额（元）", exact=True).fill("12000")
+    # The discretion range of the chosen circumstance shows before submitting.
+    hint = form.get_by_test_id("discretion-hint")
+    hint.wait_for()
+    assert "裁量幅度（从重处罚）：10001–15000元" in hint.inner_text()
     button(form, "作出处罚决定").click()
     refusal = form.get_by_test_id("step-error")
     refusal.wait_for()
@@ -89,6 +93,7 @@ def test_officer_takes_a_major_case_to_publication_with_an_independent_review(
     form = page.get_by_test_id("step-submitReview")
     pick(page, "裁量情节", "从重处罚", form)
     form.get_by_label("罚款金额（元）", exact=True).fill("99999")
+    form.get_by_text("罚款金额超出该裁量幅度，提交将被拒绝。").wait_for()
     button(form, "提请法制审核").click()
     error = field_error(form, "罚款金额（元）")
     error.wait_for()

@@ -32,6 +32,26 @@ const M = {
 void RESULT;
 
 // Fields each form has (server field paths are matched on their last known segment).
+const DISCRETION = graphql(`query ViolationDiscretion($agency: Agency!, $violationCode: String!) { violationDiscretion(agency: $agency, violationCode: $violationCode) { violationCode noPenaltyListed ranges { circumstance min max list allowed } } }`);
+
+// The chosen circumstance's fine range, and what the service would refuse, before submitting.
+function DiscretionHint({ agency, outcome, violationCode, circumstance, fine }: { agency: string; outcome?: string; violationCode?: string; circumstance?: string; fine?: number | null }) {
+  const { t } = useTranslation();
+  const [res] = useQuery({ query: DISCRETION, variables: { agency: agency as Agency, violationCode: violationCode ?? "" }, pause: !violationCode });
+  const d = res.data?.violationDiscretion;
+  if (!violationCode || !d) return null;
+  if (outcome === "NO_PENALTY_FIRST_VIOLATION")
+    return d.noPenaltyListed ? null : <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="discretion-hint" title={t("caseActions.notOnNoPenaltyList")} />;
+  if (outcome !== "PENALTY") return null;
+  const r = d.ranges.find((x) => x.circumstance === circumstance);
+  if (!r) return <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="discretion-hint" title={t("caseActions.chooseCircumstance")} />;
+  const label = t(`enums.DecisionCircumstance.${r.circumstance}`);
+  const range = t("caseActions.discretionRange", { circumstance: label, min: r.min, max: r.max });
+  if (!r.allowed) return <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="discretion-hint" title={range} description={t("caseActions.notOnList", { list: t(`enums.SupervisionList.${r.list}`) })} />;
+  const outside = typeof fine === "number" && (fine < r.min || fine > r.max);
+  return <Alert type={outside ? "error" : "info"} showIcon style={{ marginBottom: 12 }} data-testid="discretion-hint" title={range} description={outside ? t("caseActions.fineOutside") : undefined} />;
+}
+
 const DECISION_FIELDS = ["outcome", "violationCode", "circumstance", "fine", "measures", "firstViolation", "minorHarm", "correctedInTime", "transferTo", "reason"];
 const FIELDS = ["officerIds", "stage", "opinion", "measure", "items", "method", "address", "attemptIndex", "channel", "reference", ...DECISION_FIELDS];
 
@@ -67,6 +87,9 @@ function decisionOf(v: Record<string, any>) {
 function DecisionFields({ facts, form }: { facts: Facts; form: FormInstance }) {
   const { t } = useTranslation();
   const outcome = Form.useWatch("outcome", form);
+  const violationCode = Form.useWatch("violationCode", form);
+  const circumstance = Form.useWatch("circumstance", form);
+  const fine = Form.useWatch("fine", form);
   const codes = VIOLATIONS[facts.agency]?.[facts.domain] ?? [];
   return (
     <>
@@ -89,6 +112,7 @@ function DecisionFields({ facts, form }: { facts: Facts; form: FormInstance }) {
           </Form.Item>
         </>
       )}
+      <DiscretionHint agency={facts.agency} outcome={outcome} violationCode={violationCode} circumstance={circumstance} fine={fine} />
       {outcome === "NO_PENALTY_FIRST_VIOLATION" &&
         (["firstViolation", "minorHarm", "correctedInTime"] as const).map((k) => (
           <Form.Item key={k} name={k} valuePropName="checked" style={{ marginBottom: 4 }}>

@@ -229,6 +229,50 @@ def _maintain(info, agency, payload, key, call):
                                                      support.actor(info)))
 
 
+
+def _circumstance():
+    from gateway.schema.enforcement.case_types import Circumstance   # it imports this module
+    return Circumstance
+
+
+class CircumstanceRange(graphene.ObjectType):
+    """The fine a decision may impose for one discretion circumstance (裁量情节), and whether
+    the lists in force allow that circumstance for the violation."""
+    circumstance = graphene.Field(_circumstance, required=True,
+                                  description="MITIGATED 减轻, LIGHTER 从轻, STANDARD 一般 or "
+                                              "HEAVIER 从重.")
+    min = graphene.Int(required=True, description="The lowest fine allowed, in yuan.")
+    max = graphene.Int(required=True, description="The highest fine allowed, in yuan.")
+    list = graphene.Field(SupervisionList,
+                          description="The list the violation must be on for this "
+                                      "circumstance (LIGHTER or MITIGATED); null: none needed.")
+    allowed = graphene.Boolean(required=True, description=(
+        "False when the circumstance needs a list the violation is not on that day: a "
+        "decision using it is refused (NOT_ON_LIGHTER_LIST / NOT_ON_MITIGATED_LIST)."))
+
+
+class ViolationDiscretion(graphene.ObjectType):
+    """What a decision on one violation may be on a given day: the discretion ranges (裁量
+    基准) of the agency catalogue and the lists of inclusive supervision in force."""
+    agency = graphene.Field(Agency, required=True, description="The agency whose catalogue "
+                                                               "it is.")
+    violation_code = graphene.String(required=True, description="The violation (the agency "
+                                                                "catalogue's code).")
+    on = support.when("on", date=True, required=True,
+                      description="The civil date (Asia/Shanghai) the lists were read for.")
+    title = graphene.String(required=True, description="The violation's title, in words.")
+    legal_basis = graphene.String(required=True, description="The provision it breaks and "
+                                                             "the one penalising it.")
+    ranges = graphene.List(graphene.NonNull(CircumstanceRange), required=True,
+                           description="One range per circumstance, mildest first.")
+    no_penalty_listed = graphene.Boolean(required=True, description=(
+        "On the 不予处罚 list that day: a first-violation waiver "
+        "(NO_PENALTY_FIRST_VIOLATION) may be decided; otherwise it is refused with "
+        "NOT_ON_NO_PENALTY_LIST."))
+    no_compulsory_listed = graphene.Boolean(required=True, description=(
+        "On the 免予行政强制 list that day: compulsory measures are refused."))
+
+
 class Query(graphene.ObjectType):
     enforcement_bodies = field(
         BodyConnection, "The agency's enforcement bodies (执法主体): the agency first, then its "
@@ -251,6 +295,16 @@ class Query(graphene.ObjectType):
         agency=_agency(), on=graphene.Date(description="Only entries in force that civil date "
                                            "(Asia/Shanghai); absent: every entry."),
         list=SupervisionList(description="Only entries of this list."))
+    violation_discretion = graphene.Field(
+        ViolationDiscretion, agency=_agency("The agency whose catalogue is meant."),
+        violation_code=graphene.String(required=True, description="The violation (the agency "
+                                       "catalogue's code, e.g. NETCAFE_ADMITS_MINORS)."),
+        on=graphene.Date(description="The civil date (Asia/Shanghai) of the decision; absent: "
+                         "today."),
+        description="The discretion a decision on the violation has that day: the fine range "
+                    "per circumstance and the lists that allow or refuse it (the decision "
+                    "form shows it before submitting). planner, enforcement_officer and "
+                    "accountability_officer. Errors: UNKNOWN_VIOLATION, INVALID_INPUT.")
 
     @requires(*SIGNED_IN)
     def resolve_enforcement_bodies(root, info, agency, first=None, after=None, offset=None):
@@ -274,6 +328,12 @@ class Query(graphene.ObjectType):
         found = support.service(info, agency).supervision_lists(
             on.isoformat() if on else None, enum_value(list))
         return from_list(SupervisionListConnection, found, first, after, offset)
+
+
+    @requires(*support.READERS)
+    def resolve_violation_discretion(root, info, agency, violation_code, on=None):
+        return support.service(info, agency).violation_discretion(
+            violation_code, on.isoformat() if on else None)
 
 
 class Mutation(graphene.ObjectType):
