@@ -40,3 +40,11 @@ def workdays_between(start: dt.date, end: dt.date) -> int:
         day += dt.timedelta(days=1)
         count += is_workday(day)
     return count
+
+
+def workdays_left(due: dt.date, today: dt.date) -> int:
+    """What a deadline screen says: the working days after `today` up to and including
+    `due` (0 on the due day), or, once `due` has passed, minus the working days after `due`
+    up to and including `today` (a deadline passed over a weekend is overdue by 0 working
+    days until the next working day)."""
+    return workdays_between(today, due) if today <= due else -workdays_between(due, today)

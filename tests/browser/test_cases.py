@@ -9,6 +9,8 @@ import datetime as dt
 import pytest
 from nameko.standalone.rpc import ClusterRpcProxy
 
+from services.common.clock import local_date
+from services.common.workdays import workdays_left
 from tests.browser.conftest import Console
 from tests.browser.part2 import (LEGAL_SUB, SOLE_TRADER, button, culture_team_and_cafe,
                                  field_error, pick)
@@ -148,8 +150,13 @@ def test_a_passed_deadline_shows_the_case_overdue(console_app, start_services,
     start_services("certification", "culture")
     with ClusterRpcProxy(service_config) as rpc:
         made = culture_team_and_cafe(rpc)
-    filed = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=95)).isoformat()
-    body = gql("""mutation($i: FileCaseInput!) { fileCase(input: $i) { case { id overdue }
+    now = dt.datetime.now(dt.timezone.utc)
+    filed = (now - dt.timedelta(days=95)).isoformat()
+    # 90 calendar days from filing; what is overdue is counted in working days
+    over = -workdays_left(local_date(now - dt.timedelta(days=95)) + dt.timedelta(days=90),
+                          local_date(now))
+    body = gql("""mutation($i: FileCaseInput!) { fileCase(input: $i) { case { id overdue
+        deadlines { kind overdue met workingDaysLeft } }
         errors { code } } }""", {"i": {"agency": "CULTURE", "entityId": made["cafe"],
                                        "officerIds": made["team"], "filedAt": filed,
                                        "violationCode": "NETCAFE_NO_ID_CHECK"}},
@@ -157,14 +164,16 @@ def test_a_passed_deadline_shows_the_case_overdue(console_app, start_services,
     assert body["data"]["fileCase"]["errors"] == [], body
     case = body["data"]["fileCase"]["case"]
     assert case["overdue"] == ["DECISION"], body
+    assert case["deadlines"] == [{"kind": "DECISION", "overdue": True, "met": False,
+                                  "workingDaysLeft": -over}], body
     page = console_app.open("/cases?overdue=true", role="enforcement_officer", agency="CULTURE")
     row = page.locator("tbody tr", has_text=case["id"])
     row.wait_for()
-    assert "处罚决定已逾期" in row.inner_text()
+    assert "处罚决定已逾期" in row.inner_text() and f"已逾期{over}个工作日" in row.inner_text()
     page.get_by_role("link", name=case["id"]).click()
     console_app.wait_path("^/console/cases/CUL-")
     console_app.settle()
     mark = page.get_by_test_id("overdue")
     mark.wait_for()
-    assert "处罚决定已逾期" in mark.inner_text() and "已逾期 5 天" in mark.inner_text()
+    assert "处罚决定已逾期" in mark.inner_text() and f"已逾期{over}个工作日" in mark.inner_text()
     console_app.shot("case-overdue.zh-CN")

@@ -7,7 +7,8 @@ import { useParams } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../gql";
 import i18n from "../i18n";
-import { actions, CASE_STATE, daysLeft } from "../lib/cases";
+import { actions, CASE_STATE } from "../lib/cases";
+import { WorkdaysTag, type CaseDeadline } from "../lib/workdays";
 import { date, dateTime } from "../lib/format";
 import { EnumTag, GREEN, Page, RED, RequestError } from "../lib/ui";
 import { CaseActions } from "./CaseActions";
@@ -16,6 +17,7 @@ export const CaseQuery = graphql(`
   query CaseDetail($id: ID!) {
     enforcementCase(id: $id) {
       id agency domain state kind major complex violationCode filedAt decisionDue publicationDue overdue closedAt
+      deadlines { kind due workingDaysLeft overdue met }
       party { name naturalPerson consentMethods }
       entity { id name category }
       body { name }
@@ -42,21 +44,19 @@ export const CaseQuery = graphql(`
 // The lifecycle as steps; LEGAL_REVIEW sits between rights notice and decision.
 const STEPS = CASE_STATE;
 
-function Deadline({ due, kind, overdue, done }: { due?: string | null; kind: string; overdue: boolean; done: boolean }) {
+function Deadline({ d, kind }: { d?: CaseDeadline; kind: string }) {
   const { t } = useTranslation();
-  if (!due) return <>—</>;
-  const left = daysLeft(due);
+  if (!d) return <>—</>;
   return (
     <Space size={4} wrap>
-      {date(due)}
+      {date(d.due)}
       <Typography.Text type="secondary">{t(kind === "DECISION" ? "cases.calendarDays" : "cases.workingDays", { count: kind === "DECISION" ? 90 : 7 })}</Typography.Text>
-      {overdue ? (
+      {d.overdue && (
         <Tag color={RED} data-testid="overdue">
-          {t(kind === "DECISION" ? "cases.overdueDecision" : "cases.overduePublication")} · {t("cases.daysOver", { count: -left })}
+          {t(kind === "DECISION" ? "cases.overdueDecision" : "cases.overduePublication")} · {t("cases.workdaysOver", { count: Math.max(0, -(d.workingDaysLeft ?? 0)) })}
         </Tag>
-      ) : (
-        !done && <Tag>{left === 0 ? t("cases.dueToday") : left > 0 ? t("cases.daysLeft", { count: left }) : t("cases.daysOver", { count: -left })}</Tag>
       )}
+      {!d.overdue && <WorkdaysTag d={d} />}
     </Space>
   );
 }
@@ -123,10 +123,10 @@ export default function CaseDetail() {
               </Descriptions.Item>
               <Descriptions.Item label={t("cases.caseOfficers")}>{c.officers.map((o) => o.name).join("、") || "—"}</Descriptions.Item>
               <Descriptions.Item label={t("cases.decisionDue")}>
-                <Deadline due={c.decisionDue} kind="DECISION" overdue={c.overdue.includes("DECISION")} done={!!c.decision} />
+                <Deadline d={c.deadlines.find((x) => x.kind === "DECISION")} kind="DECISION" />
               </Descriptions.Item>
               <Descriptions.Item label={t("cases.publicationDue")}>
-                <Deadline due={c.publicationDue} kind="PUBLICATION" overdue={c.overdue.includes("PUBLICATION")} done={!!c.publication} />
+                <Deadline d={c.deadlines.find((x) => x.kind === "PUBLICATION")} kind="PUBLICATION" />
               </Descriptions.Item>
             </Descriptions>
           </Card>

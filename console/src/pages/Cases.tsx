@@ -13,6 +13,7 @@ import { date, dateTime } from "../lib/format";
 import { allowed } from "../lib/roles";
 import { EnumTag, Page, RED, RequestError } from "../lib/ui";
 import { useUser } from "../lib/user";
+import { WorkdaysTag } from "../lib/workdays";
 
 const PAGE_SIZE = 20;
 
@@ -21,7 +22,7 @@ const CasesPage = graphql(`
     enforcementCases(agency: $agency, state: $state, domain: $domain, major: $major, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id agency domain state major violationCode filedAt decisionDue publicationDue overdue party { name } entity { name } } }
+      edges { node { id agency domain state major violationCode filedAt decisionDue publicationDue overdue deadlines { kind due workingDaysLeft overdue met } party { name } entity { name } } }
     }
   }
 `);
@@ -30,7 +31,7 @@ const OverdueCases = graphql(`
   query OverdueCases($agency: Agency!) {
     overdueEnforcementDeadlines(agency: $agency, first: 100) {
       totalCount
-      edges { node { kind due case { id agency domain state major violationCode filedAt decisionDue publicationDue overdue party { name } entity { name } } } }
+      edges { node { kind due case { id agency domain state major violationCode filedAt decisionDue publicationDue overdue deadlines { kind due workingDaysLeft overdue met } party { name } entity { name } } } }
     }
   }
 `);
@@ -178,6 +179,7 @@ export default function Cases() {
                     {t(k === "DECISION" ? "cases.overdueDecision" : "cases.overduePublication")}
                   </Tag>
                 ))}
+                {c.deadlines.filter((d) => !d.met).slice(-1).map((d) => <WorkdaysTag key={d.kind} d={d} />)}
               </Space>
             ),
           },

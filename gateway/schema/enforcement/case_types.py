@@ -1,6 +1,8 @@
 """Case types: the case with its timeline, decisions, publication and the figures."""
 from __future__ import annotations
 
+import datetime as dt
+
 import graphene
 
 from gateway.schema.actors import Actor
@@ -15,6 +17,8 @@ from gateway.schema.paging import connection
 from services.contracts.vocabulary import CASE_KINDS, REVIEW_STAGES
 from services.contracts.vocabulary import COMPULSORY_MEASURES
 from services.common.actor import stored
+from services.common.clock import local_date, utcnow
+from services.common.workdays import workdays_left
 from services.contracts.vocabulary import CASE_STATES as STATES
 from services.contracts.vocabulary import CIRCUMSTANCES, DECISION_MEASURES as MEASURES, DECISION_OUTCOMES as OUTCOMES
 from services.contracts.vocabulary import JUSTICE_FILED as JUSTICE_STEP, SERVICE_METHODS as METHODS
@@ -201,6 +205,43 @@ class CompulsoryMeasure(graphene.ObjectType):
     reason = graphene.String(description="Why, in plain text; empty when not given.")
 
 
+def _working_days_left(root, info):
+    return workdays_left(dt.date.fromisoformat(root["due"]), local_date(utcnow()))
+
+
+_WORKING_DAYS_LEFT = (
+    "Working days (Chinese calendar: weekends and public holidays skipped, make-up working "
+    "days counted) after today (Asia/Shanghai) up to and including the due date; 0 on the "
+    "due day; negative once passed: minus the working days since the due date.")
+
+
+class CaseDeadline(graphene.ObjectType):
+    """One of the case's legal deadlines (处罚决定 / 公示期限) with what is left of it."""
+    kind = graphene.Field(DeadlineKind, required=True,
+                          description="DECISION (decide by decisionDue) or PUBLICATION "
+                                      "(publish by publicationDue).")
+    due = support.when("due", date=True, required=True,
+                       description="The last civil date (Asia/Shanghai) in time.")
+    met = graphene.Boolean(required=True, description="The step is done (decided; "
+                                                      "published): the deadline no longer runs.")
+    overdue = graphene.Boolean(required=True, description="Passed with the step still undone "
+                                                          "(逾期).")
+    working_days_left = graphene.Int(description=_WORKING_DAYS_LEFT + " Null once met.")
+
+    def resolve_working_days_left(root, info):
+        return None if root["met"] else _working_days_left(root, info)
+
+
+def _deadlines(root, info):
+    found = [{"kind": "DECISION", "due": root["decision_due"], "met": bool(root.get("decision")),
+              "overdue": "DECISION" in (root.get("overdue") or [])}]
+    if root.get("publication_due"):
+        found.append({"kind": "PUBLICATION", "due": root["publication_due"],
+                      "met": bool(root.get("publication")),
+                      "overdue": "PUBLICATION" in (root.get("overdue") or [])})
+    return found
+
+
 class EnforcementCase(graphene.ObjectType):
     """A penalty case (行政处罚案件): filing, investigation, notice of rights, legal review, decision,
     service, publication and closing, each step in its tamper-evident full-process record."""
@@ -263,6 +304,10 @@ class EnforcementCase(graphene.ObjectType):
                              description="When it was closed (结案); null while open.")
     overdue = graphene.List(graphene.NonNull(DeadlineKind), required=True,
                             description="Deadlines passed with the step still undone.")
+    deadlines = graphene.List(graphene.NonNull(lambda: CaseDeadline), required=True,
+                              resolver=_deadlines,
+                              description="Its deadlines (the decision's; the publication's "
+                                          "once decided) with the working days left.")
     officers = graphene.List(graphene.NonNull(Officer), required=True, resolver=_officers,
                              description="The certified officers who acted in the case, in record "
                                          "order (reviewers and filers are not among them).")
@@ -311,6 +356,8 @@ class OverdueDeadline(graphene.ObjectType):
                                       "published by publicationDue).")
     due = support.when("due", date=True, required=True,
                        description="The civil date (Asia/Shanghai) it was due.")
+    working_days_left = graphene.Int(required=True, resolver=_working_days_left,
+                                     description=_WORKING_DAYS_LEFT)
 
 
 CaseConnection = connection(EnforcementCase)
