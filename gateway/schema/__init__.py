@@ -7,7 +7,7 @@ import graphene
 
 # Order matters only for SDL readability; each module owns its own fields.
 MODULES = ["health", "certification", "exam_import", "credentials", "accountability",
-           "complaints", "activities", "enforcement", "operations", "draws", "draw_plans",
+           "complaints", "activities", "enforcement", "entity_import", "operations", "draws", "draw_plans",
            "figures", "audit", "delivery", "platforms"]
 
 
