@@ -13,6 +13,7 @@ import { dateTime } from "../lib/format";
 import { allowed } from "../lib/roles";
 import { EnumTag, Page, RED, RequestError } from "../lib/ui";
 import { useUser } from "../lib/user";
+import EntityImport from "./EntityImport";
 
 export const CATEGORIES: Record<string, EntityCategory[]> = {
   CULTURE: ["ENTERTAINMENT_VENUE", "INTERNET_CAFE", "PERFORMANCE_VENUE", "PUBLICATION_OUTLET", "TRAVEL_AGENCY", "SCENIC_SPOT"],
@@ -56,7 +57,7 @@ export default function Entities() {
   const namePrefix = params.get("name") || undefined;
   const category = (params.get("category") || undefined) as EntityCategory | undefined;
   const riskLevel = (params.get("risk") || undefined) as RiskLevel | undefined;
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: EntitiesPage,
     variables: { agency, namePrefix, category, riskLevel, after: cursors[cursors.length - 1] },
   });
@@ -103,6 +104,7 @@ export default function Entities() {
           </Space>
         </Form.Item>
       </Form>
+      {fixed && <EntityImport agency={fixed} onDone={() => refetch({ requestPolicy: "network-only" })} />}
       <RequestError error={error} />
       <Table
         rowKey="id"
