@@ -21,6 +21,8 @@ export const ACCESS = {
   entities: ["planner", "enforcement_officer", "accountability_officer"] as Role[],
   inspections: ["planner", "enforcement_officer", "accountability_officer"] as Role[],
   recordInspection: ["enforcement_officer"] as Role[],
+  inspectionTasks: ["planner", "enforcement_officer"] as Role[],
+  annualDocument: ["planner", "accountability_officer"] as Role[],
   // --- end of console part 2 ---
 };
 export type Screen = keyof typeof ACCESS;

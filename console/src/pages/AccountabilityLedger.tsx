@@ -9,8 +9,8 @@ import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
 import type { LedgerItemStatus } from "../gql/graphql";
 import { errorText } from "../i18n";
-import { token } from "../lib/auth";
 import { daysLeft } from "../lib/cases";
+import { downloadWithToken } from "../lib/download";
 import { placeErrors } from "../lib/forms";
 import { date, dateTime } from "../lib/format";
 import { GREEN, RED, RequestError } from "../lib/ui";
@@ -87,16 +87,7 @@ export function Ledger() {
     const query = new URLSearchParams();
     if (owner) query.set("owner", owner);
     if (status) query.set("status", status);
-    const r = await fetch(`/exports/ledger.xlsx?${query}`, { headers: { Authorization: `Bearer ${token()}` } });
-    if (!r.ok) {
-      message.error(t("accountability.exportFailed"));
-      return;
-    }
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(await r.blob());
-    link.download = "ledger.xlsx";
-    link.click();
-    URL.revokeObjectURL(link.href);
+    if (!(await downloadWithToken(`/exports/ledger.xlsx?${query}`, "ledger.xlsx"))) message.error(t("accountability.exportFailed"));
   };
 
   const submit = async (v: Record<string, any>) => {

@@ -5,7 +5,7 @@
 import { Alert, Button, Card, Form, Input, Segmented, Select, Space, Table } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
 import type { Agency, ChecklistResult } from "../gql/graphql";
@@ -41,6 +41,14 @@ const Conflicts = graphql(`
 const Record = graphql(`
   mutation RecordInspection($input: RecordInspectionInput!) { recordInspection(input: $input) { inspection { id } errors { code message field } } }
 `);
+const Tasks = graphql(`
+  query InspectionTasks($agency: Agency!, $offset: Int) {
+    plannedInspectionTasks(agency: $agency, first: 10, offset: $offset) {
+      totalCount
+      edges { node { id operationId entityId domain team officerIds status inspectionId assignedAt } }
+    }
+  }
+`);
 const RESULTS: ChecklistResult[] = ["PASS", "FAIL", "NOT_APPLICABLE"];
 
 export default function Inspections() {
@@ -74,6 +82,7 @@ export default function Inspections() {
         </Space>
       }
     >
+      {allowed(user?.roles, "inspectionTasks") && <OperationTasks agency={agency} />}
       <RequestError error={error} />
       <Table
         rowKey="id"
@@ -102,6 +111,45 @@ export default function Inspections() {
   );
 }
 
+// 联合行动检查任务: what launched joint operations handed to this agency; an officer
+// records a task from its row (the form is prefilled with the task, recording marks it done).
+function OperationTasks({ agency }: { agency: Agency }) {
+  const { t } = useTranslation();
+  const { user } = useUser();
+  const navigate = useNavigate();
+  const [offset, setOffset] = useState(0);
+  const [{ data, error, fetching }] = useQuery({ query: Tasks, variables: { agency, offset }, requestPolicy: "cache-and-network" });
+  const page = data?.plannedInspectionTasks;
+  const record = (task: { id: string; operationId: string; entityId: string; team: string; officerIds: string[] }) => {
+    const q = new URLSearchParams({ entity: task.entityId, task: task.id, operation: task.operationId, team: task.team });
+    if (task.officerIds.length) q.set("officers", task.officerIds.join(","));
+    navigate(`/inspections/new?${q}`);
+  };
+  return (
+    <Card size="small" title={t("inspections.tasks")} style={{ marginBottom: 16 }} data-testid="operation-tasks">
+      <RequestError error={error} />
+      <Table
+        rowKey="id"
+        size="small"
+        loading={fetching}
+        dataSource={(page?.edges ?? []).map((e) => e!.node!)}
+        pagination={{ current: offset / 10 + 1, pageSize: 10, total: page?.totalCount ?? 0, onChange: (p) => setOffset((p - 1) * 10), showTotal: (count) => t("inspections.tasksTotal", { count }) }}
+        columns={[
+          { title: t("inspections.taskOperation"), dataIndex: "operationId", render: (id) => <Link to={`/operations/${id}`}>{id}</Link> },
+          { title: t("inspections.taskEntity"), dataIndex: "entityId", render: (id) => <Link to={`/entities/${agency}/${id}`}>{id}</Link> },
+          { title: t("inspections.taskDomain"), dataIndex: "domain", render: (d) => t(`enums.EnforcementDomain.${d}`) },
+          { title: t("inspections.taskTeam"), dataIndex: "team" },
+          { title: t("inspections.assignedAt"), dataIndex: "assignedAt", render: (d) => dateTime(d) },
+          { title: t("inspections.taskStatus"), dataIndex: "status", render: (s) => <EnumTag kind="PlannedInspectionStatus" value={s} /> },
+          ...(allowed(user?.roles, "recordInspection")
+            ? [{ title: t("caseActions.title"), key: "action", render: (_: unknown, task: any) => task.status === "OPEN" && <Button size="small" onClick={() => record(task)}>{t("inspections.recordTask")}</Button> }]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
 export function RecordInspection() {
   const { t } = useTranslation();
   const { user } = useUser();
@@ -111,6 +159,8 @@ export function RecordInspection() {
   const agency = (user?.agency ?? "CULTURE") as Agency;
   const [prefix, setPrefix] = useState("");
   const [rest, setRest] = useState<string[]>([]);
+  const taskId = params.get("task") ?? undefined;
+  const operationId = params.get("operation") ?? undefined;
   const entityId = Form.useWatch("entityId", form) ?? params.get("entity") ?? undefined;
   const [entities] = useQuery({ query: EntityChoices, variables: { agency, namePrefix: prefix || undefined } });
   const [officers] = useQuery({ query: AgencyOfficers, variables: { agency } });
@@ -128,6 +178,8 @@ export function RecordInspection() {
       agency,
       entityId: v.entityId,
       officerIds: v.officerIds ?? [],
+      ...(taskId ? { taskId, kind: "PLANNED" as const } : {}),
+      ...(operationId ? { operationId } : {}),
       checklist: (v.checklist ?? []).filter((c: any) => c?.item).map((c: any) => ({ item: c.item, result: c.result ?? "PASS", note: c.note || undefined })),
       findings: (v.findings ?? []).filter((f: any) => f?.description).map((f: any) => ({ description: f.description, violationCode: f.violationCode || undefined })),
     };
@@ -140,7 +192,8 @@ export function RecordInspection() {
   return (
     <Page title={t("inspections.recordTitle")}>
       <Card style={{ maxWidth: 820 }}>
-        <Form form={form} name="inspection" layout="vertical" onFinish={submit} initialValues={{ entityId: params.get("entity") ?? undefined, checklist: [{ result: "PASS" }], findings: [] }}>
+        {taskId && <Alert type="info" showIcon style={{ marginBottom: 16 }} data-testid="task-banner" title={t("inspections.taskFor", { operation: operationId, team: params.get("team") ?? "" })} />}
+        <Form form={form} name="inspection" layout="vertical" onFinish={submit} initialValues={{ entityId: params.get("entity") ?? undefined, officerIds: params.get("officers")?.split(",") ?? undefined, checklist: [{ result: "PASS" }], findings: [] }}>
           <Form.Item name="entityId" label={t("inspections.entity")} rules={[{ required: true, message: t("form.required") }]}>
             <Select
               showSearch={{ filterOption: false, onSearch: setPrefix }}

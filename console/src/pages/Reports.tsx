@@ -1,7 +1,7 @@
 // 统计报表: enforcement statistics for a period (with the decisions by outcome as a
 // chart) and the annual report's figures for a year, per agency; each section shown to
 // the roles that may read it.
-import { Card, Col, DatePicker, Form, Row, Segmented, Space, Statistic, Table } from "antd";
+import { App, Button, Card, Col, DatePicker, Form, Row, Segmented, Space, Statistic, Table } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { useQuery } from "urql";
 import { graphql } from "../gql";
 import type { Agency } from "../gql/graphql";
 import { OUTCOME } from "../lib/cases";
+import { downloadWithToken } from "../lib/download";
 import { AGENCY } from "../lib/enums";
 import { today } from "../lib/format";
 import { allowed } from "../lib/roles";
@@ -52,6 +53,12 @@ export default function Reports() {
   const [annualYear, setAnnualYear] = useState(year);
   const showStats = allowed(user?.roles, "statistics");
   const showAnnual = allowed(user?.roles, "annualFigures");
+  const showDocument = allowed(user?.roles, "annualDocument");
+  const { message } = App.useApp();
+  const download = async (fmt: "html" | "pdf" | "xlsx") => {
+    const name = `annual-report-${agency}-${annualYear}.${fmt}`;
+    if (!(await downloadWithToken(`/reports/annual/${annualYear}.${fmt}?agency=${agency}`, name))) message.error(t("reports.downloadFailed"));
+  };
   const [stats] = useQuery({ query: Statistics, variables: { agency, from: period[0], to: period[1] }, pause: !showStats });
   const [annual] = useQuery({ query: Annual, variables: { agency, year: annualYear }, pause: !showAnnual });
   const s = stats.data?.enforcementStatistics;
@@ -119,6 +126,14 @@ export default function Reports() {
           }
         >
           <RequestError error={annual.error} />
+          {showDocument && (
+            <Space wrap style={{ marginBottom: 16 }} data-testid="annual-document">
+              <strong>{t("reports.document")}</strong>
+              <Button onClick={() => download("html")}>{t("reports.downloadHtml")}</Button>
+              <Button onClick={() => download("pdf")}>{t("reports.downloadPdf")}</Button>
+              <Button onClick={() => download("xlsx")}>{t("reports.downloadXlsx")}</Button>
+            </Space>
+          )}
           {a && (
             <Row gutter={16}>
               <Col xs={24} lg={14}>
