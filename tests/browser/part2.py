@@ -23,6 +23,15 @@ ROUTES = {
     "/reports": (("planner", "certification_admin", "accountability_officer",
                   "enforcement_officer", "cross_agency"), "统计报表", "Reports"),
 }
+# Files the page hands to the browser (a blob link), captured as data: URLs.
+CAPTURE = """window.__downloads = [];
+const made = URL.createObjectURL.bind(URL);
+URL.createObjectURL = (blob) => {
+  const reader = new FileReader();
+  reader.onload = () => window.__downloads.push(reader.result);
+  reader.readAsDataURL(blob);
+  return made(blob);
+};"""
 TEAM_NAMES = ["王建国", "李秀英"]
 SOLE_TRADER = "刘志强"          # a sole proprietor's internet cafe: masked when published
 LEGAL_SUB = "fazhi-zhangmin"    # the legal-affairs reviewer, independent of the case

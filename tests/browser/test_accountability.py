@@ -11,19 +11,10 @@ import pytest
 from nameko.standalone.rpc import ClusterRpcProxy
 from openpyxl import load_workbook
 
-from tests.browser.part2 import LEGAL_SUB, button, pick
+from tests.browser.part2 import CAPTURE, LEGAL_SUB, button, pick
 from tests.integration.cert_support import certify, valid_id
 
 pytestmark = pytest.mark.e2e
-# Files the page hands to the browser (a blob link), captured as data: URLs.
-CAPTURE = """window.__downloads = [];
-const made = URL.createObjectURL.bind(URL);
-URL.createObjectURL = (blob) => {
-  const reader = new FileReader();
-  reader.onload = () => window.__downloads.push(reader.result);
-  reader.readAsDataURL(blob);
-  return made(blob);
-};"""
 SPOT = """mutation($i: FixOnTheSpotInput!) { fixOnTheSpot(input: $i) { errors { code } } }"""
 
 

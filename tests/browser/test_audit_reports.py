@@ -1,10 +1,13 @@
 """Console part 2: the operations log (操作日志) finds a case's entries by its id, with
 who did them, and the trail check; the reports page shows the period's statistics and
-the year's figures to a planner, and to an enforcement officer only the statistics."""
+the year's figures to a planner, with the annual report as a PDF download, and to an
+enforcement officer only the statistics."""
+import base64
+
 import pytest
 from nameko.standalone.rpc import ClusterRpcProxy
 
-from tests.browser.part2 import LEGAL_SUB, culture_team_and_cafe
+from tests.browser.part2 import CAPTURE, LEGAL_SUB, button, culture_team_and_cafe
 from tests.support import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -39,6 +42,17 @@ def test_operations_log_and_reports(console_app, start_services, service_config,
     assert filed.split()[-1] == "1", filed
     assert "持证执法人员（人）" in page.get_by_test_id("annual").inner_text()
     app.shot("reports-planner.zh-CN")
+    # the annual report document, fetched with the planner's token and handed to the browser
+    page.evaluate(f"() => {{ {CAPTURE} }}")
+    button(page.get_by_test_id("annual-document"), "下载 PDF").click()
+    page.wait_for_function("() => window.__downloads.length > 0", timeout=60_000)
+    kind, data = page.evaluate("window.__downloads[0]").split(",", 1)
+    assert kind == "data:application/pdf;base64"
+    assert base64.b64decode(data).startswith(b"%PDF")
     page = app.open("/reports", role="enforcement_officer", agency="CULTURE")
     page.get_by_test_id("statistics").wait_for()
     assert page.get_by_test_id("annual").count() == 0
+    assert page.get_by_test_id("annual-document").count() == 0
+    page = app.open("/reports", role="certification_admin", agency="CULTURE")
+    page.get_by_test_id("annual").wait_for()
+    assert page.get_by_test_id("annual-document").count() == 0
