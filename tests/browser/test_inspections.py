@@ -90,6 +90,7 @@ def test_officer_records_a_joint_operation_task_from_the_list(console_app, start
     tasks = page.get_by_test_id("operation-tasks")
     row = tasks.locator("tbody tr", has_text=op_id)
     row.wait_for()
+    row.get_by_role("link", name=SOLE_TRADER).wait_for()
     assert "网吧组" in row.inner_text() and "待检查" in row.inner_text()
     app.settle()
     assert app.axe() == []

@@ -49,6 +49,9 @@ const Tasks = graphql(`
     }
   }
 `);
+const TaskEntity = graphql(`
+  query InspectionTaskEntity($agency: Agency!, $id: ID!) { enforcementEntity(agency: $agency, id: $id) { id name } }
+`);
 const RESULTS: ChecklistResult[] = ["PASS", "FAIL", "NOT_APPLICABLE"];
 
 export default function Inspections() {
@@ -136,7 +139,7 @@ function OperationTasks({ agency }: { agency: Agency }) {
         pagination={{ current: offset / 10 + 1, pageSize: 10, total: page?.totalCount ?? 0, onChange: (p) => setOffset((p - 1) * 10), showTotal: (count) => t("inspections.tasksTotal", { count }) }}
         columns={[
           { title: t("inspections.taskOperation"), dataIndex: "operationId", render: (id) => <Link to={`/operations/${id}`}>{id}</Link> },
-          { title: t("inspections.taskEntity"), dataIndex: "entityId", render: (id) => <Link to={`/entities/${agency}/${id}`}>{id}</Link> },
+          { title: t("inspections.taskEntity"), dataIndex: "entityId", render: (id) => <EntityLink agency={agency} id={id} /> },
           { title: t("inspections.taskDomain"), dataIndex: "domain", render: (d) => t(`enums.EnforcementDomain.${d}`) },
           { title: t("inspections.taskTeam"), dataIndex: "team" },
           { title: t("inspections.assignedAt"), dataIndex: "assignedAt", render: (d) => dateTime(d) },
@@ -148,6 +151,11 @@ function OperationTasks({ agency }: { agency: Agency }) {
       />
     </Card>
   );
+}
+
+function EntityLink({ agency, id }: { agency: Agency; id: string }) {
+  const [{ data }] = useQuery({ query: TaskEntity, variables: { agency, id } });
+  return <Link to={`/entities/${agency}/${id}`}>{data?.enforcementEntity?.name ?? id}</Link>;
 }
 
 export function RecordInspection() {
