@@ -115,20 +115,25 @@ def test_every_queue_of_every_service_is_a_quorum_queue_and_replies_stay_classic
 
 
 def test_the_node_leading_the_queues_crashes_under_load(cluster):
-    run = Workload(cluster, probes=300, sanctions=0).start()
+    # Clients that wait 4 s for an answer: a call in flight on the crashed node is answered
+    # by nobody, so with the default 10 s a client could not succeed again within the
+    # issue's 10 s however soon the cluster recovered (seen once in CI).
+    run = Workload(cluster, probes=300, sanctions=0, rpc_timeout=4).start()
     run.until_sent(0.3)
     leader = cluster.rabbit.by_name(cluster.rabbit.queues()["probe_consumer.on_probe"][1])
     leader.kill9()
     crashed = time.monotonic()
-    # A bounded wait for the behaviour (mutations are accepted again), not an assertion on
-    # how soon: that figure is recorded in the fault report below.
-    wait_for(lambda: any(t > crashed for t in run.accepted_at), RECOVERY_SECONDS,
-             "a probe mutation accepted after the leader crashed",
-             detail=lambda: dict(run.refused))
-    run.until_sent(0.6)
-    run.wait()
+    try:
+        # the issue's bound on the behaviour (mutations are accepted again); how soon is
+        # recorded in the fault report below
+        wait_for(lambda: any(t > crashed for t in run.accepted_at), RECOVERY_SECONDS,
+                 "a probe mutation accepted after the leader crashed",
+                 detail=lambda: dict(run.refused))
+        run.until_sent(0.6)
+        run.wait()
+    finally:
+        leader.start()  # the same node name and data: it rejoins the cluster
     recovered = min(t for t in run.accepted_at if t > crashed) - crashed
-    leader.start()  # the same node name and data: it rejoins the cluster
     figures = run.reconcile("the quorum queues' leader node crashed (kill -9)")
     record({"fault": "leader node crashed", "seconds until a mutation succeeded again":
             round(recovered, 2)})

@@ -52,8 +52,11 @@ def record(figures: dict) -> None:
 
 
 class Workload:
-    def __init__(self, stack, probes: int, sanctions: int, clients: int = 4):
-        self.stack, self.clients = stack, clients
+    def __init__(self, stack, probes: int, sanctions: int, clients: int = 4,
+                 rpc_timeout: float = 10):
+        # rpc_timeout: how long a probe client waits for an answer before it gives up and
+        # reconnects (a call in flight when its node dies is answered by nobody).
+        self.stack, self.clients, self.rpc_timeout = stack, clients, rpc_timeout
         self.run = uuid.uuid4().hex[:8]
         self.probe_ids = [f"{self.run}-p{i}" for i in range(probes)]
         self.keys = [f"{self.run}-s{i}" for i in range(sanctions)]
@@ -92,7 +95,8 @@ class Workload:
             try:
                 if rpc is None:
                     with eventlet.Timeout(10):
-                        proxy = ClusterRpcProxy(self.stack.rpc_config, timeout=10)
+                        proxy = ClusterRpcProxy(self.stack.rpc_config,
+                                                timeout=self.rpc_timeout)
                         rpc = proxy.start()
                 reply = rpc.probe_producer.record(probe_id, seq)
                 if reply == {"ok": probe_id}:
