@@ -28,6 +28,15 @@ def card(page, title):
         has=page.locator(".ant-card-head-title").get_by_text(title, exact=True))
 
 
+def closes(dialog):
+    """The dialog goes away after its submit; if it stays, say what it shows (a refusal or
+    a field's message), so a failed run explains itself."""
+    try:
+        dialog.wait_for(state="detached")
+    except Exception as exc:  # noqa: BLE001 - Playwright's timeout, re-raised with the text
+        raise AssertionError(f"the dialog stayed open: {dialog.inner_text()!r}") from exc
+
+
 def dialog_date(page, label, value):
     box = page.get_by_role("dialog").get_by_label(label, exact=True)
     box.fill(value)
@@ -57,7 +66,7 @@ def test_admin_registers_examines_and_certifies_an_officer(console_app, start_se
         dialog.get_by_label("成绩", exact=True).fill("86")
         dialog_date(page, "考试日期", (TODAY - dt.timedelta(days=3)).isoformat())
         dialog.get_by_role("button", name="提 交").or_(dialog.get_by_role("button", name="提交")).click()
-        dialog.wait_for(state="detached")
+        closes(dialog)
         console_app.settle()
     exams = card(page, "考试成绩").inner_text()
     assert exams.count("通过") == 2 and "公共法律知识考试" in exams and "专业法律知识考试" in exams
@@ -73,7 +82,7 @@ def test_admin_registers_examines_and_certifies_an_officer(console_app, start_se
     end.fill(TODAY.replace(year=TODAY.year + 2).isoformat())
     end.press("Enter")
     dialog.get_by_role("button", name="提 交").or_(dialog.get_by_role("button", name="提交")).click()
-    dialog.wait_for(state="detached")
+    closes(dialog)
     console_app.settle()
     record = card(page, "基本信息与行政执法证").inner_text()
     assert "有效" in record and "文化市场" in record
