@@ -9,13 +9,11 @@ Mounted on GatewayService by one line in its class body, like the officers expor
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 
 from nameko.web.handlers import http
-from openpyxl import Workbook
 
-from gateway.exports import signed_in, xlsx_response
+from gateway.exports import sheet_bytes, signed_in, xlsx_response
 from gateway.http import error_response
 from gateway.schema.accountability import READERS
 from services.common.clock import LOCAL_TZ
@@ -43,18 +41,8 @@ def _row(item: dict) -> list:
 
 
 def workbook(items) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "整改台账"
-    sheet.append(HEADERS)
-    for item in items:
-        sheet.append(_row(item))
-    for column, width in zip("ABCDEFGHIJ", (24, 18, 40, 17, 12, 8, 9, 17, 30, 17)):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return sheet_bytes("整改台账", HEADERS, map(_row, items),
+                       (24, 18, 40, 17, 12, 8, 9, 17, 30, 17))
 
 
 def _filters(args) -> dict:
