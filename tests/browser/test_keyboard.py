@@ -53,10 +53,10 @@ def test_search_open_and_register_with_the_keyboard_only(console_app, start_serv
     console_app.settle()
 
     tab_to(page, lambda f: f["id"] == "namePrefix")
-    page.keyboard.type(CULTURE_NAMES[1][0])
+    page.keyboard.type(CULTURE_NAMES[1])
     page.keyboard.press("Enter")  # submits the search form
     page.wait_for_function("n => new URLSearchParams(location.search).get('namePrefix') === n",
-                           arg=CULTURE_NAMES[1][0])
+                           arg=CULTURE_NAMES[1])
     console_app.settle()
     rows = page.locator(".ant-table-tbody tr.ant-table-row")
     assert rows.count() == 1 and CULTURE_NAMES[1] in rows.first.inner_text()
