@@ -1,6 +1,7 @@
 """Checks and starts for the local infrastructure (RabbitMQ, embedded MongoDB)."""
 from __future__ import annotations
 
+import random
 import shutil
 import socket
 import subprocess
@@ -130,7 +131,26 @@ def _die_with_parent() -> None:
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def _ephemeral_low() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
 def free_port() -> int:
+    """A loopback port free now and below the kernel's ephemeral range: a port from that
+    range (what binding port 0 returns) can be taken by any outgoing connection before its
+    server starts (a RabbitMQ node found its distribution port taken that way in CI)."""
+    low = _ephemeral_low()
+    for _ in range(100):
+        port = random.randrange(20000, low) if low > 21000 else 0
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]

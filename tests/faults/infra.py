@@ -87,6 +87,7 @@ class RabbitNode:
             RABBITMQ_CONFIG_FILE=str(base / "rabbitmq.conf"),
             RABBITMQ_CONF_ENV_FILE=str(base / "rabbitmq-env.conf"),
             ERL_EPMD_ADDRESS="127.0.0.1", RUNNING_UNDER_SYSTEMD="true",  # exec, no wrapper
+            ERL_CRASH_DUMP_SECONDS="0",  # a VM that fails to boot exits without a dump
             ERL_FLAGS="-kernel inet_dist_use_interface {127,0,0,1}")
         self.amqp_uri = f"amqp://guest:guest@127.0.0.1:{self.port}/"
         self.proc = None
@@ -101,8 +102,27 @@ class RabbitNode:
                                          stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                          preexec_fn=die_with_parent)
 
-    def wait_started(self):
-        self.ctl("wait", "--pid", str(self.proc.pid), "--timeout", "90", timeout=120)
+    def wait_started(self, timeout: float = 120):
+        """Until the node answers; a VM that exits first (a port taken, say) fails at once
+        with the end of its log rather than after the wait's whole timeout."""
+        waiting = subprocess.Popen(
+            [rabbit_tool("rabbitmqctl"), "-n", self.node, "wait", "--pid", str(self.proc.pid),
+             "--timeout", str(int(timeout))], env=self.env, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout + 10
+        try:
+            while waiting.poll() is None:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    break
+                time.sleep(0.2)
+        finally:
+            if waiting.poll() is None:
+                waiting.kill()
+            said = waiting.communicate()[0]
+        if waiting.returncode != 0:
+            log = (self.base / "server.log").read_text(errors="replace")[-2000:]
+            raise AssertionError(f"node {self.node} did not start (exit {self.proc.poll()}): "
+                                 f"{said}\n--- server.log ---\n{log}")
 
     def ctl(self, *args, timeout: float = 60) -> str:
         done = subprocess.run([rabbit_tool("rabbitmqctl"), "-n", self.node, *args],

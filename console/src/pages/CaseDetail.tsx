@@ -52,7 +52,7 @@ function Deadline({ d, kind }: { d?: CaseDeadline; kind: string }) {
       {date(d.due)}
       <Typography.Text type="secondary">{t(kind === "DECISION" ? "cases.calendarDays" : "cases.workingDays", { count: kind === "DECISION" ? 90 : 7 })}</Typography.Text>
       {d.overdue && (
-        <Tag color={RED} data-testid="overdue">
+        <Tag color={RED} data-testid="deadline-overdue">
           {t(kind === "DECISION" ? "cases.overdueDecision" : "cases.overduePublication")} · {t("cases.workdaysOver", { count: Math.max(0, -(d.workingDaysLeft ?? 0)) })}
         </Tag>
       )}
