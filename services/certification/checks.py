@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from services.certification import domain as cd
-from services.certification import roster
+from services.certification import repository
 from services.common.clock import as_utc, utcnow
 from services.common.errors import InvalidInput
 
@@ -48,7 +48,7 @@ def qualifications(checks, config) -> list[dict]:
     """Answers in the order asked, each with `stable_until`: until then only a new entry
     in the record (announced by a certification event) can change it."""
     parsed = _checks(checks, ("at",))
-    found = roster.load_many(officer_id for officer_id, *_ in parsed)
+    found = repository.load_many(officer_id for officer_id, *_ in parsed)
     answers = {}  # a batch often repeats a check (one officer in several teams)
     for key, check in zip(parsed, checks):
         now_check = check.get("at") is None  # only now-answers are cached by the gateway
@@ -63,7 +63,7 @@ def qualifications(checks, config) -> list[dict]:
 
 def qualifications_over(checks, config) -> list[dict]:
     parsed = _checks(checks, ("start", "end"))
-    found = roster.load_many(officer_id for officer_id, *_ in parsed)
+    found = repository.load_many(officer_id for officer_id, *_ in parsed)
     return [cd.qualification_over_window(found.get(oid, (None,))[0], domain, start, end,
                                          officer_id=oid, config=config).to_dict()
             for oid, domain, start, end in parsed]
@@ -76,7 +76,7 @@ def qualified_roster(domain, at, agency, config) -> list[dict]:
     query = {"domains_ever": domain.value}
     if agency is not None:
         query["agency"] = cd.enums.parse_enum(cd.Agency, agency, "agency").value
-    rows = roster.officers().find(query).sort("_id", 1)
+    rows = repository.officers().find(query).sort("_id", 1)
     return [{"officer_id": raw["_id"], "agency": raw["agency"]}
             for raw in rows
-            if cd.qualification(roster.record_from_raw(raw), domain, at, config=config).qualified]
+            if cd.qualification(repository.record_from_raw(raw), domain, at, config=config).qualified]

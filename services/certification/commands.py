@@ -7,7 +7,7 @@ import re
 import uuid
 
 from services.certification import domain as cd
-from services.certification import roster
+from services.certification import repository
 from services.certification.access import admin_of, ensure_manages
 from services.certification.checks import parse_moment
 from services.common.clock import local_date, utcnow
@@ -38,7 +38,7 @@ def certificate_key(agency: cd.Agency, effective: dt.datetime) -> str:
 def issue(record, data, uow, now, config):
     """Issue with a number taken from the agency's counter in the same transaction."""
     effective = _effective(data) or now
-    sequence = roster.claim_number(uow, certificate_key(record.agency, effective))
+    sequence = repository.claim_number(uow, certificate_key(record.agency, effective))
     return cd.issue_certificate(record, domains=data.get("domains"),
                                 valid_from=parse_date(data.get("valid_from"), "validFrom"),
                                 valid_until=parse_date(data.get("valid_until"), "validUntil"),
@@ -78,7 +78,7 @@ def register(store, data: dict, actor, config) -> dict:
         record, events = _register(data, utcnow())
         ensure_manages(actor, record.agency)
         return record, events
-    return shown(roster.create(store, build), actor, config)
+    return shown(repository.create(store, build), actor, config)
 
 
 def _exam(record, data, uow, now, config):
@@ -127,7 +127,7 @@ def run(store, name: str, data: dict, actor, config) -> dict:
     def action(record, uow):
         ensure_manages(actor, record.agency)
         return act(record, data, uow, utcnow(), config)
-    return shown(roster.change(store, data.get("officer_id"), action, config=config), actor,
+    return shown(repository.change(store, data.get("officer_id"), action, config=config), actor,
                  config)
 
 
@@ -149,4 +149,4 @@ def import_officer(store, row: dict, actor, config) -> dict:
             record, raised = ACTIONS[name](record, _input(data), uow, now, config)
             events = events + raised
         return record, events
-    return shown(roster.create(store, build), actor, config)
+    return shown(repository.create(store, build), actor, config)

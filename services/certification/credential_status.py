@@ -1,6 +1,6 @@
 """Every officer credential's status follows the officer's record.
 
-roster.change calls `sync` inside the unit of work of every change to an officer (commands,
+repository.change calls `sync` inside the unit of work of every change to an officer (commands,
 sanction events, sweeps), so a revocation, suspension or reinstatement and the status bits
 it moves commit together, with a `certification.credential_status_changed.v1` event.
 Changes that happen by time alone (expiry, a future-effective entry, an overdue review)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from services.certification import roster
+from services.certification import repository
 from services.certification.access import actor_name, ensure_manages
 from services.certification.credential_status import credentials, ms_ceil
 from services.certification.documents import (CounterDocument, CredentialDocument,
@@ -44,9 +44,9 @@ def issue(store, data: dict, actor, config, creds) -> dict:
     keys = _signing_keys(creds)
     officer_id = (data or {}).get("officer_id")
 
-    @roster.retry_on_conflict
+    @repository.retry_on_conflict
     def attempt():
-        record, version = roster.load(officer_id, ["officerId"])
+        record, version = repository.load(officer_id, ["officerId"])
         ensure_manages(actor, record.agency)
         now = utcnow()
         cert = cc.issuable(record, now)
@@ -56,7 +56,7 @@ def issue(store, data: dict, actor, config, creds) -> dict:
             raise DomainError("NOT_QUALIFIED", "the annual review is overdue", ["officerId"])
         credential_id = str(uuid.uuid4())
         with store.transaction() as uow:
-            number, index = divmod(roster.claim_number(uow, COUNTER) - 1, sl.LIST_SIZE)
+            number, index = divmod(repository.claim_number(uow, COUNTER) - 1, sl.LIST_SIZE)
             number += 1
             token = keys.sign(cc.claims(
                 record, cert, credential_id=credential_id, issuer=creds.public_url, issued_at=now,
@@ -87,7 +87,7 @@ def sweep_due(store, config, now=None) -> int:
     due = {d["officer_id"] for d in credentials().find(
         {"next_change_at": {"$lte": now}}, {"officer_id": 1})}
     for officer_id in sorted(due):
-        roster.change(store, officer_id, lambda record, uow: (record, []),
+        repository.change(store, officer_id, lambda record, uow: (record, []),
                       ["officerId"], config=config)
     return len(due)
 

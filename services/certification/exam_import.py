@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 
-from services.certification import commands, roster
+from services.certification import commands, repository
 from services.certification.domain.idnumber import validate_id_number
 from services.common.clock import local_date, utcnow
 from services.common.errors import DomainError, InvalidInput
@@ -71,7 +71,7 @@ def _rows(text) -> list[tuple[int, dict]]:
 
 def _officer_id(cell: dict) -> str:
     number = validate_id_number(cell["id_number"], local_date(utcnow()), ["idNumber"])
-    found = roster.officers().find_one({"id_number": number}, {"name": 1})
+    found = repository.officers().find_one({"id_number": number}, {"name": 1})
     if found is None:
         raise DomainError("NOT_FOUND", "no officer has the ID number in this row",
                           ["idNumber"])

@@ -8,7 +8,7 @@ so the bus retries it after the sanction has been applied.
 from __future__ import annotations
 
 from services.certification import domain as cd
-from services.certification import roster
+from services.certification import repository
 from services.certification.checks import parse_moment
 from services.common.clock import utcnow
 
@@ -20,21 +20,21 @@ def _moment(payload, key):
 
 
 def sanction_imposed(store, payload: dict, config) -> None:
-    roster.change(store, payload["officer_id"], lambda record, uow: cd.apply_sanction(
+    repository.change(store, payload["officer_id"], lambda record, uow: cd.apply_sanction(
         record, measure=payload["measure"], sanction_id=payload["sanction_id"], now=utcnow(),
         effective_at=_moment(payload, "effective_at"), config=config), FIELD,
         config=config)
 
 
 def training_completed(store, payload: dict, config) -> None:
-    roster.change(store, payload["officer_id"], lambda record, uow: cd.complete_training(
+    repository.change(store, payload["officer_id"], lambda record, uow: cd.complete_training(
         record, now=utcnow(), effective_at=_moment(payload, "completed_at"),
         cause=payload["sanction_id"], config=config), FIELD,
         config=config)
 
 
 def reinstated_to_post(store, payload: dict, config) -> None:
-    roster.change(store, payload["officer_id"], lambda record, uow: cd.reinstate_to_post(
+    repository.change(store, payload["officer_id"], lambda record, uow: cd.reinstate_to_post(
         record, now=utcnow(), effective_at=_moment(payload, "reinstated_at"),
         cause=payload["sanction_id"], config=config), FIELD,
         config=config)
@@ -44,8 +44,8 @@ def sweep_all(store, config, now=None) -> int:
     """Announce expiries and overdue reviews not announced yet; returns events raised.
     Only officers with something to announce get a write."""
     now, raised = now or utcnow(), 0
-    for raw in roster.officers().find():
-        if not cd.sweep(roster.record_from_raw(raw), now, config)[1]:
+    for raw in repository.officers().find():
+        if not cd.sweep(repository.record_from_raw(raw), now, config)[1]:
             continue
         committed = []
 
@@ -53,6 +53,6 @@ def sweep_all(store, config, now=None) -> int:
             after, events = cd.sweep(record, now, config)
             committed[:] = events  # a retried attempt replaces, not adds
             return after, events
-        roster.change(store, raw["_id"], action, FIELD, config=config)
+        repository.change(store, raw["_id"], action, FIELD, config=config)
         raised += len(committed)
     return raised

@@ -1,6 +1,6 @@
 """The certification service: officers, exams, certificates and the qualification check.
 
-Entrypoints only; the rules live in `domain/`, the storage in `roster.py`.
+Entrypoints only; the rules live in `domain/`, the storage in `repository.py`.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from services.bus.store import Store
 from services.bus.subscriber import subscribe
 from services.bus.timer import timer
 from services.certification import checks as qualification_checks
-from services.certification import (commands, credentials, exam_import, figures, listing,
-                                    reactions, roster)
+from services.certification import (commands, credentials, exam_import, figures, queries,
+                                    reactions, repository)
 from services.certification.access import admin_of
 from services.certification.dependencies import Credentials, Rules
 from services.certification.domain import officer_view
@@ -44,7 +44,7 @@ class CertificationService(BusService, ReplayClockMixin):
     @rpc
     @command
     def get_officers(self, ids: list, viewer: dict | None = None) -> list:
-        found, now, admin = roster.load_many(qualification_checks.id_list(ids)), utcnow(), \
+        found, now, admin = repository.load_many(qualification_checks.id_list(ids)), utcnow(), \
             admin_of(viewer)
         return [officer_view(found[str(i)][0], now, admin_of=admin, config=self.rules)
                 if str(i) in found else None for i in ids]
@@ -66,13 +66,13 @@ class CertificationService(BusService, ReplayClockMixin):
     def list_officers(self, filter: dict | None = None, page: dict | None = None,
                       viewer: dict | None = None) -> dict:
         # up to a whole roster in one page: the spreadsheet export asks for it
-        return listing.list_officers(filter, Page.parse(page, most=listing.MAX_EXPORT),
+        return queries.list_officers(filter, Page.parse(page, most=queries.MAX_EXPORT),
                                      viewer, self.rules)
 
     @rpc
     @command
     def officer_history(self, officer_id: str, viewer: dict | None = None) -> dict:
-        return listing.officer_history(officer_id, viewer, self.rules)
+        return queries.officer_history(officer_id, viewer, self.rules)
 
     # ---- administrators' commands (`actor` None: a trusted internal caller)
     @rpc

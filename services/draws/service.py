@@ -9,7 +9,7 @@ from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
 from services.bus.timer import timer
-from services.draws import plans, reads, steps
+from services.draws import commands, plans, queries
 
 SWEEP_SECONDS = 3600  # deadlines are in days: hourly is prompt enough
 
@@ -22,22 +22,22 @@ class DrawsService(BusService, ReplayClockMixin):
     @rpc
     @command
     def create_draw(self, input: dict, actor: dict) -> dict:
-        return steps.create(self, input, actor)
+        return commands.create(self, input, actor)
 
     @rpc
     @command
     def commit_draw(self, draw_id: str, actor: dict) -> dict:
-        return steps.commit(self, draw_id, actor)
+        return commands.commit(self, draw_id, actor)
 
     @rpc
     @command
     def reveal_draw(self, draw_id: str, actor: dict) -> dict:
-        return steps.reveal(self, draw_id, actor)
+        return commands.reveal(self, draw_id, actor)
 
     @rpc
     @command
     def publish_results(self, draw_id: str, actor: dict) -> dict:
-        return steps.publish_results(self, draw_id, actor)
+        return commands.publish_results(self, draw_id, actor)
 
     @rpc
     @command
@@ -57,43 +57,43 @@ class DrawsService(BusService, ReplayClockMixin):
     @rpc
     @command
     def get_draws(self, ids: list) -> list:
-        return reads.get_draws(ids)
+        return queries.get_draws(ids)
 
     @rpc
     @command
     def list_draws(self, filters: dict | None = None, page: dict | None = None) -> dict:
-        return reads.list_draws(filters, Page.parse(page))
+        return queries.list_draws(filters, Page.parse(page))
 
     @rpc
     @command
     def list_assignments(self, draw_id: str, page: dict | None = None) -> dict:
-        return reads.list_assignments(draw_id, Page.parse(page))
+        return queries.list_assignments(draw_id, Page.parse(page))
 
     @rpc
     @command
     def published_draw(self, draw_id: str) -> dict | None:
-        return reads.published(draw_id)
+        return queries.published(draw_id)
 
     @rpc
     @command
     def verify_draw(self, draw_id: str) -> dict | None:
-        return reads.verify(draw_id)
+        return queries.verify(draw_id)
 
     @rpc
     @command
     def draw_targets(self, draw_id: str) -> list:
-        return reads.targets(draw_id)
+        return queries.targets(draw_id)
 
     @rpc
     @command
     def sweep_overdue(self, as_of: str | None = None) -> list:
         """`as_of` (ISO date) lets an operator re-run the sweep for a given day."""
-        return steps.sweep_overdue(self, as_of)
+        return commands.sweep_overdue(self, as_of)
 
     @timer(interval=SWEEP_SECONDS)
     def sweep(self):
-        steps.sweep_overdue(self)
+        commands.sweep_overdue(self)
 
     @subscribe()  # services/contracts/topology.py: what it receives
     def on_inspection_recorded(self, event: dict):
-        steps.record_inspection(self, event["payload"])
+        commands.record_inspection(self, event["payload"])

@@ -13,7 +13,7 @@ from services.common.paging import Page
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.subscriber import subscribe
 from services.bus.timer import timer
-from services.enforcement import (case_documents, casework, directory, evidence, figures,
+from services.enforcement import (case_documents, commands, directory, evidence, figures,
                                   inspecting, overdue, powers, queries, typical)
 from services.enforcement.dependencies import Collections
 from services.enforcement.domain.catalogue import catalogue_for
@@ -103,12 +103,12 @@ class EnforcementService(BusService, ReplayClockMixin):
     @rpc
     @command
     def file_case(self, input, actor=None, viewer=None):
-        return casework.file(self, input, actor, viewer)
+        return commands.file(self, input, actor, viewer)
 
     @rpc
     @command
     def case_action(self, case_id, action, input, actor=None, viewer=None):
-        return casework.act(self, case_id, action, input, actor, viewer)
+        return commands.act(self, case_id, action, input, actor, viewer)
 
     @rpc
     @command

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from services.certification import access, csvrows, demo, listing
+from services.certification import access, csvrows, demo, queries
 from services.certification.dependencies import rules_from
 from services.certification.domain import validate_id_number
 from services.common import paging
@@ -89,14 +89,14 @@ def test_list_cursors_round_trip_and_reject_garbage():
     kind = "name+_id"  # the roster's cursors: (name, id)
     assert paging.decode(paging.encode(kind, ["Li Wei", "o-1"]), kind) == ["Li Wei", "o-1"]
     assert code(paging.decode, "not-a-cursor", kind) == ("INVALID_INPUT", ["after"])
-    assert code(listing.parse_filter, {"expiring_within_days": -1})[0] == "INVALID_INPUT"
-    assert listing.parse_filter({"name_prefix": "Li.*"})["name_prefix"] == "Li.*"
+    assert code(queries.parse_filter, {"expiring_within_days": -1})[0] == "INVALID_INPUT"
+    assert queries.parse_filter({"name_prefix": "Li.*"})["name_prefix"] == "Li.*"
 
 
 def test_the_parsed_record_cache_is_bounded_by_history_entries(monkeypatch):
-    """roster._parsed holds whole histories, which grow with every change: past
+    """repository._parsed holds whole histories, which grow with every change: past
     MAX_PARSED_ENTRIES entries it starts again (the soak's certification growth)."""
-    from services.certification import roster
+    from services.certification import repository
 
     class Officers:
         def __init__(self, docs):
@@ -113,12 +113,12 @@ def test_the_parsed_record_cache_is_bounded_by_history_entries(monkeypatch):
         def __init__(self, n):
             self.history = (None,) * n
 
-    monkeypatch.setattr(roster, "_parsed", {})
-    monkeypatch.setattr(roster, "_held", {"entries": 0})
-    monkeypatch.setattr(roster, "MAX_PARSED_ENTRIES", 25)
-    monkeypatch.setattr(roster, "record_from_raw", lambda raw: Record(10))
-    monkeypatch.setattr(roster, "officers", lambda: Officers([doc(i, 10) for i in range(4)]))
-    roster.load_many(["o0", "o1", "o2"])
-    assert roster._held["entries"] == 30 and len(roster._parsed) == 3
-    roster.load_many(["o3"])  # over the bound: the cache starts again with this one
-    assert roster._held["entries"] == 10 and list(roster._parsed) == ["o3"]
+    monkeypatch.setattr(repository, "_parsed", {})
+    monkeypatch.setattr(repository, "_held", {"entries": 0})
+    monkeypatch.setattr(repository, "MAX_PARSED_ENTRIES", 25)
+    monkeypatch.setattr(repository, "record_from_raw", lambda raw: Record(10))
+    monkeypatch.setattr(repository, "officers", lambda: Officers([doc(i, 10) for i in range(4)]))
+    repository.load_many(["o0", "o1", "o2"])
+    assert repository._held["entries"] == 30 and len(repository._parsed) == 3
+    repository.load_many(["o3"])  # over the bound: the cache starts again with this one
+    assert repository._held["entries"] == 10 and list(repository._parsed) == ["o3"]

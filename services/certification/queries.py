@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from services.certification import domain as cd
-from services.certification import roster
+from services.certification import repository
 from services.certification.access import admin_of
 from services.common import paging
 from services.common.clock import local_date, utcnow
@@ -92,13 +92,13 @@ def list_officers(raw_filter, request: Page, viewer, config) -> dict:
     cached by rev). Counting is done here, not by count_documents: SecantusDB's count
     refuses some $regex patterns."""
     flt, now, admin = parse_filter(raw_filter), utcnow(), admin_of(viewer)
-    rows = [[raw["name"], raw["_id"]] for raw in roster.officers().find(
+    rows = [[raw["name"], raw["_id"]] for raw in repository.officers().find(
         _query(flt), {"_id": 1, "name": 1}).sort([("name", 1), ("_id", 1)])]
     if _needs_replay(flt):
-        loaded = roster.load_many([i for _, i in rows])
+        loaded = repository.load_many([i for _, i in rows])
         rows = [r for r in rows if r[1] in loaded and _matches(loaded[r[1]][0], flt, now, config)]
     found = paging.of_list(rows, request, key=lambda r: r, kind="name+_id")
-    loaded = roster.load_many([i for _, i in found["items"]])
+    loaded = repository.load_many([i for _, i in found["items"]])
     found["items"] = [cd.officer_view(loaded[i][0], now, admin_of=admin, config=config)
                       for _, i in found["items"] if i in loaded]
     return found
@@ -106,7 +106,7 @@ def list_officers(raw_filter, request: Page, viewer, config) -> dict:
 
 def officer_history(officer_id, viewer, config) -> dict:
     """The officer now plus every history entry (effective order)."""
-    record, _ = roster.load(officer_id, ["officerId"])
+    record, _ = repository.load(officer_id, ["officerId"])
     return {"officer": cd.officer_view(record, utcnow(), admin_of=admin_of(viewer),
                                        config=config),
             "history": cd.history(record)}
