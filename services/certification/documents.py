@@ -6,7 +6,7 @@ import uuid
 
 from mongoengine import DateTimeField, DictField, Document, IntField, ListField, StringField
 
-from services.certification.domain import Agency, OfficerRecord
+from services.certification.domain import Agency, OfficerRecord, listing_facts
 
 ALIAS = "certification"
 
@@ -25,9 +25,15 @@ class OfficerDocument(Document):
     # Every domain any certificate ever named: a superset of what the officer holds at
     # any moment, so it can narrow list/roster queries without deciding them.
     domains_ever = ListField(StringField())
+    # What the roster's filters ask (domain.listing_facts), rewritten with every save so a
+    # list narrows by index; `settled` says from when it is exact without a replay.
+    listing = DictField()
+    # (name, _id) is the roster's order: pages are read off these indexes, not sorted.
     meta = {"db_alias": ALIAS, "collection": "officers",
             "indexes": [{"fields": ["id_number"], "unique": True},
-                        ("agency", "name"), ("name",), ("domains_ever",)]}
+                        ("agency", "name", "id"), ("name", "id"), ("domains_ever",),
+                        ("listing.settled",), ("listing.until",), ("listing.review_base",),
+                        ("listing.status",)]}
 
     @classmethod
     def from_record(cls, record: OfficerRecord, version: int) -> "OfficerDocument":
@@ -36,7 +42,7 @@ class OfficerDocument(Document):
         return cls(id=data["id"], name=data["name"], agency=data["agency"],
                    id_number=data["id_number"], version=version, rev=uuid.uuid4().hex,
                    history=data["history"],
-                   domains_ever=domains)
+                   domains_ever=domains, listing=listing_facts(record))
 
 
 def record_from_raw(raw: dict) -> OfficerRecord:

@@ -162,11 +162,12 @@ def _beyond(sort: list, values: list) -> dict:
     return branches[0] if len(branches) == 1 else {"$or": branches}
 
 
-def keyed(collection, query: dict, sort: list, request: Page, shape=lambda d: d) -> dict:
+def keyed(collection, query: dict, sort: list, request: Page, shape=lambda d: d,
+          projection: dict | None = None) -> dict:
     """One page of `collection` whose cursors are the rows' values of `sort`, which must
     name every row's place alone (end it on `_id` unless a field is unique); its fields
     are never missing. The cursor kind is the sort's field names, so a cursor of another
-    list is refused."""
+    list is refused. `projection` (it must keep the sort's fields) reads less of each row."""
     kind = "+".join(path for path, _ in sort)
     where, start = query, request.offset or 0
     if request.after is not None:
@@ -178,8 +179,8 @@ def keyed(collection, query: dict, sort: list, request: Page, shape=lambda d: d)
         where = {**query, **beyond} if not set(beyond) & set(query) else \
             {"$and": [query, beyond]}
     total = collection.count_documents(query)
-    rows = list(collection.find(where).sort(sort).skip(start).limit(request.first + 1)
-                ) if request.first else []
+    rows = list(collection.find(where, projection).sort(sort).skip(start).limit(
+        request.first + 1)) if request.first else []
     shown = rows[:request.first]
 
     def key(row):

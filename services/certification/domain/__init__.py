@@ -15,7 +15,7 @@ from .status import (apply_sanction, complete_training, record_annual_review,
                      reinstate_certificate, reinstate_to_post, revoke_certificate,
                      suspend_certificate)
 from .sweep import sweep
-from .views import history, officer_view, visible_id_number
+from .views import history, listing_facts, officer_view, visible_id_number
 
 __all__ = [n for n, v in dict(globals()).items()
            if not n.startswith("_") and not isinstance(v, _Module)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from services.common.clock import as_utc
+from services.common.clock import as_utc, local_date
 
 from .config import DEFAULT_CONFIG, CertificationConfig
 from .enums import Agency
@@ -44,3 +44,20 @@ def history(record: OfficerRecord) -> list[dict]:
     """Every entry, in effective order (ties in recording order), times as ISO strings."""
     return [{**e.to_dict(), "kind": e.kind.value, "effective_at": iso(e.effective_at),
              "recorded_at": iso(e.recorded_at)} for e in record.ordered()]
+
+
+def listing_facts(record: OfficerRecord) -> dict:
+    """What the roster's filters ask of an officer, stored beside the record so a list can
+    narrow by index instead of replaying every history. It is the state once every entry
+    has taken effect: exact from `settled` (the latest effective moment) on, and time
+    enters only through dates compared at query time (`until`, `review_base` + the review
+    interval). Before `settled` (a future-effective entry) a list replays the record."""
+    snap = snapshot(record)
+    cert = snap.current
+    return {"settled": max((e.effective_at for e in record.history), default=None),
+            "status": snap.officer_status.value,
+            "domains": [d.value for d in cert.domains] if cert else [],
+            "lifecycle": cert.lifecycle.value if cert else None,
+            "until": cert.valid_until.isoformat() if cert else None,
+            "review_base": local_date(cert.reviewed_at or cert.issued_at).isoformat()
+            if cert else None}
