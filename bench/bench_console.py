@@ -87,16 +87,17 @@ def weight() -> list[dict]:
 
 # ---------------------------------------------------------------- the stack and its data
 def seed_officers(mongo_uri: str, db: str, n: int) -> None:
-    """n certified officers, as the certification service stores them."""
+    """n certified officers, as the certification service stores them (the record and
+    its roster row)."""
     import pymongo
 
     from services.certification import domain as cd
-    from services.certification.documents import OfficerDocument
+    from services.certification.documents import OfficerDocument, OfficerListing
     from services.common import xinyang
 
     now = dt.datetime.now(dt.timezone.utc)
     today = now.date()
-    docs = []
+    docs, rows = [], []
     for i in range(n):
         agency = "CULTURE" if i % 3 else "TRANSPORT"
         domains = ["CULTURE_MARKET"] if agency == "CULTURE" else ["ROAD_TRANSPORT"]
@@ -112,8 +113,11 @@ def seed_officers(mongo_uri: str, db: str, n: int) -> None:
             record, domains=domains, valid_from=today - dt.timedelta(days=30),
             valid_until=today + dt.timedelta(days=30 + i % 1500), sequence=i + 1, now=now)
         docs.append(OfficerDocument.from_record(record, 1).to_mongo().to_dict())
+        rows.append(OfficerListing.from_record(record).to_mongo().to_dict())
     client = pymongo.MongoClient(mongo_uri)
     client[db]["officers"].insert_many(docs, ordered=False)
+    # and each officer's row in the roster's read model, as the service's save writes it
+    client[db][OfficerListing._meta["collection"]].insert_many(rows, ordered=False)
     client.close()
 
 

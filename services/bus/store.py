@@ -66,8 +66,11 @@ class StoreHandle:
 
 
 class Store(DependencyProvider):
-    def __init__(self, context: str):
-        self.context = context
+    def __init__(self, context: str, on_start=None):
+        """`on_start()`: the context's own start-up work once its indexes exist (a read
+        model's backfill). Entrypoints start alongside, so it must tolerate commands
+        running meanwhile."""
+        self.context, self.on_start = context, on_start
 
     def setup(self):
         cfg = self.container.config["JOINTOPS"]
@@ -83,6 +86,8 @@ class Store(DependencyProvider):
         # by now, so documents made at setup (enforcement's per-agency ones) are included.
         for doc_cls in documents_of(self.context):
             doc_cls.ensure_indexes()
+        if self.on_start is not None:
+            self.on_start()
         self.container.spawn_managed_thread(self.relay.run)
 
     def stop(self):

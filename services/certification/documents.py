@@ -1,5 +1,6 @@
 """How the certification context is stored: one document per officer (identity plus the
-append-only history the domain replays) and counter documents for certificate numbers."""
+append-only history the domain replays), its slim row in the roster's read model, and
+counter documents for certificate numbers."""
 from __future__ import annotations
 
 import uuid
@@ -25,24 +26,50 @@ class OfficerDocument(Document):
     # Every domain any certificate ever named: a superset of what the officer holds at
     # any moment, so it can narrow list/roster queries without deciding them.
     domains_ever = ListField(StringField())
-    # What the roster's filters ask (domain.listing_facts), rewritten with every save so a
-    # list narrows by index; `settled` says from when it is exact without a replay.
-    listing = DictField()
-    # (name, _id) is the roster's order: pages are read off these indexes, not sorted.
     meta = {"db_alias": ALIAS, "collection": "officers",
             "indexes": [{"fields": ["id_number"], "unique": True},
-                        ("agency", "name", "id"), ("name", "id"), ("domains_ever",),
-                        ("listing.settled",), ("listing.until",), ("listing.review_base",),
-                        ("listing.status",)]}
+                        ("agency", "name"), ("name",), ("domains_ever",)]}
 
     @classmethod
     def from_record(cls, record: OfficerRecord, version: int) -> "OfficerDocument":
         data = record.to_dict()
-        domains = sorted({d for e in data["history"] for d in e["data"].get("domains", ())})
         return cls(id=data["id"], name=data["name"], agency=data["agency"],
                    id_number=data["id_number"], version=version, rev=uuid.uuid4().hex,
-                   history=data["history"],
-                   domains_ever=domains, listing=listing_facts(record))
+                   history=data["history"], domains_ever=domains_ever(data))
+
+
+def domains_ever(data: dict) -> list[str]:
+    return sorted({d for e in data["history"] for d in e["data"].get("domains", ())})
+
+
+class OfficerListing(Document):
+    """The roster's read model: one slim row per officer (what the list sorts and filters
+    by, domain.listing_facts), written in the unit of work of every save of the officer
+    (repository.save). SecantusDB decodes each matching document whole before it skips,
+    limits or projects, and an officer document holds the whole history, so the list pages
+    and counts these rows instead and loads only the page's records."""
+    id = StringField(primary_key=True)  # the officer's id
+    name = StringField(required=True)
+    agency = StringField(required=True)
+    domains_ever = ListField(StringField())
+    # The state once every entry has taken effect, exact from `settled` on (before it, a
+    # future-effective entry: the list replays the record).
+    settled = DateTimeField()
+    status = StringField()
+    domains = ListField(StringField())
+    lifecycle = StringField()
+    until = StringField()        # ISO date: the certificate's last valid day
+    review_base = StringField()  # ISO date the review interval counts from
+    # (name, _id) is the roster's order: pages are read off these indexes, not sorted.
+    meta = {"db_alias": ALIAS, "collection": "officer_listings",
+            "indexes": [("name", "id"), ("agency", "name", "id"), ("domains_ever",),
+                        ("settled",), ("until",), ("review_base",), ("status",)]}
+
+    @classmethod
+    def from_record(cls, record: OfficerRecord) -> "OfficerListing":
+        data = record.to_dict()
+        return cls(id=data["id"], name=data["name"], agency=data["agency"],
+                   domains_ever=domains_ever(data), **listing_facts(record))
 
 
 def record_from_raw(raw: dict) -> OfficerRecord:

@@ -1,11 +1,13 @@
 """Paged, filtered officer lists and an officer's full history, for administrators.
 
-Filters that follow from stored fields (agency, name prefix, domains ever certified)
-narrow the database query; status, domain held now, "expiring within N days" and "review
-due within N days" depend on the moment: they are decided on facts stored with each
-officer (domain.listing_facts), or by replaying the history where those facts are not yet
-settled. Cursors are keyed by (name, id), so a page boundary is stable while officers are
-added.
+Lists page over the roster's read model (documents.OfficerListing: one slim row per officer,
+written with every save), never over the officer documents, which hold whole histories:
+agency, name prefix and domains ever certified are stored fields; status, domain held now,
+"expiring within N days" and "review due within N days" depend on the moment and are
+decided on the row's facts (domain.listing_facts), or by replaying the history of the few
+officers whose facts are not settled yet (a future-effective entry). Cursors are keyed by
+(name, id), so a page boundary is stable while officers are added. Only the page's
+records are loaded, in one batch.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import datetime as dt
 
 from services.certification import domain as cd
 from services.certification import repository
+from services.certification.repository import listings
 from services.certification.access import admin_of
 from services.common import paging
 from services.common.clock import local_date, utcnow
@@ -79,33 +82,30 @@ def _query(flt: dict) -> dict:
     return query
 
 
-def _facts(flt: dict, now, config) -> tuple[dict, list]:
-    """The moment-dependent filters as a query on the stored facts (domain.listing_facts)
-    of officers whose facts are settled by `now` (exact for them), and the index that
-    narrows it most."""
+def _facts(flt: dict, now, config) -> dict:
+    """The moment-dependent filters as a query on the rows' facts (domain.listing_facts),
+    exact for rows settled by `now`."""
     today = local_date(now)
-    query, hint = {"listing.settled": {"$lte": now}}, [("listing.status", 1)]
+    query = {"settled": {"$lte": now}}
     if flt["status"]:
-        query["listing.status"] = flt["status"]
+        query["status"] = flt["status"]
     if flt["domain"]:
-        query["listing.domains"] = flt["domain"]
+        query["domains"] = flt["domain"]
     until = {}
     days = flt["expiring_within_days"]
     if days is not None:  # suspended still runs out; revoked and expired do not
-        query["listing.lifecycle"] = {"$in": ["VALID", "SUSPENDED"]}
+        query["lifecycle"] = {"$in": ["VALID", "SUSPENDED"]}
         until = {"$gte": today.isoformat(),
                  "$lte": (today + dt.timedelta(days=days)).isoformat()}
-        hint = [("listing.until", 1)]
     review = flt["review_due_within_days"]
     if review is not None:  # due = review base + interval, on a certificate VALID now
-        query["listing.lifecycle"] = "VALID"
+        query["lifecycle"] = "VALID"
         until.setdefault("$gte", today.isoformat())
-        query["listing.review_base"] = {"$lte": (today + dt.timedelta(
+        query["review_base"] = {"$lte": (today + dt.timedelta(
             days=review - config.review_interval_days)).isoformat()}
-        hint = hint if days is not None else [("listing.review_base", 1)]
     if until:
-        query["listing.until"] = until
-    return query, hint
+        query["until"] = until
+    return query
 
 
 def _matches(record, flt, now, config) -> bool:
@@ -127,43 +127,60 @@ def _matches(record, flt, now, config) -> bool:
     return days is None or cd.expires_within(record, now, days)
 
 
-def _needs_replay(flt) -> bool:
+# SecantusDB narrows a query by the index of its FIRST indexed field only (measured: the
+# facts of "expiring within 30 days" read 5,000 rows led by `settled`, 4 led by `until`),
+# so the field likely to match fewest rows leads.
+NARROWEST_FIRST = ("until", "name", "review_base", "agency", "domains_ever")
+
+
+def _ordered(query: dict) -> dict:
+    return {**{k: query[k] for k in NARROWEST_FIRST if k in query}, **query}
+
+
+def _depends_on_moment(flt) -> bool:
     return bool(flt["status"] or flt["domain"] or flt["expiring_within_days"] is not None
                 or flt["review_due_within_days"] is not None)
 
 
-def _filtered_rows(flt, query, now, config) -> list:
-    """[name, id] of every officer matching moment-dependent filters, in roster order: the
-    settled ones by their stored facts (index-narrowed), the others (a future-effective
-    entry, or stored before the facts were) by replaying their history."""
-    officers, names = repository.officers(), {"name": 1}
-    facts, hint = _facts(flt, now, config)
-    rows = [[r["name"], r["_id"]] for r in officers.find({**query, **facts}, names).hint(hint)]
-    pending = {r["_id"]: r["name"] for unsettled in ({"$gt": now}, None)
-               for r in officers.find({**query, "listing.settled": unsettled}, names)
-               .hint([("listing.settled", 1)])}
+def _unsettled(query: dict, now) -> dict:
+    """id -> name of the rows the query narrows to whose facts are not settled by `now`
+    (a future-effective entry): usually none, found off the `settled` index."""
+    rows = listings().find({"settled": {"$gt": now}, **query}, {"name": 1})
+    # a row without `settled` (an officer with no history entry) is decided by replay too
+    rows = list(rows) + list(listings().find({"settled": None, **query}, {"name": 1}))
+    return {r["_id"]: r["name"] for r in rows}
+
+
+def _page(flt, request: Page, now, config) -> dict:
+    """The page of [name, id] rows (or of rows with `_id`) and the total: the database
+    pages and counts the read model off its (name, _id) index, unless some candidates
+    need a replay; then the matching rows are gathered, merged in roster order and paged
+    here (the same cursors either way)."""
+    query = _ordered(_query(flt))
+    if not _depends_on_moment(flt):
+        return paging.keyed(listings(), query, SORT, request, projection={"name": 1})
+    pending = _unsettled(query, now)
+    facts = _ordered({**query, **_facts(flt, now, config)})
+    if not pending:
+        return paging.keyed(listings(), facts, SORT, request, projection={"name": 1})
+    rows = [{"_id": r["_id"], "name": r["name"]} for r in listings().find(facts, {"name": 1})]
     loaded = repository.load_many(pending)
-    rows += [[name, i] for i, name in pending.items()
+    rows += [{"_id": i, "name": name} for i, name in pending.items()
              if i in loaded and _matches(loaded[i][0], flt, now, config)]
-    return sorted(rows)
+    return paging.of_list(sorted(rows, key=_key), request, key=_key, kind="name+_id")
+
+
+def _key(row: dict) -> list:
+    return [row["name"], row["_id"]]
 
 
 def list_officers(raw_filter, request: Page, viewer, config) -> dict:
     """One page of the filtered roster by name, then id (services.common.paging: numbered
     pages by `offset`, or a cursor that is the row's (name, id), so it stays valid while
-    officers are added), with the total. Without moment-dependent filters the database
-    pages the roster off its (name, _id) index and counts; with them the matching rows
-    come from the stored facts (a replay only where those are not settled). Either way
-    only the page's records are loaded, in one batch (parsed records are cached by rev)."""
+    officers are added), with the total."""
     flt, now, admin = parse_filter(raw_filter), utcnow(), admin_of(viewer)
-    if _needs_replay(flt):
-        found = paging.of_list(_filtered_rows(flt, _query(flt), now, config), request,
-                               key=lambda r: r, kind="name+_id")
-        ids = [i for _, i in found["items"]]
-    else:
-        found = paging.keyed(repository.officers(), _query(flt), SORT, request,
-                             projection={"name": 1})
-        ids = [r["_id"] for r in found["items"]]
+    found = _page(flt, request, now, config)
+    ids = [r["_id"] for r in found["items"]]
     loaded = repository.load_many(ids)
     found["items"] = [cd.officer_view(loaded[i][0], now, admin_of=admin, config=config)
                       for i in ids if i in loaded]

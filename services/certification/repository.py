@@ -1,14 +1,16 @@
-"""Reading and writing officer records: loads by id, the optimistic save with its events,
-and the certificate-number counter, all inside one unit of work per command."""
+"""Reading and writing officer records: loads by id, the optimistic save with its events
+(and the officer's row in the roster's read model), and the certificate-number counter,
+all inside one unit of work per command."""
 from __future__ import annotations
 
 from pymongo import ReturnDocument
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import BulkWriteError, DuplicateKeyError
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
 
 from services.bus.unit_of_work import ConcurrentUpdate
 from services.certification import credential_status
-from services.certification.documents import CounterDocument, OfficerDocument, record_from_raw
+from services.certification.documents import (CounterDocument, OfficerDocument,
+                                              OfficerListing, record_from_raw)
 from services.certification.domain import OfficerRecord
 from services.common.clock import utcnow
 from services.common.errors import DomainError, NotFound
@@ -16,6 +18,44 @@ from services.common.errors import DomainError, NotFound
 
 def officers():
     return OfficerDocument._get_collection()
+
+
+def listings():
+    return OfficerListing._get_collection()
+
+
+def save(uow, record: OfficerRecord, version: int, expect_version: int | None = None) -> None:
+    """The one way an officer is written: the record (inserted at version 1, else replaced
+    if still at `expect_version`) and its roster row, in the same unit of work."""
+    doc = OfficerDocument.from_record(record, version)
+    if expect_version is None:
+        uow.insert(doc)
+    else:
+        uow.save(doc, expect_version=expect_version)
+    uow.save(OfficerListing.from_record(record))  # replaced whole, or inserted
+
+
+DUPLICATE_KEY = 11000
+
+
+def backfill_listings() -> int:
+    """Roster rows for officers stored without one (before the read model existed, or
+    written by hand); run at service start, after the indexes. Only inserts: a row a
+    command writes meanwhile wins over the one built here (a duplicate is skipped), so
+    replicas starting together are harmless. Returns the rows added."""
+    have = {r["_id"] for r in listings().find({}, {"_id": 1})}
+    missing = [i["_id"] for i in officers().find({}, {"_id": 1}) if i["_id"] not in have]
+    added = 0
+    for start in range(0, len(missing), 500):
+        rows = [OfficerListing.from_record(record_from_raw(raw)).to_mongo()
+                for raw in officers().find({"_id": {"$in": missing[start:start + 500]}})]
+        try:
+            added += len(listings().insert_many(rows, ordered=False).inserted_ids) if rows else 0
+        except BulkWriteError as exc:
+            if any(e["code"] != DUPLICATE_KEY for e in exc.details["writeErrors"]):
+                raise
+            added += exc.details["nInserted"]
+    return added
 
 
 # id -> (rev, record, version): parsed records, reused while the stored rev is unchanged.
@@ -91,7 +131,7 @@ def create(store, build) -> OfficerRecord:
         with store.transaction() as uow:
             record, events = build(uow)
             record = record.attributed(0, uow.actor)
-            uow.insert(OfficerDocument.from_record(record, 1))
+            save(uow, record, 1)
             uow.emit_all(events)
         return record
     try:
@@ -116,8 +156,7 @@ def change(store, officer_id, action, field=("input", "officerId"), *,
             after, events = action(record, uow)
             if after is not record:
                 after = after.attributed(len(record.history), uow.actor)
-                uow.save(OfficerDocument.from_record(after, version + 1),
-                         expect_version=version)
+                save(uow, after, version + 1, expect_version=version)
             events = list(events) + credential_status.sync(uow, after, utcnow(), config)
             uow.emit_all(events)
         return after

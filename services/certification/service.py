@@ -26,7 +26,8 @@ CREDENTIAL_SWEEP_SECONDS = 1
 
 class CertificationService(BusService, ReplayClockMixin):
     name = "certification"
-    store = Store("certification")
+    # The roster's read model gets a row for every officer stored without one.
+    store = Store("certification", on_start=repository.backfill_listings)
     rules = Rules()
     credential_setup = Credentials()
 

