@@ -5,7 +5,8 @@ types it wants, and receives a `services.contracts.payloads.Event`: the envelope
 its payload as the event type's class (the topology's VERBATIM handlers get the envelope
 dict). An invalid event, or a payload that does not fit its class, goes straight to the
 dead-letter queue with the reason; a handler failure is retried through the delay
-queues with backoff, then dead-lettered with its error. Duplicates are stopped by the inbox (see Store).
+queues with backoff, then dead-lettered with its error. Duplicates are stopped by the
+inbox (see Store).
 """
 from __future__ import annotations
 
