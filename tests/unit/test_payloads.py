@@ -65,6 +65,12 @@ def test_each_class_matches_its_schema(event_type):
         assert ours == theirs, f"{event_type}.{name}: class {set(ours)} schema {set(theirs)}"
 
 
+def test_the_public_webhook_fields_name_fields_of_their_source_class():
+    for name, spec in topology.PUBLIC_EVENTS.items():
+        fields = payloads.PAYLOADS[spec["source"]].model_fields
+        assert set(spec["fields"].values()) <= set(fields), name
+
+
 def envelope(event_type: str, payload: dict) -> dict:
     return {"event_id": str(uuid.uuid4()), "type": event_type,
             "occurred_at": "2026-03-01T02:00:00+00:00", "producer": "test",
