@@ -4,10 +4,9 @@ and which handler of which service receives which events.
 Each handler receives a `payloads.Event` (its payload typed by event type), except the
 VERBATIM ones below. Handlers are registered from here (`@subscribe()` with no event types
 looks its routing keys up by service and method: services.bus.subscriber), the README's
-event catalogue is
-rendered from it (infra/event_catalogue.py) and a test checks it against the services'
-entrypoints and schemas/events/. To follow an event: find its type below, then the
-handler's service and method.
+event catalogue is rendered from it (infra/event_catalogue.py) and a test checks it
+against the services' entrypoints and schemas/events/. To follow an event: find its type
+below, then the handler's service and method.
 """
 from __future__ import annotations
 
