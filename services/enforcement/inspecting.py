@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from services.common.clock import utcnow
 from services.common.errors import DomainError
+from services.contracts.payloads import InspectionTaskAssigned
 from services.enforcement import ids, inputs, paging, qualification, repository, views
 from services.enforcement.domain.inspections import record_inspection
 from services.enforcement.domain.record import attribute
@@ -72,11 +73,11 @@ def _complete_task(uow, docs, task_id, inspection_id):
     uow.run(op)
 
 
-def accept_task(docs, store, payload: dict) -> None:
+def accept_task(docs, store, payload: InspectionTaskAssigned) -> None:
     """operations.inspection_task_assigned.v1 for this agency -> an open planned task."""
-    doc = docs.Task(id=payload["task_id"], operation_id=payload["operation_id"],
-                    entity_id=payload["entity_id"], domain=payload["domain"],
-                    team=payload["team"], officer_ids=payload["officer_ids"],
+    doc = docs.Task(id=payload.task_id, operation_id=payload.operation_id,
+                    entity_id=payload.entity_id, domain=payload.domain,
+                    team=payload.team, officer_ids=list(payload.officer_ids),
                     status="OPEN", assigned_at=iso(utcnow()))
     doc.validate()
     fields = {k: v for k, v in doc.to_mongo().items() if k != "_id"}

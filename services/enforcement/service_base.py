@@ -13,6 +13,7 @@ from services.common.paging import Page
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.subscriber import subscribe
 from services.bus.timer import timer
+from services.contracts.payloads import Event
 from services.enforcement import (case_documents, commands, directory, evidence, figures,
                                   inspecting, overdue, powers, queries, typical)
 from services.enforcement.dependencies import Collections
@@ -96,9 +97,9 @@ class EnforcementService(BusService, ReplayClockMixin):
         return inspecting.tasks_page(self.docs, filter, Page.parse(page))
 
     @subscribe()  # services/contracts/topology.py: what it receives
-    def on_task_assigned(self, event):
-        if event["payload"]["agency"] == self.agency:
-            inspecting.accept_task(self.docs, self.store, event["payload"])
+    def on_task_assigned(self, event: Event):
+        if event.payload.agency == self.agency:
+            inspecting.accept_task(self.docs, self.store, event.payload)
 
     # ---- cases
     @rpc
