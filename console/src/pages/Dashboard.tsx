@@ -2,45 +2,44 @@
 import { Card, Col, List, Row, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useQuery } from "urql";
+import { type CombinedError, useQuery } from "urql";
 import { graphql } from "../gql";
+import type { DashboardQuery } from "../gql/graphql";
 import { date, dateTime } from "../lib/format";
 import { allowed } from "../lib/roles";
 import { Page, RequestError } from "../lib/ui";
 import { useUser } from "../lib/user";
 
-const Expiring = graphql(`
-  query DashboardExpiring($agency: Agency) {
-    officerPage(filter: { expiringWithinDays: 30, agency: $agency }, limit: 10) {
+// One request for every card: each card's part is included only for the roles that see it
+// (a request per card cost a round trip each before the first content).
+const Todos = graphql(`
+  query Dashboard($agency: Agency, $admin: Boolean!, $operations: Boolean!, $draws: Boolean!) {
+    expiring: officerPage(filter: { expiringWithinDays: 30, agency: $agency }, limit: 10)
+      @include(if: $admin) {
       totalCount
       nodes { id name certificate { number validUntil nextReviewDue } }
     }
-  }
-`);
-
-const Operations = graphql(`
-  query DashboardOperations {
-    jointOperations(status: LAUNCHED, first: 10) {
+    reviews: officerPage(filter: { reviewDueWithinDays: 30, agency: $agency }, limit: 10)
+      @include(if: $admin) {
+      totalCount
+      nodes { id name certificate { nextReviewDue } }
+    }
+    jointOperations(status: LAUNCHED, first: 10) @include(if: $operations) {
       totalCount
       edges { node { id name endsAt alerts(first: 5) { totalCount } } }
     }
-  }
-`);
-
-const DrawsDue = graphql(`
-  query DashboardDraws {
-    draws(status: REVEALED, first: 10) {
+    draws(status: REVEALED, first: 10) @include(if: $draws) {
       totalCount
       edges { node { id title resultsDue resultsOverdue } }
     }
   }
 `);
 
-function ExpiringCard() {
+type CardProps = { data: DashboardQuery | undefined; error: CombinedError | undefined };
+
+function ExpiringCard({ data, error }: CardProps) {
   const { t } = useTranslation();
-  const { user } = useUser();
-  const [{ data, error }] = useQuery({ query: Expiring, variables: { agency: (user?.agency as "CULTURE" | "TRANSPORT") ?? null } });
-  const page = data?.officerPage;
+  const page = data?.expiring;
   return (
     <Card title={t("dashboard.expiring")} extra={<Link to="/officers?expiringWithinDays=30">{t("dashboard.all")}</Link>}>
       <RequestError error={error} />
@@ -59,25 +58,15 @@ function ExpiringCard() {
   );
 }
 
-const Reviews = graphql(`
-  query DashboardReviews($agency: Agency) {
-    officerPage(filter: { reviewDueWithinDays: 30, agency: $agency }, limit: 10) {
-      totalCount
-      nodes { id name certificate { nextReviewDue } }
-    }
-  }
-`);
-
-function ReviewsCard() {
+function ReviewsCard({ data, error }: CardProps) {
   const { t } = useTranslation();
-  const { user } = useUser();
-  const [{ data, error }] = useQuery({ query: Reviews, variables: { agency: (user?.agency as "CULTURE" | "TRANSPORT") ?? null } });
+  const page = data?.reviews;
   return (
     <Card title={t("dashboard.reviews")} extra={<Link to="/officers?reviewDueWithinDays=30">{t("dashboard.all")}</Link>}>
       <RequestError error={error} />
-      <Statistic title={t("dashboard.reviewCount")} value={data?.officerPage.totalCount ?? 0} />
+      <Statistic title={t("dashboard.reviewCount")} value={page?.totalCount ?? 0} />
       <List
-        dataSource={data?.officerPage.nodes ?? []}
+        dataSource={page?.nodes ?? []}
         locale={{ emptyText: t("dashboard.none") }}
         renderItem={(o) => (
           <List.Item>
@@ -90,10 +79,9 @@ function ReviewsCard() {
   );
 }
 
-function OperationsCard() {
+function OperationsCard({ data, error }: CardProps) {
   const { t } = useTranslation();
-  const [{ data, error }] = useQuery({ query: Operations });
-  const ops = data?.jointOperations.edges.map((e) => e!.node!) ?? [];
+  const ops = data?.jointOperations?.edges.map((e) => e!.node!) ?? [];
   return (
     <Card title={t("dashboard.operations")} extra={<Link to="/operations">{t("dashboard.all")}</Link>}>
       <RequestError error={error} />
@@ -115,10 +103,9 @@ function OperationsCard() {
   );
 }
 
-function DrawsCard() {
+function DrawsCard({ data, error }: CardProps) {
   const { t } = useTranslation();
-  const [{ data, error }] = useQuery({ query: DrawsDue });
-  const draws = data?.draws.edges.map((e) => e!.node!) ?? [];
+  const draws = data?.draws?.edges.map((e) => e!.node!) ?? [];
   return (
     <Card title={t("dashboard.draws")} extra={<Link to="/draws">{t("dashboard.all")}</Link>}>
       <RequestError error={error} />
@@ -142,28 +129,38 @@ export default function Dashboard() {
   const { t } = useTranslation();
   const { user } = useUser();
   const roles = user?.roles;
-  const admin = roles?.includes("certification_admin");
+  const admin = !!roles?.includes("certification_admin");
+  const [{ data, error }] = useQuery({
+    query: Todos,
+    variables: {
+      agency: (user?.agency as "CULTURE" | "TRANSPORT") ?? null,
+      admin,
+      operations: allowed(roles, "operations"),
+      draws: allowed(roles, "drawAdmin"),
+    },
+  });
+  const shown = { data, error };
   return (
     <Page title={t("dashboard.title")}>
       <Row gutter={[16, 16]}>
         {admin && (
           <Col xs={24} lg={12}>
-            <ExpiringCard />
+            <ExpiringCard {...shown} />
           </Col>
         )}
         {admin && (
           <Col xs={24} lg={12}>
-            <ReviewsCard />
+            <ReviewsCard {...shown} />
           </Col>
         )}
         {allowed(roles, "operations") && (
           <Col xs={24} lg={12}>
-            <OperationsCard />
+            <OperationsCard {...shown} />
           </Col>
         )}
         {allowed(roles, "drawAdmin") && (
           <Col xs={24} lg={12}>
-            <DrawsCard />
+            <DrawsCard {...shown} />
           </Col>
         )}
         {roles?.includes("cross_agency") && (
