@@ -57,6 +57,10 @@ def test_search_open_and_register_with_the_keyboard_only(console_app, start_serv
     page.keyboard.press("Enter")  # submits the search form
     page.wait_for_function("n => new URLSearchParams(location.search).get('namePrefix') === n",
                            arg=CULTURE_NAMES[1])
+    # the table until it shows the search's answer: the request starts a render after
+    # the address changes, so "nothing in flight" alone may still see the whole roster
+    page.wait_for_function("""() => document.querySelectorAll(
+        '.ant-table-tbody tr.ant-table-row').length === 1""", timeout=30_000)
     console_app.settle()
     rows = page.locator(".ant-table-tbody tr.ant-table-row")
     assert rows.count() == 1 and CULTURE_NAMES[1] in rows.first.inner_text()
