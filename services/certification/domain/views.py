@@ -48,10 +48,11 @@ def history(record: OfficerRecord) -> list[dict]:
 
 def listing_facts(record: OfficerRecord) -> dict:
     """What the roster's filters ask of an officer, stored in the roster's read model
-    (documents.OfficerListing) so a list narrows by index instead of replaying histories. It is the state once every entry
-    has taken effect: exact from `settled` (the latest effective moment) on, and time
-    enters only through dates compared at query time (`until`, `review_base` + the review
-    interval). Before `settled` (a future-effective entry) a list replays the record."""
+    (documents.OfficerListing) so a list narrows by index instead of replaying histories.
+    It is the state once every entry has taken effect: exact from `settled` (the latest
+    effective moment) on, and time enters only through dates compared at query time
+    (`until`, `review_base` + the review interval). Before `settled` (a future-effective
+    entry) a list replays the record."""
     snap = snapshot(record)
     cert = snap.current
     return {"settled": max((e.effective_at for e in record.history), default=None),
