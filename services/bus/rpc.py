@@ -6,6 +6,7 @@ A database outage becomes the retryable code SERVICE_UNAVAILABLE.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import inspect
 import logging
@@ -16,6 +17,7 @@ from pymongo.errors import ConnectionFailure, DuplicateKeyError, OperationFailur
 from services.bus.topology import rpc_queue_arguments
 
 from services.common.actor import Actor
+from services.common.clock import iso
 from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,18 @@ def _adopt_caller(signature, service, args, kwargs) -> None:
         data["actor"] = actor.to_dict()
 
 
+def wire(value):
+    """A result as the wire carries it: instants as ISO 8601 text (clock.iso), never as
+    the serializer's typed datetimes, whatever a service stores or computes."""
+    if isinstance(value, dict):
+        return {k: wire(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [wire(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return iso(value)
+    return value
+
+
 def command(fn):
     signature = inspect.signature(fn)
     takes_actor = "actor" in signature.parameters
@@ -65,7 +79,7 @@ def command(fn):
         if takes_actor:
             _adopt_caller(signature, self, args, kwargs)
         try:
-            return {"ok": fn(self, *args, **kwargs)}
+            return {"ok": wire(fn(self, *args, **kwargs))}
         except DomainError as exc:
             return {"error": exc.to_dict()}
         except DuplicateKeyError:  # a retry cannot fix it: not "unavailable"

@@ -14,7 +14,7 @@ from services.enforcement.domain import (cases, compulsory, decisions, delivery,
                                          publication)
 from services.enforcement.domain.catalogue import DECISION
 from services.enforcement.domain.discretion import FIRST_VIOLATION_BARS, check_first_violation
-from services.enforcement.domain.serial import parse_time
+from services.common.clock import parse_instant
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def _checked_draft(svc, case, value, at, field="decision"):
             {"decision.draft": 1, "decision.decided_at": 1})
         earlier = [{"case_id": d["_id"], "violation_code": d["decision"]["draft"].get(
                     "violation_code"), "outcome": d["decision"]["draft"]["outcome"],
-                    "decided_at": parse_time(d["decision"]["decided_at"])} for d in found]
+                    "decided_at": parse_instant(d["decision"]["decided_at"])} for d in found]
         check_first_violation(case, draft, at, earlier, svc.catalogue)
     return draft
 
