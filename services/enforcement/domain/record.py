@@ -16,6 +16,7 @@ from services.enforcement.domain.serial import Plain, hashed_plain
 
 @dataclass
 class RecordEntry(Plain):
+    HASHED = True  # kept as its hash covers it, times as text (domain.serial)
     seq: int
     subject: str            # "case:<id>" or "inspection:<id>"
     action: str
