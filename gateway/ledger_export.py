@@ -8,7 +8,6 @@ Mounted on GatewayService by one line in its class body, like the officers expor
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from nameko.web.handlers import http
@@ -16,7 +15,7 @@ from nameko.web.handlers import http
 from gateway.exports import sheet_bytes, signed_in, xlsx_response
 from gateway.http import error_response
 from gateway.schema.accountability import READERS
-from services.common.clock import LOCAL_TZ
+from services.common.clock import LOCAL_TZ, parse_instant
 from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -30,7 +29,7 @@ HEADERS = ["编号", "整改责任人（单位）", "问题描述", "立项时�
 def _local(value: str | None) -> str | None:
     if not value:
         return None
-    return dt.datetime.fromisoformat(value).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    return parse_instant(value).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def _row(item: dict) -> list:

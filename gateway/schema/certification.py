@@ -9,7 +9,6 @@ numbers reach only administrators of the officer's agency (the service masks the
 """
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 
@@ -20,8 +19,8 @@ from gateway.schema.base import errors_field
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, forbidden,
                                  plain, requires)
 from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
-                                                Qualification, QualificationCheck, _parsed)
-from gateway.schema.scalars import DateTime
+                                                Qualification, QualificationCheck)
+from gateway.schema.scalars import Date, DateTime
 from services.common.errors import DomainError
 
 ADMIN = ("certification_admin",)
@@ -40,13 +39,10 @@ class CertificateRecord(Certificate):
     issued, revoked and when its next annual review (年度审验) is due."""
     issued_at = DateTime(required=True,
                          description="When it was issued (recorded moment, UTC on the wire).")
-    next_review_due = graphene.Date(required=True, description="Last day the annual review "
-                                    "is on time; after it the officer is not qualified.")
+    next_review_due = Date(required=True, description="Last day the annual review "
+                           "is on time; after it the officer is not qualified.")
     revoked_at = DateTime(description="When it was revoked (吊销/注销); null unless REVOKED.")
 
-    resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
-    resolve_next_review_due = staticmethod(_parsed("next_review_due", dt.date.fromisoformat))
-    resolve_revoked_at = staticmethod(_parsed("revoked_at", dt.datetime.fromisoformat))
 
 
 class OfficerRecord(Officer):
@@ -83,8 +79,6 @@ class HistoryEntry(graphene.ObjectType):
     actor = actor_field("actor", True, "Who made the change (system:<what> for automatic "
                                        "work: expiry, a sanction's effect).")
 
-    resolve_effective_at = staticmethod(_parsed("effective_at", dt.datetime.fromisoformat))
-    resolve_recorded_at = staticmethod(_parsed("recorded_at", dt.datetime.fromisoformat))
 
 
 class OfficerHistory(graphene.ObjectType):
@@ -287,8 +281,8 @@ def _reason(what):
 
 
 def _valid_until(what):
-    return graphene.Date(required=True, description=f"Last day the {what} is valid "
-                                                    "(inclusive, Asia/Shanghai).")
+    return Date(required=True, description=f"Last day the {what} is valid "
+                                           "(inclusive, Asia/Shanghai).")
 
 
 INPUTS = {
@@ -308,16 +302,16 @@ INPUTS = {
                                           "PROFESSIONAL_LAW."),
         score=graphene.Float(required=True, description="Points out of 100; the pass mark "
                              "is 60 unless configured."),
-        taken_on=graphene.Date(required=True, description="The day the exam was sat "
-                               "(Asia/Shanghai); not in the future.")),
+        taken_on=Date(required=True, description="The day the exam was sat "
+                      "(Asia/Shanghai); not in the future.")),
     "issue_certificate": _input(
         "IssueCertificateInput", "A new enforcement certificate (行政执法证) for an officer "
         "who passed both law exams.", **_officer(), **_when(),
         domains=graphene.List(graphene.NonNull(EnforcementDomain), required=True,
                               description="The domains it covers; each of the officer's "
                                           "agency (DOMAIN_NOT_IN_AGENCY)."),
-        valid_from=graphene.Date(required=True, description="First day it is valid "
-                                 "(Asia/Shanghai)."),
+        valid_from=Date(required=True, description="First day it is valid "
+                        "(Asia/Shanghai)."),
         valid_until=_valid_until("certificate")),
     "renew_certificate": _input(
         "RenewCertificateInput", "A later end of validity for the officer's current "

@@ -3,19 +3,18 @@ out: from the public, anonymous unless named; signed in as staff: from staff);
 legal-affairs staff acknowledge them, open findings from them and list the overdue."""
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 from graphene import ID, Argument, Boolean, InputField, Int, List, NonNull, String
 
 from gateway.schema.accountability_inputs import GRADED, REQUEST_KEY
 from gateway.schema.accountability_types import (
-    FaultForm, FindingPayload, GravityLevel, HarmLevel, _key, _parsed, _time)
+    FaultForm, FindingPayload, GravityLevel, HarmLevel, _key)
 from gateway.schema import paging
 from gateway.schema.actors import actor_field
 from gateway.schema.base import (Agency, UserError, actor, enum_of, payload_errors, plain,
                                  public_read, requires)
-from gateway.schema.scalars import DateTime
+from gateway.schema.scalars import Date, DateTime
 from services.common.clock import local_date, utcnow
 from services.contracts.vocabulary import COMPLAINT_ORIGINS, COMPLAINT_STATUSES
 
@@ -37,9 +36,9 @@ class Complaint(graphene.ObjectType):
     contact = String(description="How to answer them; null when anonymous.")
     officer_ids = List(NonNull(ID), required=True, description="Officers it names, if known.")
     received_at = DateTime(required=True, description="When it was received.")
-    acknowledge_by = graphene.Date(required=True, description=(
-        "Last day (Asia/Shanghai) to acknowledge it: 5 working days after receipt in the "
-        "Chinese calendar by default."))
+    acknowledge_by = Date(required=True, description=(
+"Last day (Asia/Shanghai) to acknowledge it: 5 working days after receipt in the "
+"Chinese calendar by default."))
     status = graphene.Field(ComplaintStatus, required=True, description="Where it stands.")
     overdue = Boolean(required=True, description="Still unacknowledged after acknowledgeBy.")
     acknowledged_at = DateTime(description="When it was acknowledged.")
@@ -51,9 +50,6 @@ class Complaint(graphene.ObjectType):
                                   when=lambda r: r.get("acknowledged_at"))
 
     resolve_id = _key("complaint_id")
-    resolve_received_at = _time("received_at")
-    resolve_acknowledged_at = _time("acknowledged_at")
-    resolve_acknowledge_by = staticmethod(_parsed("acknowledge_by", dt.date.fromisoformat))
 
     @staticmethod
     def resolve_overdue(root, info):

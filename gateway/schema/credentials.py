@@ -3,7 +3,6 @@ and its QR code); anyone, without a token, checks one. The check says whether it
 genuine and its status now, never a reason or an ID number."""
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import quote
 
 import graphene
@@ -13,7 +12,6 @@ from gateway.credential_check import check
 from gateway.schema.base import errors_field
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, enum_of, forbidden,
                                  public_read, requires)
-from gateway.schema.certification_types import _parsed
 from gateway.schema.scalars import DateTime
 from services.common.errors import DomainError
 
@@ -38,8 +36,6 @@ class OfficerCredential(graphene.ObjectType):
                           description="When it stops being valid: the certificate's last valid "
                                       "day.")
 
-    resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
-    resolve_expires_at = staticmethod(_parsed("expires_at", dt.datetime.fromisoformat))
 
 
 class OfficerCredentialPayload(graphene.ObjectType):

@@ -3,7 +3,6 @@ deliveries (the caller's own, or any for a planner), and the pull feed of qualif
 changes. Public event types: services.contracts.topology.PUBLIC_EVENTS (docs/integrators.md)."""
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 
@@ -22,10 +21,6 @@ DeliveryStatus = enum_of("WebhookDeliveryStatus", ["PENDING", "DELIVERED", "FAIL
                          "endpoint answered 2xx; FAILED: still refused when the retry span "
                          "(default 3 days) ran out; CANCELLED: the subscription ended or the "
                          "endpoint answered 410 Gone.")
-
-
-def _moment(value):
-    return dt.datetime.fromisoformat(value) if value else None
 
 
 class WebhookSubscriptionInput(graphene.InputObjectType):
@@ -51,9 +46,6 @@ class WebhookSubscription(graphene.ObjectType):
                               "disabled (the endpoint answered 410 Gone).")
     created_at = DateTime(required=True, description="When it was made.")
 
-    def resolve_created_at(root, info):
-        return _moment(root["created_at"])
-
 
 class WebhookSubscriptionPayload(graphene.ObjectType):
     """The subscription made or ended, or why not."""
@@ -75,9 +67,6 @@ class WebhookAttempt(graphene.ObjectType):
                             "refused address, a timeout); null when it succeeded.")
     duration_ms = graphene.Float(required=True, description="Milliseconds it took.")
 
-    def resolve_at(root, info):
-        return _moment(root["at"])
-
 
 class WebhookDelivery(graphene.ObjectType):
     """One message to one subscription, with every attempt at it."""
@@ -95,15 +84,6 @@ class WebhookDelivery(graphene.ObjectType):
     payload = graphene.String(required=True, description="The JSON body sent.")
     attempt_log = graphene.List(graphene.NonNull(WebhookAttempt), required=True,
                                 description="Every attempt, oldest first.")
-
-    def resolve_created_at(root, info):
-        return _moment(root["created_at"])
-
-    def resolve_delivered_at(root, info):
-        return _moment(root["delivered_at"])
-
-    def resolve_next_attempt_at(root, info):
-        return _moment(root["next_attempt_at"])
 
     def resolve_payload(root, info):
         return root["body"]
@@ -134,9 +114,6 @@ class QualificationChange(graphene.ObjectType):
                                      "counts from `at`, or the one that stopped counting.")
     cause = graphene.String(description="Id of the request, event or sanction that caused "
                             "it.")
-
-    def resolve_at(root, info):
-        return _moment(root["at"])
 
 
 QualificationChangeConnection = paging.connection(

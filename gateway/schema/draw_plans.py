@@ -2,7 +2,6 @@
 inspection plan, listed with their figures. Planners make them; readers of draws read them."""
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 
@@ -34,9 +33,6 @@ class DrawPlan(graphene.ObjectType):
                                                              "revealed draws.")
     inspectors_drawn = graphene.Int(required=True, description="Inspector assignments "
                                                                "(人次) of the revealed draws.")
-
-    def resolve_created_at(plan, info):
-        return dt.datetime.fromisoformat(plan["created_at"])
 
 
 DrawPlanConnection = paging.connection(DrawPlan)

@@ -2,15 +2,12 @@
 conversions between GraphQL values and the services' JSON."""
 from __future__ import annotations
 
-import datetime as dt
-
 import graphene
 
 from gateway.schema.base import actor, enum_value, forbidden
 from gateway.schema import paging
 # One officer batch per request, shared with the operations fields of the same query.
 from gateway.schema.batching import Batch, batch, officers, viewer
-from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import agency_of
 
 READERS = ("planner", "enforcement_officer", "accountability_officer")
@@ -39,13 +36,6 @@ def acting(info, agency, roles=OFFICERS) -> dict:
     if principal.agency not in ((None, agency) if legal else (agency,)):
         raise forbidden(f"you may not act for {agency}")
     return actor(info)
-
-
-def when(key, date=False, **kwargs):
-    """A DateTime/Date field read from an ISO string in the parent dict."""
-    parse = dt.date.fromisoformat if date else dt.datetime.fromisoformat
-    return (graphene.Date if date else DateTime)(
-        resolver=lambda root, info: parse(root[key]) if root.get(key) else None, **kwargs)
 
 
 def primer(info):

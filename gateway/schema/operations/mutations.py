@@ -9,7 +9,7 @@ from gateway.schema.base import (
     Agency, EnforcementDomain, UserError, actor, forbidden, payload_errors, plain, requires)
 from gateway.schema.operations import batch
 from gateway.schema.operations.roles import PLANNER
-from gateway.schema.operations.types import JointOperation, operation_node
+from gateway.schema.operations.types import JointOperation
 from gateway.schema.scalars import DateTime
 from services.common.errors import DomainError
 
@@ -103,8 +103,7 @@ def _mutate(info, method, *args):
 
     def action():
         try:
-            op = operation_node(getattr(info.context.services.operations, method)(
-                *args, actor=who))
+            op = getattr(info.context.services.operations, method)(*args, actor=who)
         except DomainError as exc:
             if exc.code == "FORBIDDEN":
                 raise forbidden(exc.message) from None
