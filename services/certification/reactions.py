@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from services.certification import domain as cd
 from services.certification import repository
-from services.certification.checks import parse_moment
-from services.common.clock import utcnow
+from services.common.clock import parse_instant, utcnow
 
 FIELD = ["payload", "officer_id"]
 
 
 def _moment(payload, key):
-    return parse_moment(payload[key], ["payload", key])
+    return parse_instant(payload[key], ["payload", key])
 
 
 def sanction_imposed(store, payload: dict, config) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema.base import Agency, EnforcementDomain
-from gateway.schema.enforcement import support
 from gateway.schema.enforcement.case_types import DecisionOutcome, Measure
 from gateway.schema.paging import connection
 from gateway.schema.scalars import Date, DateTime

@@ -2,8 +2,6 @@
 conversions between GraphQL values and the services' JSON."""
 from __future__ import annotations
 
-import graphene
-
 from gateway.schema.base import actor, enum_value, forbidden
 from gateway.schema import paging
 # One officer batch per request, shared with the operations fields of the same query.
