@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services.common.clock import parse_instant, stored
+from services.common.clock import as_stored, parse_instant
 from services.common import hashchain
 from services.common.actor import UNRECORDED, Actor
 
@@ -41,7 +41,7 @@ def subject_ids(payload) -> list[str]:
 
 def moment(value) -> dt.datetime:
     """An envelope's occurred_at as the stored instant: aware UTC, milliseconds."""
-    return stored(parse_instant(value))
+    return as_stored(parse_instant(value))
 
 
 def moment_text(value: dt.datetime) -> str:

@@ -19,7 +19,7 @@ from nameko.extensions import DependencyProvider
 from pymongo import MongoClient
 
 from services.bus.mongo_settings import CLIENT_SETTINGS
-from services.common.clock import parse_instant, stored
+from services.common.clock import as_stored, parse_instant
 from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def _converted(value, parts: list[str]):
             return None
         return [v if i is None else i for v, i in zip(value, items)]
     if not parts:
-        return stored(parse_instant(value)) if isinstance(value, str) else None
+        return as_stored(parse_instant(value)) if isinstance(value, str) else None
     if not isinstance(value, dict) or parts[0] not in value:
         return None
     inner = _converted(value[parts[0]], parts[1:])
@@ -90,7 +90,7 @@ def convert(db, plan: dict[str, list[str]]) -> int:
     if db.migrations.find_one(MARKER):
         return 0
     changed = sum(convert_collection(db[name], paths) for name, paths in plan.items())
-    db.migrations.update_one(MARKER, {"$set": {"at": stored(dt.datetime.now(dt.timezone.utc)),
+    db.migrations.update_one(MARKER, {"$set": {"at": as_stored(dt.datetime.now(dt.timezone.utc)),
                                                "changed": changed}}, upsert=True)
     if changed:
         log.info("%s: %d documents had instants stored as text; now dates", db.name, changed)

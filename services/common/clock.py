@@ -79,7 +79,7 @@ def iso(moment: dt.datetime | None) -> str | None:
     return None if moment is None else as_utc(moment).isoformat(timespec="microseconds")
 
 
-def stored(moment: dt.datetime) -> dt.datetime:
+def as_stored(moment: dt.datetime) -> dt.datetime:
     """An instant as MongoDB keeps it: BSON dates hold milliseconds, so a value cut to the
     millisecond before it is used reads back equal (the hash chains depend on it)."""
     moment = as_utc(moment)

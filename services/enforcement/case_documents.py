@@ -14,7 +14,7 @@ from services.enforcement import evidence, files, ids, inputs, repository
 from services.enforcement.domain import case_documents as composer
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain.record import append, attribute
-from services.common.clock import iso, stored
+from services.common.clock import as_stored, iso
 
 FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 
@@ -57,7 +57,7 @@ def issue(svc, data, actor) -> dict:
         "files": [{"id": s["id"], "sha256": s["sha256"]} for s in stored.values()]})
     attribute(case.record, before, svc.store.actor.to_dict())
     record = {"id": doc_id, "case_id": case.id, "kind": kind, "number": composed.number,
-              "title": composed.title, "issued_at": stored(now), "files": stored,
+              "title": composed.title, "issued_at": as_stored(now), "files": stored,
               "issued_by": svc.store.actor.to_dict()}
     with svc.store.transaction() as uow:
         repository.save_case(uow, svc.docs, case, version)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from services.common.clock import stored, utcnow
+from services.common.clock import as_stored, utcnow
 from services.common.errors import DomainError, InvalidInput
 from services.enforcement import inputs, paging, repository, views
 from services.enforcement.domain.entities import Entity, register_entity
@@ -121,7 +121,7 @@ def declare_conflict(svc, data, actor) -> dict:
     reason = inputs.text(data.get("reason"), "reason", max_len=500)
     repository.raw(svc.docs.Entity, entity_id, "entity", ("input", "entityId"))
     doc = svc.docs.Conflict(id=f"{officer}|{entity_id}", officer_id=officer,
-                            entity_id=entity_id, reason=reason, declared_at=stored(utcnow()),
+                            entity_id=entity_id, reason=reason, declared_at=as_stored(utcnow()),
                             declared_by=(actor or {}).get("sub"))
     with svc.store.transaction() as uow:
         uow.save(doc)   # declaring again updates the reason: one conflict per pair

@@ -2,7 +2,7 @@
 task when there is one), the tasks handed over by operations, and the lists."""
 from __future__ import annotations
 
-from services.common.clock import stored, utcnow
+from services.common.clock import as_stored, utcnow
 from services.common.errors import DomainError
 from services.enforcement import ids, inputs, paging, qualification, repository, views
 from services.enforcement.domain.inspections import record_inspection
@@ -76,7 +76,7 @@ def accept_task(svc, payload: dict) -> None:
     doc = svc.docs.Task(id=payload["task_id"], operation_id=payload["operation_id"],
                         entity_id=payload["entity_id"], domain=payload["domain"],
                         team=payload["team"], officer_ids=payload["officer_ids"],
-                        status="OPEN", assigned_at=stored(utcnow()))
+                        status="OPEN", assigned_at=as_stored(utcnow()))
     doc.validate()
     fields = {k: v for k, v in doc.to_mongo().items() if k != "_id"}
     coll = svc.docs.Task._get_collection()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from services.common.clock import as_utc, parse_instant, stored
+from services.common.clock import as_stored, as_utc, parse_instant
 from services.common.codec import Codec
 
 
@@ -29,7 +29,7 @@ class _Stored(Codec):
 
 
 _HASHED = Codec(time_text=canonical, time_value=parse_instant)
-_STORED = _Stored(time_text=stored, time_value=parse_instant)
+_STORED = _Stored(time_text=as_stored, time_value=parse_instant)
 to_plain, from_plain = _STORED.to_plain, _STORED.from_plain
 # record entries and the wire (event payloads) carry instants as the same text
 hashed_plain = wire_plain = _HASHED.to_plain

@@ -2,7 +2,7 @@ import datetime as dt
 
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain.inspections import record_inspection
-from services.common.clock import stored
+from services.common.clock import as_stored
 from services.enforcement.domain.statistics import compute_statistics, statistics_pipeline
 
 from .builders import MAJOR, UTC, advance_to, cafe, new_case, penalty, team
@@ -73,8 +73,8 @@ def test_legally_reviewed_counts_any_approved_review_in_the_period_each_case_onc
 
     def reviewed(case_id, *reviews):
         case = new_case(case_id=case_id).to_dict()
-        case["legal_reviews"] = [{"stage": stage, "outcome": outcome, "reviewed_at": when and stored(when),
-                                  "submitted_at": stored(last)} for stage, outcome, when in reviews]
+        case["legal_reviews"] = [{"stage": stage, "outcome": outcome, "reviewed_at": when and as_stored(when),
+                                  "submitted_at": as_stored(last)} for stage, outcome, when in reviews]
         return case
     cases = [reviewed("filing-only", ("FILING", "APPROVED", last)),        # never decided
              reviewed("two-stages", ("FILING", "APPROVED", last - dt.timedelta(days=1)),
