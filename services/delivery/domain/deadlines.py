@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services.common.clock import local_date, local_midnight
+from services.common.clock import local_date, local_midnight, parse_instant
 from services.common.workdays import add_workdays
 
 RECORD_WORKDAYS = 7  # inspections and draw results: the record's day + 7 working days
@@ -23,7 +23,7 @@ def due_on(record_kind: str, payload: dict, occurred_at: dt.datetime) -> dt.date
     if record_kind == "DRAW_RESULT" and payload.get("published_on"):
         start = dt.date.fromisoformat(payload["published_on"])
     elif record_kind == "INSPECTION" and payload.get("performed_at"):
-        start = local_date(dt.datetime.fromisoformat(payload["performed_at"]))
+        start = local_date(parse_instant(payload["performed_at"]))
     else:
         start = local_date(occurred_at)
     return add_workdays(start, RECORD_WORKDAYS)
