@@ -30,7 +30,7 @@ class BenchConsumer(BusService):
     @subscribe("bus.probe_recorded.v1")
     def on_probe(self, event):
         with self.store.transaction() as uow:
-            uow.insert(Stored(probe_id=event["payload"]["probe_id"]))
+            uow.insert(Stored(probe_id=event.payload.probe_id))
 
 
 if __name__ == "__main__":

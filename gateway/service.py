@@ -17,7 +17,7 @@ from services import registry
 from services.bus.client import ServiceClients
 from services.bus.subscriber import subscribe
 from services.bus.tracing import Tracing
-from services.contracts.events import CREDENTIAL_STATUS_CHANGED
+from services.contracts.payloads import CredentialStatusChanged, Event
 
 log = logging.getLogger(__name__)
 SCHEMA = build_schema()
@@ -69,16 +69,16 @@ class GatewayService:
     from gateway.ledger_export import ledger_xlsx  # GET /exports/ledger.xlsx
 
     @subscribe(broadcast=True)  # services/contracts/topology.py: certification.#
-    def on_certification_event(self, event):
+    def on_certification_event(self, event: Event):
         """Any change to an officer's record drops this replica's cached answers."""
-        qualification_cache.invalidate(event["payload"].get("officer_id"))
-        if event["type"] == CREDENTIAL_STATUS_CHANGED:
-            status_list_cache.invalidate(event["payload"])
+        qualification_cache.invalidate(event.payload.officer_id)
+        if isinstance(event.payload, CredentialStatusChanged):
+            status_list_cache.invalidate(event.payload.list)
 
     @subscribe(broadcast=True)  # services/contracts/topology.py: delivery.client_changed
-    def on_client_changed(self, event):
+    def on_client_changed(self, event: Event):
         """A client revoked, rotated or given new documents: this replica asks again."""
-        machine.invalidate(event["payload"]["client_id"])
+        machine.invalidate(event.payload.client_id)
 
     @http("GET", "/healthz")
     def healthz(self, request):

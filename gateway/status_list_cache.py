@@ -35,10 +35,10 @@ def fetch(services, list_ids: list[str]) -> dict:
     return found
 
 
-def invalidate(payload: dict) -> None:
+def invalidate(number: int) -> None:
+    """Status list `number` changed (certification.credential_status_changed.v1)."""
     global _generation
     _generation += 1
-    number = payload.get("list")
     for purpose in sl.PURPOSES:
         _entries.pop(sl.list_id(purpose, number), None)
 

@@ -8,14 +8,11 @@ enforcement service's `import_entities`, the same command the one-entity form us
 with errors change nothing, the valid rows are registered or merged."""
 from __future__ import annotations
 
-import csv
-import io
-
 import graphene
 
 from gateway.schema.base import Agency, UserError, payload_errors, requires
 from gateway.schema.enforcement import support
-from services.common.errors import InvalidInput
+from services.common.csv_table import read_table
 
 MAX_ROWS = 500
 # the service's row key -> (its GraphQL column name, the header names accepted)
@@ -34,53 +31,20 @@ COLUMNS = {
 REQUIRED = ("registration_no", "name", "category")
 RISK = {"低": "LOW", "低风险": "LOW", "中": "MEDIUM", "中风险": "MEDIUM", "高": "HIGH",
         "高风险": "HIGH", "重点关注": "FLAGGED"}
+# the header names accepted: the Chinese ones (the first is shown in messages), the GraphQL name
+_ALIASES = {key: (*aliases, graphql) for key, (graphql, aliases) in COLUMNS.items()}
 _FIELD = {**{key: graphql for key, (graphql, _) in COLUMNS.items()},
           **{graphql: graphql for graphql, _ in COLUMNS.values()}}
 
 
-def _key(cell: str) -> str:
-    cell = cell.strip().lstrip("\ufeff").strip()
-    return cell.lower() if cell.isascii() else cell
-
-
-def _columns(header) -> dict:
-    """The service's row key -> its position; INVALID_INPUT naming what is missing."""
-    names = {alias: key for key, (graphql, aliases) in COLUMNS.items()
-             for alias in (key, graphql.lower(), *aliases)}
-    found = {}
-    for i, cell in enumerate(header):
-        found.setdefault(names.get(_key(cell)), i)
-    found.pop(None, None)
-    missing = [k for k in REQUIRED if k not in found]
-    if missing:
-        raise InvalidInput(f"the header row lacks {', '.join(missing)}; columns are "
-                           f"{', '.join(f'{k} ({COLUMNS[k][1][0]})' for k in COLUMNS)}",
-                           ["input", "csv"])
-    return found
-
-
 def read_rows(text) -> list[dict]:
     """The file's data rows as the service takes them, each with its line (header = 1)."""
-    if not isinstance(text, str) or not text.strip():
-        raise InvalidInput("the file is empty", ["input", "csv"])
-    try:
-        lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    except csv.Error as exc:
-        raise InvalidInput(f"not a CSV file: {exc}", ["input", "csv"]) from None
-    index = _columns(lines[0])
     rows = []
-    for n, line in enumerate(lines[1:], start=2):
-        if not any(c.strip() for c in line):
-            continue
-        row = {key: (line[i].strip() if i < len(line) else "") for key, i in index.items()}
+    for n, row in read_table(text, _ALIASES, REQUIRED, MAX_ROWS):
         row["category"] = row["category"].upper()
         risk = row.get("risk_level", "")
         row["risk_level"] = RISK.get(risk, risk.upper())
         rows.append({**row, "line": n})
-    if not rows:
-        raise InvalidInput("the file has no rows below its header", ["input", "csv"])
-    if len(rows) > MAX_ROWS:
-        raise InvalidInput(f"at most {MAX_ROWS} rows per file", ["input", "csv"])
     return rows
 
 

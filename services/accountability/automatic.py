@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from services.accountability import domain, repository as repo
 from services.accountability.documents import CaseOfficers, FindingDoc
-
-CASE_DECIDED = "enforcement.case_decided.v1"
-DECISION_PUBLISHED = "enforcement.decision_published.v1"
+from services.contracts.payloads import CaseDecided, Event
 
 
 class CaseNotProjected(Exception):
@@ -35,17 +33,17 @@ def _open(store, drafts, extra_writes=()) -> list[dict]:
     return [f.to_dict() for f in findings]
 
 
-def on_case_event(store, event: dict) -> list[dict]:
-    event_id, payload = event["event_id"], event["payload"]
-    case_id = payload["case_id"]
-    if event["type"] == CASE_DECIDED:
+def on_case_event(store, event: Event) -> list[dict]:
+    event_id, payload = event.event_id, event.payload
+    case_id = payload.case_id
+    if isinstance(payload, CaseDecided):
         drafts = (domain.major_decision_without_review(event_id, payload)
                   + domain.decision_deadline_missed(event_id, payload))
         projection = CaseOfficers._get_collection()
 
         def remember(session):
             projection.update_one({"_id": case_id}, {"$set": {
-                "officer_ids": payload["officer_ids"], "decided_event_id": event_id}},
+                "officer_ids": list(payload.officer_ids), "decided_event_id": event_id}},
                 upsert=True, session=session)
         return _open(store, drafts, [remember])
     if not domain.published_late(payload):
@@ -56,15 +54,15 @@ def on_case_event(store, event: dict) -> list[dict]:
     return _open(store, domain.decision_published_late(event_id, payload, case.officer_ids))
 
 
-def on_action_event(store, certification, event: dict) -> list[dict]:
-    payload = event["payload"]
-    officers = list(dict.fromkeys(payload["officer_ids"]))
+def on_action_event(store, certification, event: Event) -> list[dict]:
+    payload = event.payload
+    officers = list(dict.fromkeys(payload.officer_ids))
     if not officers:
         return []
     at = domain.action_moment(event)
     # One call for every officer of the action, as of the moment it happened.
-    answers = certification.check_qualifications([{"officer_id": o, "domain": payload["domain"],
-                                         "at": at} for o in officers])
+    answers = certification.check_qualifications([{"officer_id": o, "domain": payload.domain,
+                                                   "at": at} for o in officers])
     qualifications = {a["officer_id"]: a for a in answers}
     return _open(store, domain.unqualified_or_understaffed_action(
-        event["event_id"], payload, qualifications, at))
+        event.event_id, payload, qualifications, at))

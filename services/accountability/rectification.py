@@ -9,6 +9,7 @@ from services.accountability.documents import FindingDoc, LedgerItemDoc
 from services.bus.unit_of_work import ConcurrentUpdate
 from services.common.clock import local_date
 from services.common.errors import InvalidInput, NotFound
+from services.contracts.payloads import PlatformDeliveryOverdue
 from services.contracts.vocabulary import LEGAL_AFFAIRS_UNIT, PLATFORM_TARGETS
 
 RECORD_NAMES = {"INSPECTION": ("行政检查记录", "inspection record"),
@@ -91,18 +92,17 @@ def sweep_overdue(store, now=None) -> int:
     return marked
 
 
-def open_for_overdue_delivery(store, event: dict) -> dict:
+def open_for_overdue_delivery(store, p: PlatformDeliveryOverdue) -> dict:
     """A platform delivery missed its legal deadline: one ledger item for the agency's
     legal-affairs unit (the delivery id is the request key: a second event for the same
     delivery finds the first item)."""
-    p = event["payload"]
-    platform = PLATFORM_TARGETS[p["platform"]][1]
-    zh, en = RECORD_NAMES[p["record_kind"]]
-    how = ("逾期报送", "delivered late") if p["delivered_late"] else ("逾期未报送",
-                                                                     "not delivered in time")
-    text = (f"{platform.split(' / ')[0]}：{zh} {p['record_id']} {how[0]}（法定期限 "
-            f"{p['due_on']}），请核实原因、补报并整改。 / {en} {p['record_id']} to "
-            f"{platform.split(' / ')[-1]}: {how[1]} (due {p['due_on']}).")
-    return open_ledger_item(store, {"owner": LEGAL_AFFAIRS_UNIT[p["agency"]],
+    platform = PLATFORM_TARGETS[p.platform][1]
+    zh, en = RECORD_NAMES[p.record_kind]
+    how = ("逾期报送", "delivered late") if p.delivered_late else ("逾期未报送",
+                                                                  "not delivered in time")
+    text = (f"{platform.split(' / ')[0]}：{zh} {p.record_id} {how[0]}（法定期限 "
+            f"{p.due_on}），请核实原因、补报并整改。 / {en} {p.record_id} to "
+            f"{platform.split(' / ')[-1]}: {how[1]} (due {p.due_on}).")
+    return open_ledger_item(store, {"owner": LEGAL_AFFAIRS_UNIT[p.agency],
                                     "description": text,
-                                    "request_key": f"platform-delivery:{p['delivery_id']}"})
+                                    "request_key": f"platform-delivery:{p.delivery_id}"})

@@ -16,6 +16,7 @@ from services.common.paging import Page
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
+from services.contracts.payloads import Event
 
 log = logging.getLogger(__name__)
 
@@ -142,14 +143,14 @@ class AccountabilityService(BusService, ReplayClockMixin):
         return activities.annual_figures(self.clients.certification, year, agency)
 
     @subscribe()  # services/contracts/topology.py: a platform delivery missed its deadline
-    def on_platform_delivery_overdue(self, event: dict):
-        rectification.open_for_overdue_delivery(self.store, event)
+    def on_platform_delivery_overdue(self, event: Event):
+        rectification.open_for_overdue_delivery(self.store, event.payload)
 
     # ---- automatic findings
     @subscribe()  # services/contracts/topology.py: what it receives
-    def on_case_event(self, event: dict):
+    def on_case_event(self, event: Event):
         automatic.on_case_event(self.store, event)
 
     @subscribe()  # services/contracts/topology.py: what it receives
-    def on_action_event(self, event: dict):
+    def on_action_event(self, event: Event):
         automatic.on_action_event(self.store, self.clients.certification, event)

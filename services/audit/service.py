@@ -14,7 +14,7 @@ class AuditService(BusService):
     name = "audit"
     store = Store("audit")
 
-    @subscribe()  # services/contracts/topology.py: what it receives
+    @subscribe()  # services/contracts/topology.py: every event, as it came (VERBATIM)
     def record(self, event: dict):
         trail.append(self.store, event)
 

@@ -1,9 +1,12 @@
 """`@subscribe(event_type, ...)`: a nameko entrypoint for bus events.
 
 Each handler has its own durable queue (`<service>.<method>`) bound to the event
-types it wants. An invalid event goes straight to the dead-letter queue with the
-reason; a handler failure is retried through the delay queues with backoff, then
-dead-lettered with its error. Duplicates are stopped by the inbox (see Store).
+types it wants, and receives a `services.contracts.payloads.Event`: the envelope with
+its payload as the event type's class (the topology's VERBATIM handlers get the envelope
+dict). An invalid event, or a payload that does not fit its class, goes straight to the
+dead-letter queue with the reason; a handler failure is retried through the delay
+queues with backoff, then dead-lettered with its error. Duplicates are stopped by the
+inbox (see Store).
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from nameko.exceptions import ContainerBeingKilled
 from nameko.messaging import Consumer
 
 from services.bus import schemas, topology as broker
-from services.contracts import topology
+from services.contracts import payloads, topology
 from services.bus.deadletters import HEADER_ATTEMPTS, dead_letter, retry_later
 from services.bus.unit_of_work import DuplicateEvent
 from services.common.actor import UNRECORDED, Actor
@@ -42,6 +45,7 @@ class EventSubscriber(Consumer):
         self.amqp_uri = cfg.amqp_uri
         self.retry_delays = cfg.retry_delays_ms
         self.queue_name = f"{self.container.service_name}.{self.method_name}"
+        self.verbatim = (self.container.service_name, self.method_name) in topology.VERBATIM
         if self.broadcast:
             self.queue_name += f".{uuid.uuid4().hex[:12]}"
             self.queue = broker.broadcast_queue(self.queue_name, self.event_types)
@@ -56,13 +60,18 @@ class EventSubscriber(Consumer):
         except schemas.InvalidEvent as exc:
             self._give_up(message, body, f"invalid event: {exc}")
             return
+        try:
+            event = body if self.verbatim else payloads.receive(body)
+        except payloads.PayloadMismatch as exc:  # no retry can make it fit
+            self._give_up(message, body, f"invalid event: {exc}")
+            return
         # The envelope, not transport headers, carries the context across the bus.
         context_data = {"correlation_id": body["correlation_id"], "event_id": body["event_id"]}
         # Work done for this event is done for the actor who caused it; an event stored
         # before actors were kept reads as system:unrecorded.
         context_data["actor"] = (Actor.from_value(body.get("actor")) or UNRECORDED).to_dict()
         try:
-            self.container.spawn_worker(self, (body,), {}, context_data=context_data,
+            self.container.spawn_worker(self, (event,), {}, context_data=context_data,
                                         handle_result=partial(self.handle_result, message))
         except ContainerBeingKilled:
             self.queue_consumer.requeue_message(message)

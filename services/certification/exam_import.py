@@ -13,12 +13,10 @@ show them per row in Chinese or English.
 """
 from __future__ import annotations
 
-import csv
-import io
-
 from services.certification import commands, repository
 from services.certification.domain.idnumber import validate_id_number
 from services.common.clock import local_date, utcnow
+from services.common.csv_table import read_table
 from services.common.errors import DomainError, InvalidInput
 
 MAX_ROWS = 500
@@ -31,42 +29,8 @@ FIELD = {"id_number": "idNumber", "name": "name", "exam": "exam", "score": "scor
          "taken_on": "takenOn"}
 
 
-def _key(cell: str) -> str:
-    cell = cell.strip().lstrip("\ufeff").strip()
-    return cell.lower() if cell.isascii() else cell
-
-
-def _columns(header) -> dict:
-    """Our column name -> its position; INVALID_INPUT naming what is missing."""
-    names = {alias: col for col, aliases in COLUMNS.items() for alias in (col, *aliases)}
-    found = {}
-    for i, cell in enumerate(header):
-        found.setdefault(names.get(_key(cell)), i)
-    found.pop(None, None)
-    missing = [c for c in REQUIRED if c not in found]
-    if missing:
-        raise InvalidInput(f"the header row lacks {', '.join(missing)}; columns are "
-                           f"{', '.join(f'{c} ({COLUMNS[c][0]})' for c in COLUMNS)}",
-                           ["input", "csv"])
-    return found
-
-
 def _rows(text) -> list[tuple[int, dict]]:
-    if not isinstance(text, str) or not text.strip():
-        raise InvalidInput("the file is empty", ["input", "csv"])
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    try:
-        lines = [row for row in reader]
-    except csv.Error as exc:
-        raise InvalidInput(f"not a CSV file: {exc}", ["input", "csv"]) from None
-    index = _columns(lines[0])
-    rows = [(n, {col: (line[i].strip() if i < len(line) else "") for col, i in index.items()})
-            for n, line in enumerate(lines[1:], start=2) if any(c.strip() for c in line)]
-    if not rows:
-        raise InvalidInput("the file has no rows below its header", ["input", "csv"])
-    if len(rows) > MAX_ROWS:
-        raise InvalidInput(f"at most {MAX_ROWS} rows per file", ["input", "csv"])
-    return rows
+    return read_table(text, COLUMNS, REQUIRED, MAX_ROWS)
 
 
 def _officer_id(cell: dict) -> str:

@@ -10,32 +10,33 @@ from __future__ import annotations
 from services.certification import domain as cd
 from services.certification import repository
 from services.common.clock import parse_instant, utcnow
+from services.contracts.payloads import ReinstatedToPost, SanctionImposed, TrainingCompleted
 
 FIELD = ["payload", "officer_id"]
 
 
-def _moment(payload, key):
-    return parse_instant(payload[key], ["payload", key])
+def _moment(value: str, name: str):
+    return parse_instant(value, ["payload", name])
 
 
-def sanction_imposed(store, payload: dict, config) -> None:
-    repository.change(store, payload["officer_id"], lambda record, uow: cd.apply_sanction(
-        record, measure=payload["measure"], sanction_id=payload["sanction_id"], now=utcnow(),
-        effective_at=_moment(payload, "effective_at"), config=config), FIELD,
+def sanction_imposed(store, payload: SanctionImposed, config) -> None:
+    repository.change(store, payload.officer_id, lambda record, uow: cd.apply_sanction(
+        record, measure=payload.measure, sanction_id=payload.sanction_id, now=utcnow(),
+        effective_at=_moment(payload.effective_at, "effective_at"), config=config), FIELD,
         config=config)
 
 
-def training_completed(store, payload: dict, config) -> None:
-    repository.change(store, payload["officer_id"], lambda record, uow: cd.complete_training(
-        record, now=utcnow(), effective_at=_moment(payload, "completed_at"),
-        cause=payload["sanction_id"], config=config), FIELD,
+def training_completed(store, payload: TrainingCompleted, config) -> None:
+    repository.change(store, payload.officer_id, lambda record, uow: cd.complete_training(
+        record, now=utcnow(), effective_at=_moment(payload.completed_at, "completed_at"),
+        cause=payload.sanction_id, config=config), FIELD,
         config=config)
 
 
-def reinstated_to_post(store, payload: dict, config) -> None:
-    repository.change(store, payload["officer_id"], lambda record, uow: cd.reinstate_to_post(
-        record, now=utcnow(), effective_at=_moment(payload, "reinstated_at"),
-        cause=payload["sanction_id"], config=config), FIELD,
+def reinstated_to_post(store, payload: ReinstatedToPost, config) -> None:
+    repository.change(store, payload.officer_id, lambda record, uow: cd.reinstate_to_post(
+        record, now=utcnow(), effective_at=_moment(payload.reinstated_at, "reinstated_at"),
+        cause=payload.sanction_id, config=config), FIELD,
         config=config)
 
 

@@ -19,6 +19,7 @@ from services.certification.access import admin_of
 from services.certification.dependencies import Credentials, Rules
 from services.certification.domain import officer_view
 from services.common.clock import utcnow
+from services.contracts.payloads import Event
 
 SWEEP_SECONDS = 300  # expiry needs no sweep to be right; this only announces it
 # Credentials' status lists must show a change by time alone (expiry) within a second.
@@ -158,13 +159,13 @@ class CertificationService(BusService, ReplayClockMixin):
         reactions.sweep_all(self.store, self.rules)
 
     @subscribe()  # services/contracts/topology.py: what it receives
-    def on_sanction_imposed(self, event: dict):
-        reactions.sanction_imposed(self.store, event["payload"], self.rules)
+    def on_sanction_imposed(self, event: Event):
+        reactions.sanction_imposed(self.store, event.payload, self.rules)
 
     @subscribe()  # services/contracts/topology.py: what it receives
-    def on_training_completed(self, event: dict):
-        reactions.training_completed(self.store, event["payload"], self.rules)
+    def on_training_completed(self, event: Event):
+        reactions.training_completed(self.store, event.payload, self.rules)
 
     @subscribe()  # services/contracts/topology.py: what it receives
-    def on_reinstated_to_post(self, event: dict):
-        reactions.reinstated_to_post(self.store, event["payload"], self.rules)
+    def on_reinstated_to_post(self, event: Event):
+        reactions.reinstated_to_post(self.store, event.payload, self.rules)

@@ -1,11 +1,12 @@
 """The system's event topology, declared once: which service produces each kind of event
 and which handler of which service receives which events.
 
-Handlers are registered from here (`@subscribe()` with no event types looks its routing
-keys up by service and method: services.bus.subscriber), the README's event catalogue is
-rendered from it (infra/event_catalogue.py) and a test checks it against the services'
-entrypoints and schemas/events/. To follow an event: find its type below, then the
-handler's service and method.
+Each handler receives a `payloads.Event` (its payload typed by event type), except the
+VERBATIM ones below. Handlers are registered from here (`@subscribe()` with no event types
+looks its routing keys up by service and method: services.bus.subscriber), the README's
+event catalogue is rendered from it (infra/event_catalogue.py) and a test checks it
+against the services' entrypoints and schemas/events/. To follow an event: find its type
+below, then the handler's service and method.
 """
 from __future__ import annotations
 
@@ -63,6 +64,10 @@ HANDLERS = {
         "delivery.platform_delivery_overdue.v1",),
 }
 
+# Handlers given the envelope as it came rather than an Event with a typed payload
+# (services/contracts/payloads.py): the audit trail keeps every event whole and reads none.
+VERBATIM = {("audit", "record")}
+
 
 # ---- public webhook types: a stable, documented mapping from the internal catalogue.
 # An agency system subscribes to the public names; the internal type may gain versions
@@ -104,17 +109,22 @@ PUBLIC_EVENTS = {
 PUBLIC_BY_SOURCE = {spec["source"]: name for name, spec in PUBLIC_EVENTS.items()}
 
 
-def public_event(envelope: dict) -> tuple[str, dict] | None:
-    """(public type, thin data) of an internal event, or None when it has no public name."""
-    name = PUBLIC_BY_SOURCE.get(envelope.get("type"))
+def public_event(event) -> tuple[str, dict] | None:
+    """(public type, thin data) of an internal event (a payloads.Event), or None when it
+    has no public name."""
+    name = PUBLIC_BY_SOURCE.get(event.type)
     if name is None:
         return None
-    spec, payload = PUBLIC_EVENTS[name], envelope["payload"]
-    data = {out: payload.get(src) for out, src in spec["fields"].items()}
+    spec = PUBLIC_EVENTS[name]
+    data = {out: _json(getattr(event.payload, src)) for out, src in spec["fields"].items()}
     if "status" in spec:
         data["status"] = spec["status"]
-    data.setdefault("at", envelope["occurred_at"])
+    data.setdefault("at", event.occurred_at)
     return name, data
+
+
+def _json(value):
+    return list(value) if isinstance(value, tuple) else value
 
 
 class UnknownHandler(LookupError):

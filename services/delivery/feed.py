@@ -7,27 +7,27 @@ import datetime as dt
 from services.common import paging
 from services.common.clock import as_utc, parse_instant
 from services.common.paging import Page
+from services.contracts.payloads import Event
 from services.delivery import sequence
 from services.delivery.documents import FeedEntryDoc
 
 
-
-def record(store, clients, envelope: dict) -> None:
-    p = envelope["payload"]
-    at = parse_instant(p["effective_at"])
-    domains = list(p["qualified_after"])
+def record(store, clients, event: Event) -> None:
+    p = event.payload
+    at = parse_instant(p.effective_at)
+    domains = list(p.qualified_after)
     # The certificate concerned: the one that counts from the change on, or, when the
     # officer is no longer qualified, the one that counted just before.
-    domain = (domains or list(p["qualified_before"]) or [None])[0]
+    domain = (domains or list(p.qualified_before) or [None])[0]
     certificate_no = None
     if domain is not None:
         when = at if domains else at - dt.timedelta(microseconds=1)
         answer = clients.certification.check_qualifications(
-            [{"officer_id": p["officer_id"], "domain": domain, "at": when.isoformat()}])[0]
+            [{"officer_id": p.officer_id, "domain": domain, "at": when.isoformat()}])[0]
         certificate_no = answer.get("certificate_no")
-    entry = {"_id": envelope["event_id"], "officer_id": p["officer_id"],
-             "agency": p["agency"], "domains": domains, "qualified": bool(domains),
-             "at": as_utc(at), "certificate_no": certificate_no, "cause": p.get("cause")}
+    entry = {"_id": event.event_id, "officer_id": p.officer_id,
+             "agency": p.agency, "domains": domains, "qualified": bool(domains),
+             "at": as_utc(at), "certificate_no": certificate_no, "cause": p.cause}
 
     def insert(session):
         entry["seq"] = sequence.take(session, "qualification_feed", 1)

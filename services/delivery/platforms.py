@@ -21,6 +21,7 @@ import json
 from services.common.clock import as_utc, local_midnight, parse_instant, utcnow
 from services.common.errors import DomainError, NotFound
 from services.contracts.events import PLATFORM_DELIVERY_OVERDUE
+from services.contracts.payloads import Event, Payload
 from services.contracts.vocabulary import PLATFORM_TARGETS
 from services.delivery import outbound
 from services.delivery.documents import DeliveryDoc
@@ -93,43 +94,42 @@ def configured(config, kind: str | None = None) -> list[str]:
             and (kind is None or record_kind(t) == kind)]
 
 
-def _record(clients, kind: str, payload: dict):
+def _record(clients, kind: str, payload: Payload):
     """(record, agency, record id, its moment) of an event's record, or None: not for a
     platform (a draw without the culture agency)."""
-    if kind == "INSPECTION":
-        return (payload, payload["agency"], payload["inspection_id"],
-                parse_instant(payload["performed_at"]))
+    if kind == "INSPECTION":  # the inspection event is the record, as it was announced
+        return (payload.wire(), payload.agency, payload.inspection_id,
+                parse_instant(payload.performed_at))
     if kind == "DECISION":
-        agency = payload["agency"]
-        found = getattr(clients, agency.lower()).public_decisions([payload["case_id"]])[0]
+        agency = payload.agency
+        found = getattr(clients, agency.lower()).public_decisions([payload.case_id])[0]
         if found is None:
-            raise NotFound("published decision", payload["case_id"])  # retried by the bus
-        return (found, agency, payload["case_id"],
-                parse_instant(payload["published_at"]))
-    draw = clients.draws.get_draws([payload["draw_id"]])[0] or {}
+            raise NotFound("published decision", payload.case_id)  # retried by the bus
+        return (found, agency, payload.case_id,
+                parse_instant(payload.published_at))
+    draw = clients.draws.get_draws([payload.draw_id])[0] or {}
     if "CULTURE" not in (draw.get("agencies") or ["CULTURE"]):
         return None
-    record = {**payload, **{k: draw.get(k) for k in (
+    record = {**payload.wire(), **{k: draw.get(k) for k in (
         "kind", "agencies", "entity_count", "inspector_count", "revealed_at")}}
-    return (record, "CULTURE", payload["draw_id"],
-            local_midnight(dt.date.fromisoformat(payload["published_on"])))
+    return (record, "CULTURE", payload.draw_id,
+            local_midnight(dt.date.fromisoformat(payload.published_on)))
 
 
-def fan_in(store, config, clients, envelope: dict) -> int:
+def fan_in(store, config, clients, event: Event) -> int:
     """Queue the event's record for every configured platform of its kind (in the
     handler's inbox transaction). Returns how many deliveries were queued."""
-    kind = SOURCES.get(envelope["type"])
+    kind = SOURCES.get(event.type)
     targets = configured(config, kind) if kind else []
-    found = _record(clients, kind, envelope["payload"]) if targets else None
+    found = _record(clients, kind, event.payload) if targets else None
     if found is None:
         return 0
     record, agency, record_id, record_at = found
     adapter = ADAPTERS[kind]
-    day = deadlines.due_on(kind, envelope["payload"],
-                           parse_instant(envelope["occurred_at"]))
+    day = deadlines.due_on(event.payload, parse_instant(event.occurred_at))
     have = set(DeliveryDoc.objects(kind=adapter.kind, event_id=record_id,
                                    target__in=targets).scalar("target"))
-    rows = [{"target": t, "event_id": record_id, "event_type": envelope["type"],
+    rows = [{"target": t, "event_id": record_id, "event_type": event.type,
              "body": json.dumps(adapter.body(t, record), ensure_ascii=False,
                                 separators=(",", ":"), sort_keys=True),
              "agency": agency, "record_at": as_utc(record_at), "due_on": day.isoformat(),

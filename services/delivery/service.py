@@ -13,6 +13,7 @@ from services.bus.service import BusService
 from services.common.paging import Page
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
+from services.contracts.payloads import Event
 from services.delivery import clients, feed, platform_reads, platforms, webhooks
 from services.delivery.dependencies import Outbound, sweep_timer
 
@@ -33,7 +34,7 @@ class DeliveryService(BusService):
 
     # ---- webhooks
     @subscribe()  # services/contracts/topology.py: the events with a public name
-    def on_public_event(self, event: dict):
+    def on_public_event(self, event: Event):
         if webhooks.fan_out(self.store, self._cfg, event):
             self.outbound.wake()
 
@@ -68,7 +69,7 @@ class DeliveryService(BusService):
 
     # ---- the platforms that receive records by law
     @subscribe()  # services/contracts/topology.py: inspections, decisions, draw results
-    def on_platform_record(self, event: dict):
+    def on_platform_record(self, event: Event):
         if platforms.fan_in(self.store, self._cfg, self.clients, event):
             self.outbound.wake()
 
@@ -108,7 +109,7 @@ class DeliveryService(BusService):
 
     # ---- the pull feed
     @subscribe()  # services/contracts/topology.py
-    def on_qualification_changed(self, event: dict):
+    def on_qualification_changed(self, event: Event):
         feed.record(self.store, self.clients, event)
 
     @rpc

@@ -12,6 +12,7 @@ import socket
 import time
 from urllib.parse import urlsplit
 
+from services.contracts.payloads import Event
 from services.contracts.topology import PUBLIC_EVENTS, public_event
 from services.common import credential_keys, paging
 from services.common.actor import Actor
@@ -138,20 +139,20 @@ def replay(store, config, subscription_id, after: str | None) -> int:
     return outbound.replay(query, span(config))
 
 
-def fan_out(store, config, envelope: dict) -> int:
+def fan_out(store, config, event: Event) -> int:
     """One delivery per active subscription to the event's public type (in the handler's
     inbox transaction: a redelivered event adds none)."""
-    public = public_event(envelope)
+    public = public_event(event)
     if public is None:
         return 0
     name, data = public
     if name == "officer.qualification_changed":
         data["qualified"] = bool(data["domains"])
-    body = json.dumps({"type": name, "timestamp": envelope["occurred_at"], "data": data},
+    body = json.dumps({"type": name, "timestamp": event.occurred_at, "data": data},
                       separators=(",", ":"), ensure_ascii=False)
     targets = [d.id for d in SubscriptionDoc.objects(active=True, event_types=name).only("id")]
     with store.transaction() as uow:
-        outbound.enqueue(uow, KIND, [{"target": t, "event_id": envelope["event_id"],
+        outbound.enqueue(uow, KIND, [{"target": t, "event_id": event.event_id,
                                       "event_type": name, "body": body} for t in targets],
                          span(config))
     return len(targets)

@@ -10,6 +10,7 @@ from pymongo.errors import DuplicateKeyError
 
 from services.common.clock import local_date, parse_day, parse_instant, utcnow
 from services.common.errors import DomainError, InvalidInput
+from services.contracts.payloads import InspectionRecorded
 from services.draws import gather, plans, repository, views
 from services.draws.documents import AssignmentDoc, DrawDoc, DrawSeed, TextChunk
 from services.draws.domain import lifecycle
@@ -135,12 +136,12 @@ def sweep_overdue(svc, as_of: str | None = None) -> list[str]:
     return flagged
 
 
-def record_inspection(svc, payload: dict) -> None:
+def record_inspection(svc, payload: InspectionRecorded) -> None:
     """First inspection of a drawn entity on or after the inspection date answers it."""
-    performed = parse_instant(payload["performed_at"])
-    result = {"inspection_id": payload["inspection_id"], "performed_at": payload["performed_at"],
-              "violation_found": payload["violation_found"]}
-    query = {"entity_id": payload["entity_id"], "agency": payload["agency"], "open": True,
+    performed = parse_instant(payload.performed_at)
+    result = {"inspection_id": payload.inspection_id, "performed_at": payload.performed_at,
+              "violation_found": payload.violation_found}
+    query = {"entity_id": payload.entity_id, "agency": payload.agency, "open": True,
              "inspection_id": None, "inspection_date": {"$lte": local_date(performed).isoformat()}}
     coll = AssignmentDoc._get_collection()
     with svc.store.transaction() as uow:  # the inbox makes a redelivery a no-op

@@ -9,6 +9,7 @@ from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
 from services.bus.timer import timer
+from services.contracts.payloads import Event
 from services.draws import commands, plans, queries
 
 SWEEP_SECONDS = 3600  # deadlines are in days: hourly is prompt enough
@@ -95,5 +96,5 @@ class DrawsService(BusService, ReplayClockMixin):
         commands.sweep_overdue(self)
 
     @subscribe()  # services/contracts/topology.py: what it receives
-    def on_inspection_recorded(self, event: dict):
-        commands.record_inspection(self, event["payload"])
+    def on_inspection_recorded(self, event: Event):
+        commands.record_inspection(self, event.payload)

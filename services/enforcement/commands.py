@@ -18,8 +18,8 @@ from services.enforcement.domain.record import attribute
 from services.enforcement.domain.timing import check_step_time
 
 
-def _team(svc, data, case_or_entity, domain, at):
-    return qualification.assemble(svc.clients.certification, svc.docs.Conflict._get_collection(),
+def _team(certification, docs, data, case_or_entity, domain, at):
+    return qualification.assemble(certification, docs.Conflict._get_collection(),
                                   inputs.officer_ids(data.get("officer_ids")), domain, at,
                                   case_or_entity)
 
@@ -29,22 +29,27 @@ def _view(case, viewer):
                        "record_head": repository.head(case.record)}, viewer)
 
 
-def act(svc, case_id, action, data, actor, viewer=None) -> dict:
+def act(docs, store, catalogue, certification, case_id, action, data, actor,
+        viewer=None) -> dict:
     step = STEPS.get(action)
     if step is None:
         raise InvalidInput(f"action must be one of {sorted(STEPS)}", ["action"])
     data = inputs.obj(data)
-    case, version = repository.load_case(svc.docs, case_id)
+    case, version = repository.load_case(docs, case_id)
     at = check_step_time(inputs.moment(data.get("at")), utcnow(), case.record)
     decision = data.get("decision")
-    reviews.gate(case, action, svc.catalogue,
+    reviews.gate(case, action, catalogue,
                  decision.get("outcome") if isinstance(decision, dict) else None)
-    team = _team(svc, data, case.entity_id, case.domain, at) if step.team else None
+    team = _team(certification, docs, data, case.entity_id, case.domain, at) \
+        if step.team else None
+    given = {"case": case, "team": team, "at": at, "data": data, "catalogue": catalogue,
+             "cases": docs.Case._get_collection(), "actor": store.actor,
+             "caller": (actor or {}).get("sub") or "unknown"}
     before = len(case.record)
-    raised = step.apply(case, team, at, data, svc, (actor or {}).get("sub") or "unknown")
-    attribute(case.record, before, svc.store.actor.to_dict())
-    with svc.store.transaction() as uow:
-        repository.save_case(uow, svc.docs, case, version)
+    raised = step.run(**{name: given[name] for name in step.needs})
+    attribute(case.record, before, store.actor.to_dict())
+    with store.transaction() as uow:
+        repository.save_case(uow, docs, case, version)
         uow.emit_all(raised)
     return _view(case, viewer)
 
@@ -61,10 +66,10 @@ def _party(data, entity) -> Party:
                                              False, 100))
 
 
-def _inspection(svc, inspection_id, entity_id) -> Inspection | None:
+def _inspection(docs, inspection_id, entity_id) -> Inspection | None:
     if not inspection_id:
         return None
-    stored = repository.raw(svc.docs.Inspection, inspection_id, "inspection",
+    stored = repository.raw(docs.Inspection, inspection_id, "inspection",
                             ("input", "inspectionId"))
     if stored["entity_id"] != entity_id:
         raise DomainError("INSPECTION_MISMATCH", f"inspection {inspection_id} was of another "
@@ -79,28 +84,28 @@ def _linked(inspection) -> list[str]:
         if inspection else []
 
 
-def file(svc, data, actor, viewer=None) -> dict:
+def file(docs, store, agency, catalogue, certification, data, actor, viewer=None) -> dict:
     data = inputs.obj(data)
-    entity, _ = repository.load_entity(svc.docs, inputs.text(data.get("entity_id"),
-                                                             "entityId", max_len=100))
-    inspection = _inspection(svc, inputs.text(data.get("inspection_id"), "inspectionId",
-                                              False, 100), entity.id)
+    entity, _ = repository.load_entity(docs, inputs.text(data.get("entity_id"),
+                                                         "entityId", max_len=100))
+    inspection = _inspection(docs, inputs.text(data.get("inspection_id"), "inspectionId",
+                                               False, 100), entity.id)
     earlier = inspection.record if inspection else ()
     filed_at = check_step_time(inputs.moment(data.get("filed_at"), "filedAt"), utcnow(),
                                earlier)
-    team = _team(svc, data, entity.id, entity.domain, filed_at)
+    team = _team(certification, docs, data, entity.id, entity.domain, filed_at)
     code = inputs.text(data.get("violation_code"), "violationCode", False, 64)
-    body = powers.filing_body(svc, actor, team.officer_ids)
+    body = powers.filing_body(docs, agency, catalogue, actor, team.officer_ids)
     case, raised = cases.file_case(
-        ids.new_id(svc.agency, ids.CASE), entity, _party(data, entity), team, filed_at,
-        svc.catalogue, code, inspection.id if inspection else None,
+        ids.new_id(agency, ids.CASE), entity, _party(data, entity), team, filed_at,
+        catalogue, code, inspection.id if inspection else None,
         inputs.text(data.get("operation_id"), "operationId", False, 100)
         or (inspection.operation_id if inspection else None),
         inputs.flag(data.get("complex"), "complex"), _docs(data) + _linked(inspection),
         inputs.choice(data.get("kind"), "kind", CASE_KINDS, False) or "PENALTY", body,
-        powers.powers_of(svc, body.id, code) if code else [])
-    attribute(case.record, 0, svc.store.actor.to_dict())
-    with svc.store.transaction() as uow:
-        repository.save_case(uow, svc.docs, case, None)
+        powers.powers_of(docs, body.id, code) if code else [])
+    attribute(case.record, 0, store.actor.to_dict())
+    with store.transaction() as uow:
+        repository.save_case(uow, docs, case, None)
         uow.emit_all(raised)
     return _view(case, viewer)

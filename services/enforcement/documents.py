@@ -1,7 +1,8 @@
 """The enforcement collections, one set per agency context.
 
-Culture and transport run the same code but own separate databases, so each Document is
-declared once (abstract) and bound to a context's `db_alias` by `bind(context)`.
+Culture and transport run the same code but own separate databases: each Document's fields
+are declared once (abstract), and each context declares its own subclass of it with its
+`db_alias` (`CultureCase`, `TransportCase`, ...); `bind(context)` hands out that set.
 
 Cases and inspections are stored in the case core's plain form (`Case.to_dict()`):
 instants are BSON dates (nested ones too), civil dates (due dates, validity) ISO date
@@ -199,34 +200,152 @@ class FileChunkDoc(Document):
     data = BinaryField(required=True)
 
 
-_COLLECTIONS = {
-    "Entity": (EntityDoc, "entities", [("category", "name"), "risk_level"]),
-    "Inspection": (InspectionDoc, "inspections",
-                   [("entity_id", "-performed_at"), "operation_id", "performed_at"]),
+# ---- Each context's collections, declared. Indexes: what the lists sort and filter on.
+_INDEXES = {
+    "entities": [("category", "name"), "risk_level"],
+    "inspections": [("entity_id", "-performed_at"), "operation_id", "performed_at"],
     # the last four: one per annual figure (services/enforcement/figures.py)
-    "Case": (CaseDoc, "cases", [("state", "decision_due"), "entity_id", "operation_id",
-                                "-filed_at", "legal_reviews.reviewed_at",
-                                "justice_filing.filed_at", "publication.published_at",
-                                "decision.decided_at", "typical.marked_at"]),
-    "Conflict": (ConflictDoc, "conflicts", ["entity_id"]),
-    "Task": (TaskDoc, "tasks", ["operation_id"]),
-    "Body": (BodyDoc, "bodies", []),
-    "Power": (PowerDoc, "powers", [("body_id", "violation_code")]),
-    "Membership": (MembershipDoc, "memberships", ["body_id"]),
-    "Evidence": (EvidenceDoc, "evidence", [("subject_id", "attached_at")]),
-    "CaseDocument": (CaseDocumentDoc, "case_documents", [("case_id", "issued_at")]),
-    "FileChunk": (FileChunkDoc, "file_chunks", [("files_id", "n")]),
+    "cases": [("state", "decision_due"), "entity_id", "operation_id", "-filed_at",
+              "legal_reviews.reviewed_at", "justice_filing.filed_at",
+              "publication.published_at", "decision.decided_at", "typical.marked_at"],
+    "conflicts": ["entity_id"],
+    "tasks": ["operation_id"],
+    "bodies": [],
+    "powers": [("body_id", "violation_code")],
+    "memberships": ["body_id"],
+    "evidence": [("subject_id", "attached_at")],
+    "case_documents": [("case_id", "issued_at")],
+    "file_chunks": [("files_id", "n")],
 }
-_bound: dict[str, SimpleNamespace] = {}
+
+
+def _meta(context: str, collection: str) -> dict:
+    """A context's Document meta: its own database (alias), the collection and its indexes,
+    built by the Store when the service starts (not by mongoengine on first use)."""
+    return {"db_alias": context, "collection": collection,
+            "indexes": [list(i) if isinstance(i, tuple) else i for i in _INDEXES[collection]],
+            "auto_create_index": False}
+
+
+# ---- culture
+class CultureEntity(EntityDoc):
+    meta = _meta("culture", "entities")
+
+
+class CultureInspection(InspectionDoc):
+    meta = _meta("culture", "inspections")
+
+
+class CultureCase(CaseDoc):
+    meta = _meta("culture", "cases")
+
+
+class CultureConflict(ConflictDoc):
+    meta = _meta("culture", "conflicts")
+
+
+class CultureTask(TaskDoc):
+    meta = _meta("culture", "tasks")
+
+
+class CultureBody(BodyDoc):
+    meta = _meta("culture", "bodies")
+
+
+class CulturePower(PowerDoc):
+    meta = _meta("culture", "powers")
+
+
+class CultureMembership(MembershipDoc):
+    meta = _meta("culture", "memberships")
+
+
+class CultureEvidence(EvidenceDoc):
+    meta = _meta("culture", "evidence")
+
+
+class CultureCaseDocument(CaseDocumentDoc):
+    meta = _meta("culture", "case_documents")
+
+
+class CultureFileChunk(FileChunkDoc):
+    meta = _meta("culture", "file_chunks")
+
+
+# ---- transport
+class TransportEntity(EntityDoc):
+    meta = _meta("transport", "entities")
+
+
+class TransportInspection(InspectionDoc):
+    meta = _meta("transport", "inspections")
+
+
+class TransportCase(CaseDoc):
+    meta = _meta("transport", "cases")
+
+
+class TransportConflict(ConflictDoc):
+    meta = _meta("transport", "conflicts")
+
+
+class TransportTask(TaskDoc):
+    meta = _meta("transport", "tasks")
+
+
+class TransportBody(BodyDoc):
+    meta = _meta("transport", "bodies")
+
+
+class TransportPower(PowerDoc):
+    meta = _meta("transport", "powers")
+
+
+class TransportMembership(MembershipDoc):
+    meta = _meta("transport", "memberships")
+
+
+class TransportEvidence(EvidenceDoc):
+    meta = _meta("transport", "evidence")
+
+
+class TransportCaseDocument(CaseDocumentDoc):
+    meta = _meta("transport", "case_documents")
+
+
+class TransportFileChunk(FileChunkDoc):
+    meta = _meta("transport", "file_chunks")
+
+
+CULTURE = SimpleNamespace(
+    Entity=CultureEntity,
+    Inspection=CultureInspection,
+    Case=CultureCase,
+    Conflict=CultureConflict,
+    Task=CultureTask,
+    Body=CultureBody,
+    Power=CulturePower,
+    Membership=CultureMembership,
+    Evidence=CultureEvidence,
+    CaseDocument=CultureCaseDocument,
+    FileChunk=CultureFileChunk)
+
+TRANSPORT = SimpleNamespace(
+    Entity=TransportEntity,
+    Inspection=TransportInspection,
+    Case=TransportCase,
+    Conflict=TransportConflict,
+    Task=TransportTask,
+    Body=TransportBody,
+    Power=TransportPower,
+    Membership=TransportMembership,
+    Evidence=TransportEvidence,
+    CaseDocument=TransportCaseDocument,
+    FileChunk=TransportFileChunk)
+
+_BOUND = {"culture": CULTURE, "transport": TRANSPORT}
 
 
 def bind(context: str) -> SimpleNamespace:
-    """The concrete Documents of `context` (`docs.Case`, `docs.Entity`, ...), made once."""
-    if context not in _bound:
-        _bound[context] = SimpleNamespace(**{
-            name: type(f"{context.title()}{name}", (base,), {"meta": {
-                "db_alias": context, "collection": collection,
-                "indexes": [list(i) if isinstance(i, tuple) else i for i in indexes],
-                "auto_create_index": False}})
-            for name, (base, collection, indexes) in _COLLECTIONS.items()})
-    return _bound[context]
+    """The Documents of `context` (`docs.Case`, `docs.Entity`, ...)."""
+    return _BOUND[context]

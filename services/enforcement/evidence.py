@@ -40,34 +40,34 @@ def _entry(subject: str, record: list, item: ev.EvidenceFile, actor: dict) -> No
     attribute(record, before, actor)
 
 
-def attach(svc, data, actor) -> dict:
+def attach(docs, store, agency, data) -> dict:
     data = inputs.obj(data)
     subject_id = inputs.text(data.get("subject_id"), "subjectId", max_len=100)
     kind = ids.kind_of(subject_id)
-    if kind not in (ids.CASE, ids.INSPECTION) or ids.agency_of(subject_id) != svc.agency:
+    if kind not in (ids.CASE, ids.INSPECTION) or ids.agency_of(subject_id) != agency:
         raise NotFound("inspection or case", subject_id, ["input", "subjectId"])
     content = _bytes(data.get("content_base64"))
     now = utcnow()
-    item = ev.check(ids.new_id(svc.agency, ids.EVIDENCE), subject_id, data.get("kind"),
+    item = ev.check(ids.new_id(agency, ids.EVIDENCE), subject_id, data.get("kind"),
                     data.get("filename"), content, now,
                     inputs.text(data.get("description"), "description", False) or "",
                     inputs.strings(data.get("participants"), "participants", 20, 100),
                     inputs.moment(data.get("started_at"), "startedAt", False),
                     inputs.moment(data.get("ended_at"), "endedAt", False))
-    item.attached_by = svc.store.actor.to_dict()
-    with svc.store.transaction() as uow:
+    item.attached_by = store.actor.to_dict()
+    with store.transaction() as uow:
         if kind == ids.CASE:
-            case, version = repository.load_case(svc.docs, subject_id)
+            case, version = repository.load_case(docs, subject_id)
             if case.state == m.CLOSED:
                 m.refuse(case, m.CLOSED, "a closed case takes no more evidence")
             _entry(f"case:{case.id}", case.record, item, item.attached_by)
-            repository.save_case(uow, svc.docs, case, version)
+            repository.save_case(uow, docs, case, version)
         else:
-            _add_to_inspection(uow, svc.docs, subject_id, item)
-        item.chunks = files.store(uow, svc.docs, item.id, content)
-        uow.insert(svc.docs.Evidence(**item.to_dict()))
+            _add_to_inspection(uow, docs, subject_id, item)
+        item.chunks = files.store(uow, docs, item.id, content)
+        uow.insert(docs.Evidence(**item.to_dict()))
         uow.emit(EVIDENCE_ATTACHED, {
-            "evidence_id": item.id, "subject_id": subject_id, "agency": svc.agency,
+            "evidence_id": item.id, "subject_id": subject_id, "agency": agency,
             "kind": item.kind, "content_type": item.content_type, "size": item.size,
             "sha256": item.sha256, "attached_at": iso(item.attached_at)})
     return view(item.to_dict())
@@ -98,16 +98,16 @@ def view(raw: dict) -> dict:
     return out
 
 
-def list_for(svc, subject_ids) -> list[dict]:
+def list_for(docs, subject_ids) -> list[dict]:
     """The evidence of each inspection or case, oldest first, in one query."""
     wanted = inputs.strings(subject_ids, "ids", 1000)
-    rows = svc.docs.Evidence._get_collection().find({"subject_id": {"$in": wanted}},
-                                                    sort=[("attached_at", 1)])
+    rows = docs.Evidence._get_collection().find({"subject_id": {"$in": wanted}},
+                                                sort=[("attached_at", 1)])
     return [view(r) for r in rows]
 
 
-def download(svc, evidence_id) -> dict:
+def download(docs, evidence_id) -> dict:
     """The file's record and its bytes (base64), for the gateway's download."""
-    stored = repository.raw(svc.docs.Evidence, evidence_id, "evidence", ("id",))
-    data = files.read(svc.docs, evidence_id) or b""
+    stored = repository.raw(docs.Evidence, evidence_id, "evidence", ("id",))
+    data = files.read(docs, evidence_id) or b""
     return {**view(stored), "content_base64": base64.b64encode(data).decode()}

@@ -30,10 +30,10 @@ def _selectors(today: str, unannounced: bool) -> list[dict]:
     return [decision, publication]
 
 
-def overdue(svc, viewer=None, now=None) -> list[dict]:
+def overdue(docs, viewer=None, now=None) -> list[dict]:
     """Every overdue item now: {case_id, kind, due, case}."""
     now = now or utcnow()
-    coll = svc.docs.Case._get_collection()
+    coll = docs.Case._get_collection()
     found = coll.find({"$or": _selectors(local_date(now).isoformat(), False)}).limit(1000)
     items = []
     for stored in found:
@@ -44,21 +44,21 @@ def overdue(svc, viewer=None, now=None) -> list[dict]:
     return sorted(items, key=lambda i: (i["due"], i["case_id"]))
 
 
-def sweep(svc, now=None) -> int:
+def sweep(docs, store, now=None) -> int:
     """Announce newly overdue deadlines; returns how many events were raised."""
     now = now or utcnow()
-    coll = svc.docs.Case._get_collection()
+    coll = docs.Case._get_collection()
     ids = [d["_id"] for d in coll.find(
         {"$or": _selectors(local_date(now).isoformat(), True)}, {"_id": 1}).limit(SWEEP_BATCH)]
     raised_total = 0
     for case_id in ids:
-        case, version = repository.load_case(svc.docs, case_id)
+        case, version = repository.load_case(docs, case_id)
         raised = deadlines.report_overdue(case, now)
         if not raised:
             continue
         try:
-            with svc.store.transaction() as uow:
-                repository.save_case(uow, svc.docs, case, version)
+            with store.transaction() as uow:
+                repository.save_case(uow, docs, case, version)
                 uow.emit_all(raised)
         except DomainError as exc:   # changed meanwhile: the next sweep looks again
             log.info("overdue sweep skipped %s: %s", case_id, exc.code)

@@ -25,10 +25,10 @@ def _summary(value, case: m.Case) -> str:
     return text
 
 
-def mark(svc, data, actor) -> dict:
+def mark(docs, store, catalogue, data) -> dict:
     data = inputs.obj(data)
-    case, version = repository.load_case(svc.docs, inputs.text(data.get("case_id"), "caseId",
-                                                               max_len=100))
+    case, version = repository.load_case(docs, inputs.text(data.get("case_id"), "caseId",
+                                                           max_len=100))
     if case.publication is None:
         raise DomainError("DECISION_NOT_PUBLISHED", f"case {case.id}: only a published "
                           "decision can be a typical case", ["input", "caseId"])
@@ -40,22 +40,22 @@ def mark(svc, data, actor) -> dict:
     case.typical = m.TypicalCase(summary=summary, marked_at=now)
     before = len(case.record)
     append(case.record, f"case:{case.id}", "MARKED_TYPICAL", [], now, [], {"summary": summary})
-    attribute(case.record, before, svc.store.actor.to_dict())
-    with svc.store.transaction() as uow:
-        repository.save_case(uow, svc.docs, case, version)
+    attribute(case.record, before, store.actor.to_dict())
+    with store.transaction() as uow:
+        repository.save_case(uow, docs, case, version)
         uow.emit(TYPICAL_CASE_MARKED, {"case_id": case.id, "agency": case.agency,
                                        "domain": case.domain, "marked_at": iso(now)})
-    return _public(svc, {**case.to_dict(), "_id": case.id})
+    return _public(catalogue, {**case.to_dict(), "_id": case.id})
 
 
-def _public(svc, stored: dict) -> dict:
-    return {**queries.published(svc, stored), "summary": stored["typical"]["summary"],
+def _public(catalogue, stored: dict) -> dict:
+    return {**queries.published(catalogue, stored), "summary": stored["typical"]["summary"],
             "marked_at": stored["typical"]["marked_at"]}
 
 
-def list_page(svc, filters, request) -> dict:
+def list_page(docs, catalogue, filters, request) -> dict:
     filters = inputs.obj(filters, "filter")
     query = {"typical.marked_at": {"$exists": True},
              **paging.period("typical.marked_at", filters.get("from"), filters.get("to"))}
-    return paging.page(svc.docs.Case._get_collection(), query, [("typical.marked_at", -1)],
-                       request, lambda d: _public(svc, d))
+    return paging.page(docs.Case._get_collection(), query, [("typical.marked_at", -1)],
+                       request, lambda d: _public(catalogue, d))

@@ -6,6 +6,7 @@ import logging
 
 from services.common.clock import utcnow
 from services.common.errors import DomainError, NotFound
+from services.contracts.payloads import InspectionRecorded
 from services.operations import documents, domain
 from services.operations.repository import remaining_window, retry_on_conflict, save
 
@@ -38,29 +39,29 @@ def recheck_officer(store, certification, officer_id: str) -> int:
     return len(changed)
 
 
-def _task_for(op, payload) -> str | None:
+def _task_for(op, payload: InspectionRecorded) -> str | None:
     """The task an inspection carried out: named, or the open task for the same entity."""
-    if payload.get("task_id"):
-        return payload["task_id"]
-    return next((t.task_id for t in op.tasks if not t.done and t.agency == payload["agency"]
-                 and t.entity_id == payload["entity_id"]), None)
+    if payload.task_id:
+        return payload.task_id
+    return next((t.task_id for t in op.tasks if not t.done and t.agency == payload.agency
+                 and t.entity_id == payload.entity_id), None)
 
 
 @retry_on_conflict
-def inspection_recorded(store, payload: dict) -> bool:
+def inspection_recorded(store, payload: InspectionRecorded) -> bool:
     """Mark the operation's task done. An inspection that matches nothing here (unknown
     operation, no such task, operation no longer launched) is logged, not retried: no
     retry can make it match."""
     try:
-        op, version = documents.load(payload["operation_id"])
+        op, version = documents.load(payload.operation_id)
         task_id = _task_for(op, payload)
         if task_id is None:
-            raise NotFound("task for entity", payload["entity_id"])
-        new, events = domain.record_inspection(op, task_id, payload["inspection_id"],
-                                               payload["violation_found"])
+            raise NotFound("task for entity", payload.entity_id)
+        new, events = domain.record_inspection(op, task_id, payload.inspection_id,
+                                               payload.violation_found)
     except DomainError as exc:
-        log.warning("inspection %s not linked to operation %s: %s", payload["inspection_id"],
-                    payload["operation_id"], exc)
+        log.warning("inspection %s not linked to operation %s: %s", payload.inspection_id,
+                    payload.operation_id, exc)
         return False
     if new is not op:
         save(store, [(new, version)], events)

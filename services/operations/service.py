@@ -8,6 +8,7 @@ from services.common.paging import Page
 from services.common.replay_clock import ReplayClockMixin
 from services.bus.store import Store
 from services.bus.subscriber import subscribe
+from services.contracts.payloads import Event
 from services.operations import commands, documents, domain, figures, reactions, views
 
 
@@ -95,11 +96,11 @@ class OperationsService(BusService, ReplayClockMixin):
         return views.report_html(documents.load(operation_id)[0], self._enforcement())
 
     @subscribe()  # services/contracts/topology.py: what it receives
-    def on_qualification_event(self, event: dict):
+    def on_qualification_event(self, event: Event):
         reactions.recheck_officer(self.store, self.clients.certification,
-                                  event["payload"]["officer_id"])
+                                  event.payload.officer_id)
 
     @subscribe()  # services/contracts/topology.py: what it receives
-    def on_inspection_recorded(self, event: dict):
-        if event["payload"].get("operation_id"):  # inspections outside operations: not ours
-            reactions.inspection_recorded(self.store, event["payload"])
+    def on_inspection_recorded(self, event: Event):
+        if event.payload.operation_id:  # inspections outside operations: not ours
+            reactions.inspection_recorded(self.store, event.payload)

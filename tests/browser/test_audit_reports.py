@@ -41,6 +41,9 @@ def test_operations_log_and_reports(console_app, start_services, service_config,
     filed = stats.locator(".ant-statistic", has_text="立案（件）").inner_text()
     assert filed.split()[-1] == "1", filed
     assert "持证执法人员（人）" in page.get_by_test_id("annual").inner_text()
+    # no provincial platform is configured in this stack: the figure says so, not "0"
+    reported = page.get_by_test_id("annual").locator("tr", has_text="报送监管平台（次）")
+    assert reported.locator("td").last.inner_text() == "未配置"
     app.shot("reports-planner.zh-CN")
     # the annual report document, fetched with the planner's token and handed to the browser
     page.evaluate(f"() => {{ {CAPTURE} }}")

@@ -52,12 +52,11 @@ class ConsumerService(BusService):
 
     @subscribe(PROBE_TYPE)
     def on_probe(self, event):
-        payload = event["payload"]
         # Attempts are counted outside the transaction, so failures are visible too.
-        self.store.db["attempts"].update_one({"_id": event["event_id"]}, {"$inc": {"n": 1}},
+        self.store.db["attempts"].update_one({"_id": event.event_id}, {"$inc": {"n": 1}},
                                              upsert=True)
-        if payload.get("note") == "poison" and not self.store.db["healed"].find_one():
+        if event.payload.note == "poison" and not self.store.db["healed"].find_one():
             raise RuntimeError("poison probe")
         with self.store.transaction() as uow:
-            uow.insert(Received(event_id=event["event_id"], probe_id=payload["probe_id"],
+            uow.insert(Received(event_id=event.event_id, probe_id=event.payload.probe_id,
                                 correlation_id=self.tracing))

@@ -8,6 +8,7 @@ from nameko.standalone.rpc import ServiceRpcProxy
 from services.bus.deadletters import list_dead_letters, replay
 from services.bus.envelope import make
 from services.bus.relay import Relay, publish_envelopes
+from services.contracts import payloads
 from tests.integration.probe import PROBE_TYPE, ConsumerService, ProducerService, Received
 from tests.support import wait_until
 
@@ -109,6 +110,31 @@ def test_invalid_event_is_dead_lettered_with_its_reason_and_consumer_keeps_going
     letter = next(d for d in list_dead_letters(uri) if d.message_id == bad["event_id"])
     assert letter.reason.startswith("invalid event: payload") and "seq" in letter.reason
     assert received("p-bad") == []
+
+
+class NotedProbe(payloads.Payload):
+    """Stricter than the probe's schema: its note is required."""
+    probe_id: str
+    seq: int
+    note: str
+
+
+def test_a_payload_that_does_not_fit_its_class_is_dead_lettered_with_its_reason(
+        consumer, service_config, monkeypatch):
+    # Schema and class agree for every real type (tests/unit/test_payloads.py); here the
+    # class is made stricter so that a schema-valid payload cannot be read as it.
+    monkeypatch.setitem(payloads.PAYLOADS, PROBE_TYPE, NotedProbe)
+    uri = service_config["AMQP_URI"]
+    unfit = make(PROBE_TYPE, {"probe_id": "p-unfit", "seq": 1}, producer="t")
+    publish_envelopes(uri, [unfit])
+    publish_envelopes(uri, [make(PROBE_TYPE, {"probe_id": "p-fit", "seq": 2, "note": "n"},
+                                 producer="t")])
+    wait_until(lambda: received("p-fit"))
+    wait_until(lambda: any(d.message_id == unfit["event_id"] for d in list_dead_letters(uri)))
+    letter = next(d for d in list_dead_letters(uri) if d.message_id == unfit["event_id"])
+    assert letter.reason == "invalid event: payload does not fit NotedProbe: note: Field required"
+    assert letter.queue == "probe_consumer.on_probe" and letter.body == unfit
+    assert received("p-unfit") == []
 
 
 def test_publishing_an_invalid_event_fails_loudly():

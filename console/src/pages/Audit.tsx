@@ -8,13 +8,13 @@ import { useSearchParams } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../gql";
 import { dateTime, shanghaiIso } from "../lib/format";
+import { FilterButtons, usePageNumbers } from "../lib/paging";
 import { Page, RequestError } from "../lib/ui";
 
 const Trail = graphql(`
-  query AuditTrail($subjectId: ID, $actorSubject: String, $from: DateTime, $to: DateTime, $after: String) {
-    auditTrail(subjectId: $subjectId, actorSubject: $actorSubject, from: $from, to: $to, first: 50, after: $after) {
+  query AuditTrail($subjectId: ID, $actorSubject: String, $from: DateTime, $to: DateTime, $first: Int, $offset: Int) {
+    auditTrail(subjectId: $subjectId, actorSubject: $actorSubject, from: $from, to: $to, first: $first, offset: $offset) {
       totalCount
-      pageInfo { hasNextPage endCursor }
       edges { node { eventId at eventType subjectIds correlationId actor { subject roles agency } } }
     }
   }
@@ -27,13 +27,12 @@ export default function Audit() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const subjectId = params.get("subjectId") || undefined;
   const actorSubject = params.get("actor") || undefined;
   const from = params.get("from") || undefined;
   const to = params.get("to") || undefined;
-  const after = cursors[cursors.length - 1];
-  const [{ data, error, fetching }] = useQuery({ query: Trail, variables: { subjectId, actorSubject, from, to, after } });
+  const pages = usePageNumbers(50, [subjectId, actorSubject, from, to]);
+  const [{ data, error, fetching }] = useQuery({ query: Trail, variables: { subjectId, actorSubject, from, to, first: pages.first, offset: pages.offset } });
   const [check] = useQuery({ query: Check });
   const c = check.data?.auditTrailCheck;
 
@@ -43,7 +42,6 @@ export default function Audit() {
     if (v.actor) next.set("actor", v.actor.trim());
     if (v.period?.[0]) next.set("from", shanghaiIso(v.period[0].startOf("day")));
     if (v.period?.[1]) next.set("to", shanghaiIso(v.period[1].add(1, "day").startOf("day")));
-    setCursors([null]);
     setParams(next);
   };
   const initial = { subjectId, actor: actorSubject, period: from && to ? [dayjs(from), dayjs(to).subtract(1, "day")] : undefined };
@@ -70,22 +68,7 @@ export default function Audit() {
         <Form.Item name="period" label={t("audit.period")}>
           <DatePicker.RangePicker />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t("audit.search")}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setCursors([null]);
-                setParams(new URLSearchParams());
-              }}
-            >
-              {t("audit.reset")}
-            </Button>
-          </Space>
-        </Form.Item>
+        <FilterButtons search={t("audit.search")} reset={t("audit.reset")} onReset={() => { form.resetFields(); setParams(new URLSearchParams()); }} />
       </Form>
       <RequestError error={error} />
       <Table
@@ -93,20 +76,7 @@ export default function Audit() {
         size="small"
         loading={fetching}
         dataSource={(page?.edges ?? []).map((e) => e!.node!)}
-        pagination={false}
-        footer={() => (
-          <Space style={{ width: "100%", justifyContent: "space-between" }}>
-            <span>{t("audit.total", { count: page?.totalCount ?? 0 })}</span>
-            <Space>
-              <Button disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-                {t("cases.prev")}
-              </Button>
-              <Button disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page?.pageInfo.endCursor ?? null])}>
-                {t("cases.next")}
-              </Button>
-            </Space>
-          </Space>
-        )}
+        pagination={pages.table(page?.totalCount, (count) => t("audit.total", { count }))}
         columns={[
           { title: t("audit.at"), dataIndex: "at", render: (d) => dateTime(d), width: 170 },
           {

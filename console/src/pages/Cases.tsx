@@ -11,6 +11,7 @@ import { CASE_STATE } from "../lib/cases";
 import { AGENCY, DOMAIN, DOMAIN_AGENCY } from "../lib/enums";
 import { date, dateTime } from "../lib/format";
 import { allowed } from "../lib/roles";
+import { FilterButtons, usePageNumbers } from "../lib/paging";
 import { EnumTag, Page, RED, RequestError } from "../lib/ui";
 import { useUser } from "../lib/user";
 import { WorkdaysTag } from "../lib/workdays";
@@ -18,10 +19,9 @@ import { WorkdaysTag } from "../lib/workdays";
 const PAGE_SIZE = 20;
 
 const CasesPage = graphql(`
-  query CasesPage($agency: Agency!, $state: CaseState, $domain: EnforcementDomain, $major: Boolean, $first: Int, $after: String) {
-    enforcementCases(agency: $agency, state: $state, domain: $domain, major: $major, first: $first, after: $after) {
+  query CasesPage($agency: Agency!, $state: CaseState, $domain: EnforcementDomain, $major: Boolean, $first: Int, $offset: Int) {
+    enforcementCases(agency: $agency, state: $state, domain: $domain, major: $major, first: $first, offset: $offset) {
       totalCount
-      pageInfo { hasNextPage endCursor }
       edges { node { id agency domain state major violationCode filedAt decisionDue publicationDue overdue deadlines { kind due workingDaysLeft overdue met } party { name } entity { name } } }
     }
   }
@@ -42,17 +42,16 @@ export default function Cases() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const fixedAgency = user?.agency as Agency | undefined;
   const agency = (fixedAgency ?? params.get("agency") ?? "CULTURE") as Agency;
   const state = (params.get("state") || undefined) as CaseState | undefined;
   const domain = (params.get("domain") || undefined) as EnforcementDomain | undefined;
   const major = params.get("major") ? params.get("major") === "true" : undefined;
   const overdue = params.get("overdue") === "true";
-  const after = cursors[cursors.length - 1];
+  const pages = usePageNumbers(PAGE_SIZE, [agency, state, domain, major]);
   const [list] = useQuery({
     query: CasesPage,
-    variables: { agency, state, domain, major, first: PAGE_SIZE, after },
+    variables: { agency, state, domain, major, first: pages.first, offset: pages.offset },
     pause: overdue,
   });
   const [late] = useQuery({ query: OverdueCases, variables: { agency }, pause: !overdue });
@@ -70,7 +69,6 @@ export default function Cases() {
     for (const [name, value] of Object.entries(values)) {
       if (value !== undefined && value !== null && value !== "" && value !== false) next.set(name, String(value));
     }
-    setCursors([null]);
     setParams(next);
   };
   const initial = { agency, state, domain, major: params.get("major") ?? undefined, overdue };
@@ -117,47 +115,15 @@ export default function Cases() {
         <Form.Item name="overdue" valuePropName="checked">
           <Checkbox>{t("cases.overdue")}</Checkbox>
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t("cases.search")}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setCursors([null]);
-                setParams(new URLSearchParams());
-              }}
-            >
-              {t("cases.reset")}
-            </Button>
-          </Space>
-        </Form.Item>
+        <FilterButtons search={t("cases.search")} reset={t("cases.reset")} onReset={() => { form.resetFields(); setParams(new URLSearchParams()); }} />
       </Form>
       <RequestError error={overdue ? late.error : list.error} />
       <Table
         rowKey="id"
         loading={overdue ? late.fetching : list.fetching}
         dataSource={rows}
-        pagination={false}
-        footer={() => (
-          <Space style={{ width: "100%", justifyContent: "space-between" }}>
-            <span>{t("cases.total", { count: total })}</span>
-            {!overdue && (
-              <Space>
-                <Button disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
-                  {t("cases.prev")}
-                </Button>
-                <Button
-                  disabled={!list.data?.enforcementCases.pageInfo.hasNextPage}
-                  onClick={() => setCursors([...cursors, list.data?.enforcementCases.pageInfo.endCursor ?? null])}
-                >
-                  {t("cases.next")}
-                </Button>
-              </Space>
-            )}
-          </Space>
-        )}
+        // the overdue list is one list in hand (at most 100), paged here
+        pagination={overdue ? { pageSize: PAGE_SIZE, showSizeChanger: false, showTotal: (count) => t("cases.total", { count }) } : pages.table(total, (count) => t("cases.total", { count }))}
         columns={[
           { title: t("cases.id"), dataIndex: "id", render: (id) => <Link to={`/cases/${id}`}>{id}</Link> },
           { title: t("cases.party"), render: (_, c) => c.entity?.name ?? c.party.name },

@@ -11,6 +11,7 @@ import type { Agency, EntityCategory, RiskLevel } from "../gql/graphql";
 import { AGENCY } from "../lib/enums";
 import { dateTime } from "../lib/format";
 import { allowed } from "../lib/roles";
+import { FilterButtons, usePageNumbers } from "../lib/paging";
 import { EnumTag, Page, RED, RequestError } from "../lib/ui";
 import { useUser } from "../lib/user";
 import EntityImport from "./EntityImport";
@@ -24,10 +25,9 @@ const ORANGE = "#b45309";
 const RISK_COLOURS: Record<string, string> = { HIGH: ORANGE, FLAGGED: RED };
 
 const EntitiesPage = graphql(`
-  query EntitiesPage($agency: Agency!, $namePrefix: String, $category: EntityCategory, $riskLevel: RiskLevel, $after: String) {
-    enforcementEntities(agency: $agency, namePrefix: $namePrefix, category: $category, riskLevel: $riskLevel, first: 20, after: $after) {
+  query EntitiesPage($agency: Agency!, $namePrefix: String, $category: EntityCategory, $riskLevel: RiskLevel, $first: Int, $offset: Int) {
+    enforcementEntities(agency: $agency, namePrefix: $namePrefix, category: $category, riskLevel: $riskLevel, first: $first, offset: $offset) {
       totalCount
-      pageInfo { hasNextPage endCursor }
       edges { node { id agency name category domain riskLevel inspectionCount lastInspectedAt } }
     }
   }
@@ -51,21 +51,20 @@ export default function Entities() {
   const { user } = useUser();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const fixed = user?.roles.includes("enforcement_officer") ? (user.agency as Agency | undefined) : undefined;
   const agency = (fixed ?? params.get("agency") ?? user?.agency ?? "CULTURE") as Agency;
   const namePrefix = params.get("name") || undefined;
   const category = (params.get("category") || undefined) as EntityCategory | undefined;
   const riskLevel = (params.get("risk") || undefined) as RiskLevel | undefined;
+  const pages = usePageNumbers(20, [agency, namePrefix, category, riskLevel]);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: EntitiesPage,
-    variables: { agency, namePrefix, category, riskLevel, after: cursors[cursors.length - 1] },
+    variables: { agency, namePrefix, category, riskLevel, first: pages.first, offset: pages.offset },
   });
   const page = data?.enforcementEntities;
   const search = (v: Record<string, unknown>) => {
     const next = new URLSearchParams({ agency });
     for (const [k, value] of Object.entries(v)) if (value) next.set(k, String(value));
-    setCursors([null]);
     setParams(next);
   };
   return (
@@ -76,10 +75,7 @@ export default function Entities() {
           <Segmented
             aria-label={t("entities.agency")}
             value={agency}
-            onChange={(v) => {
-              setCursors([null]);
-              setParams(new URLSearchParams({ agency: String(v) }));
-            }}
+            onChange={(v) => setParams(new URLSearchParams({ agency: String(v) }))}
             options={AGENCY.map((a) => ({ value: a, label: t(`enums.Agency.${a}`) }))}
           />
         )
@@ -95,31 +91,16 @@ export default function Entities() {
         <Form.Item name="risk" label={t("entities.risk")}>
           <Select allowClear style={{ width: 120 }} options={RISKS.map((r) => ({ value: r, label: t(`enums.RiskLevel.${r}`) }))} />
         </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t("entities.search")}
-            </Button>
-            <Button onClick={() => { form.resetFields(); setCursors([null]); setParams(new URLSearchParams({ agency })); }}>{t("entities.reset")}</Button>
-          </Space>
-        </Form.Item>
+        <FilterButtons search={t("entities.search")} reset={t("entities.reset")} onReset={() => { form.resetFields(); setParams(new URLSearchParams({ agency })); }} />
       </Form>
       {fixed && <EntityImport agency={fixed} onDone={() => refetch({ requestPolicy: "network-only" })} />}
       <RequestError error={error} />
+      <div data-testid="entity-list">
       <Table
         rowKey="id"
         loading={fetching}
         dataSource={(page?.edges ?? []).map((e) => e!.node!)}
-        pagination={false}
-        footer={() => (
-          <Space style={{ width: "100%", justifyContent: "space-between" }}>
-            <span>{t("entities.total", { count: page?.totalCount ?? 0 })}</span>
-            <Space>
-              <Button disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>{t("cases.prev")}</Button>
-              <Button disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page?.pageInfo.endCursor ?? null])}>{t("cases.next")}</Button>
-            </Space>
-          </Space>
-        )}
+        pagination={pages.table(page?.totalCount, (count) => t("entities.total", { count }))}
         columns={[
           { title: t("entities.name"), dataIndex: "name", render: (n, e) => <Link to={`/entities/${e.agency}/${e.id}`}>{n}</Link> },
           { title: t("entities.category"), dataIndex: "category", render: (c) => t(`enums.EntityCategory.${c}`) },
@@ -129,6 +110,7 @@ export default function Entities() {
           { title: t("entities.lastInspected"), dataIndex: "lastInspectedAt", render: (d) => dateTime(d) },
         ]}
       />
+      </div>
     </Page>
   );
 }

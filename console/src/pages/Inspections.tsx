@@ -15,15 +15,15 @@ import { AGENCY } from "../lib/enums";
 import { placeErrors } from "../lib/forms";
 import { dateTime } from "../lib/format";
 import { allowed } from "../lib/roles";
+import { usePageNumbers } from "../lib/paging";
 import { EnumTag, Page, RequestError } from "../lib/ui";
 import { useUser } from "../lib/user";
 import { AgencyOfficers } from "./FileCase";
 
 const List = graphql(`
-  query InspectionsPage($agency: Agency!, $after: String) {
-    inspections(agency: $agency, first: 20, after: $after) {
+  query InspectionsPage($agency: Agency!, $first: Int, $offset: Int) {
+    inspections(agency: $agency, first: $first, offset: $offset) {
       totalCount
-      pageInfo { hasNextPage endCursor }
       edges { node { id kind performedAt entity { name } officers { name } findings { description } recordedByActor { subject } } }
     }
   }
@@ -61,8 +61,8 @@ export default function Inspections() {
   const fixed = user?.roles.includes("enforcement_officer") ? (user.agency as Agency | undefined) : undefined;
   const [chosen, setChosen] = useState<Agency>((user?.agency as Agency) ?? "CULTURE");
   const agency = fixed ?? chosen;
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [{ data, error, fetching }] = useQuery({ query: List, variables: { agency, after: cursors[cursors.length - 1] } });
+  const pages = usePageNumbers(20, agency);
+  const [{ data, error, fetching }] = useQuery({ query: List, variables: { agency, first: pages.first, offset: pages.offset } });
   const page = data?.inspections;
   return (
     <Page
@@ -73,7 +73,7 @@ export default function Inspections() {
             <Segmented
               aria-label={t("entities.agency")}
               value={agency}
-              onChange={(v) => { setCursors([null]); setChosen(v as Agency); }}
+              onChange={(v) => setChosen(v as Agency)}
               options={AGENCY.map((a) => ({ value: a, label: t(`enums.Agency.${a}`) }))}
             />
           )}
@@ -91,16 +91,7 @@ export default function Inspections() {
         rowKey="id"
         loading={fetching}
         dataSource={(page?.edges ?? []).map((e) => e!.node!)}
-        pagination={false}
-        footer={() => (
-          <Space style={{ width: "100%", justifyContent: "space-between" }}>
-            <span>{t("inspections.total", { count: page?.totalCount ?? 0 })}</span>
-            <Space>
-              <Button disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>{t("cases.prev")}</Button>
-              <Button disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page?.pageInfo.endCursor ?? null])}>{t("cases.next")}</Button>
-            </Space>
-          </Space>
-        )}
+        pagination={pages.table(page?.totalCount, (count) => t("inspections.total", { count }))}
         columns={[
           { title: t("inspections.performedAt"), dataIndex: "performedAt", render: (d) => dateTime(d) },
           { title: t("inspections.entity"), render: (_, i) => i.entity?.name ?? "—" },

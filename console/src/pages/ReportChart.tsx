@@ -15,9 +15,10 @@ export function Bars({ label, names, values }: { label: string; names: string[];
     chart.setOption({
       animation: false,
       tooltip: {},
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: "category", data: names, axisLabel: { interval: 0 } },
-      yAxis: { type: "value", minInterval: 1 },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      // bars lie down: Chinese category names (不予处罚（首违不罚）...) overlapped on an x axis
+      yAxis: { type: "category", data: names, inverse: true, axisLabel: { interval: 0 } },
+      xAxis: { type: "value", minInterval: 1 },
       series: [{ type: "bar", data: values, itemStyle: { color: "#1d4ed8" } }],
     });
     const resize = () => chart.resize();
@@ -27,5 +28,5 @@ export function Bars({ label, names, values }: { label: string; names: string[];
       chart.dispose();
     };
   }, [names, values]);
-  return <div ref={box} role="img" aria-label={label} style={{ width: "100%", height: 260 }} />;
+  return <div ref={box} role="img" aria-label={label} style={{ width: "100%", height: Math.max(160, 36 * names.length + 40) }} />;
 }

@@ -30,7 +30,7 @@ const Annual = graphql(`
     annualFigures(agency: $agency, year: $year) {
       year certifiedOfficers newOfficersPassedExams legallyReviewedCases majorCasesFiledWithJustice decisionsPublished
       decisionsPublishedLate firstViolationWaivers administrativeGuidanceCases mediationCases typicalCasesPublished
-      inspectionsRecorded inspectionsReported drawBatches draws inspectorsDrawn entitiesDrawn crossDepartmentDraws
+      inspectionsRecorded inspectionsReported inspectionPlatformConfigured drawBatches draws inspectorsDrawn entitiesDrawn crossDepartmentDraws
       delegatedPowers findings jointOperations sanctions { measure count }
     }
   }
@@ -141,7 +141,11 @@ export default function Reports() {
                   size="small"
                   rowKey="key"
                   pagination={false}
-                  dataSource={ANNUAL_KEYS.map((k) => ({ key: k, value: a[k] }))}
+                  // 0 reported to a platform nobody configured is not a figure: say so
+                  dataSource={ANNUAL_KEYS.map((k) => ({
+                    key: k,
+                    value: k === "inspectionsReported" && !a.inspectionPlatformConfigured ? t("reports.platformNotConfigured") : a[k],
+                  }))}
                   columns={[
                     { title: t("reports.figure"), dataIndex: "key", render: (k) => t(`reports.${k}`) },
                     { title: t("reports.value"), dataIndex: "value", align: "right" },

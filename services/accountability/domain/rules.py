@@ -14,6 +14,9 @@ from typing import Iterable, Mapping
 
 from services.accountability.domain.findings import FindingDraft, dedupe_key
 from services.common.clock import local_date, parse_instant
+from services.contracts.payloads import (
+    CaseDecided, CaseStepRecorded, DecisionPublished, Event, InspectionRecorded,
+    InspectionTaskAssigned)
 
 DECISION_PUBLISHED_LATE = "DECISION_PUBLISHED_LATE"
 MAJOR_DECISION_WITHOUT_LEGAL_REVIEW = "MAJOR_DECISION_WITHOUT_LEGAL_REVIEW"
@@ -37,73 +40,77 @@ def _drafts(rule: str, event_id: str, officers: Iterable[str], describe, **ref):
             for o in dict.fromkeys(officers)]  # keeps order, drops repeats
 
 
-def published_late(payload: Mapping) -> bool:
+def published_late(payload: DecisionPublished) -> bool:
     """Whether a decision_published payload is late (the service looks up the case's
     officers only then). The producer's `late` flag is trusted, our comparison is a backstop."""
-    return bool(payload.get("late") or is_after(payload["published_at"],
-                                                payload["publication_due"]))
+    return payload.late or is_after(payload.published_at, payload.publication_due)
 
 
-def decision_published_late(event_id: str, payload: Mapping,
+def decision_published_late(event_id: str, payload: DecisionPublished,
                             case_officer_ids: Iterable[str]) -> list[FindingDraft]:
     """(a) enforcement.decision_published.v1 past its due date. The event names no
     officers, so the service passes the case's officers (from its case_decided event)."""
     if not published_late(payload):
         return []
-    case = payload["case_id"]
+    case = payload.case_id
     return _drafts(DECISION_PUBLISHED_LATE, event_id, case_officer_ids, lambda _o: (
-        f"Decision of case {case} (decided {payload['decided_at']}) was published on "
-        f"{payload['published_at']}, after the deadline {payload['publication_due']}."),
+        f"Decision of case {case} (decided {payload.decided_at}) was published on "
+        f"{payload.published_at}, after the deadline {payload.publication_due}."),
         case_id=case)
 
 
-def major_decision_without_review(event_id: str, payload: Mapping) -> list[FindingDraft]:
+def major_decision_without_review(event_id: str, payload: CaseDecided) -> list[FindingDraft]:
     """(b) enforcement.case_decided.v1 for a major case without an approved legal review."""
-    if not payload.get("major") or payload.get("legal_review_approved"):
+    if not payload.major or payload.legal_review_approved:
         return []
-    case = payload["case_id"]
-    return _drafts(MAJOR_DECISION_WITHOUT_LEGAL_REVIEW, event_id, payload["officer_ids"],
-                   lambda _o: f"Major case {case} was decided on {payload['decided_at']} "
+    case = payload.case_id
+    return _drafts(MAJOR_DECISION_WITHOUT_LEGAL_REVIEW, event_id, payload.officer_ids,
+                   lambda _o: f"Major case {case} was decided on {payload.decided_at} "
                               "without an approved legal review.", case_id=case)
 
 
-def decision_deadline_missed(event_id: str, payload: Mapping) -> list[FindingDraft]:
+def decision_deadline_missed(event_id: str, payload: CaseDecided) -> list[FindingDraft]:
     """(d) enforcement.case_decided.v1 decided after its decision_due (90 days by default)."""
-    if not is_after(payload["decided_at"], payload["decision_due"]):
+    if not is_after(payload.decided_at, payload.decision_due):
         return []
-    case = payload["case_id"]
-    return _drafts(DECISION_DEADLINE_MISSED, event_id, payload["officer_ids"],
-                   lambda _o: f"Case {case} filed {payload['filed_at']} was decided on "
-                              f"{payload['decided_at']}, after the limit {payload['decision_due']}.",
+    case = payload.case_id
+    return _drafts(DECISION_DEADLINE_MISSED, event_id, payload.officer_ids,
+                   lambda _o: f"Case {case} filed {payload.filed_at} was decided on "
+                              f"{payload.decided_at}, after the limit {payload.decision_due}.",
                    case_id=case)
 
 
-# Where each action event keeps the moment the action happened. A task assignment has
-# no such field: it happens when the event occurs (the envelope's occurred_at).
-ACTION_EVENTS = {"enforcement.inspection_recorded.v1": "performed_at",
-                 "enforcement.case_step_recorded.v1": "at",
-                 "operations.inspection_task_assigned.v1": None}
+# The actions rule (c) watches (their event types: what accountability.on_action_event
+# is bound to).
+Action = InspectionRecorded | CaseStepRecorded | InspectionTaskAssigned
+ACTION_EVENTS = ("enforcement.inspection_recorded.v1", "enforcement.case_step_recorded.v1",
+                 "operations.inspection_task_assigned.v1")
 
 
-def action_moment(envelope: Mapping) -> str:
-    """The moment rule (c) asks certification about, for an ACTION_EVENTS envelope."""
-    field = ACTION_EVENTS[envelope["type"]]
-    return envelope["payload"][field] if field else envelope["occurred_at"]
+def action_moment(event: Event) -> str:
+    """The moment rule (c) asks certification about. A task assignment names no moment:
+    it happens when the event occurs (the envelope's occurred_at)."""
+    action = event.payload
+    if isinstance(action, InspectionRecorded):
+        return action.performed_at
+    if isinstance(action, CaseStepRecorded):
+        return action.at
+    return event.occurred_at
 
 
-def _action(payload: Mapping, at: str | None) -> tuple[str, str, dict, str]:
+def _action(payload: Action, at: str | None) -> tuple[str, str, dict, str]:
     """(what, verb, finding reference, moment) for the three kinds of action."""
-    if "inspection_id" in payload:
-        return (f"Inspection {payload['inspection_id']}", "carried out by",
-                {"inspection_id": payload["inspection_id"]}, payload["performed_at"])
-    if "task_id" in payload:
-        return (f"Inspection task {payload['task_id']} of joint operation "
-                f"{payload['operation_id']}", "assigned to", {}, at)
-    return (f"Step {payload['step']} of case {payload['case_id']}", "carried out by",
-            {"case_id": payload["case_id"]}, payload["at"])
+    if isinstance(payload, InspectionRecorded):
+        return (f"Inspection {payload.inspection_id}", "carried out by",
+                {"inspection_id": payload.inspection_id}, payload.performed_at)
+    if isinstance(payload, InspectionTaskAssigned):
+        return (f"Inspection task {payload.task_id} of joint operation "
+                f"{payload.operation_id}", "assigned to", {}, at)
+    return (f"Step {payload.step} of case {payload.case_id}", "carried out by",
+            {"case_id": payload.case_id}, payload.at)
 
 
-def unqualified_or_understaffed_action(event_id: str, payload: Mapping,
+def unqualified_or_understaffed_action(event_id: str, payload: Action,
                                        qualifications: Mapping[str, Mapping],
                                        at: str | None = None) -> list[FindingDraft]:
     """(c) an inspection (enforcement.inspection_recorded.v1), a case step
@@ -114,7 +121,7 @@ def unqualified_or_understaffed_action(event_id: str, payload: Mapping,
 
     Named: every unqualified officer; and, when fewer than two were qualified, every
     officer present (each took part in an action the law forbids one officer alone)."""
-    officers = list(dict.fromkeys(payload["officer_ids"]))
+    officers = list(dict.fromkeys(payload.officer_ids))
     missing = [o for o in officers if o not in qualifications]
     if missing:  # a gap in the service's look-up is a bug, never a silent "qualified"
         raise ValueError(f"no qualification answer for {', '.join(missing)}")
@@ -124,7 +131,7 @@ def unqualified_or_understaffed_action(event_id: str, payload: Mapping,
     what, verb, ref, at = _action(payload, at)
 
     def describe(officer: str) -> str:
-        parts = [f"{what} ({payload['domain']}, {at})"]
+        parts = [f"{what} ({payload.domain}, {at})"]
         if officer in unqualified:
             reasons = ", ".join(qualifications[officer].get("reasons") or []) or "not qualified"
             parts.append(f"was {verb} officer {officer} while not qualified ({reasons})")

@@ -12,18 +12,21 @@ import datetime as dt
 
 from services.common.clock import local_date, local_midnight, parse_instant
 from services.common.workdays import add_workdays
+from services.contracts.payloads import (
+    DecisionPublished, InspectionRecorded, Payload, ResultsPublished)
 
 RECORD_WORKDAYS = 7  # inspections and draw results: the record's day + 7 working days
 
 
-def due_on(record_kind: str, payload: dict, occurred_at: dt.datetime) -> dt.date:
-    """The last day (Asia/Shanghai) the record may reach its platforms."""
-    if record_kind == "DECISION" and payload.get("publication_due"):
-        return dt.date.fromisoformat(payload["publication_due"])
-    if record_kind == "DRAW_RESULT" and payload.get("published_on"):
-        start = dt.date.fromisoformat(payload["published_on"])
-    elif record_kind == "INSPECTION" and payload.get("performed_at"):
-        start = local_date(parse_instant(payload["performed_at"]))
+def due_on(payload: Payload, occurred_at: dt.datetime) -> dt.date:
+    """The last day (Asia/Shanghai) the record announced by `payload` may reach its
+    platforms."""
+    if isinstance(payload, DecisionPublished):
+        return dt.date.fromisoformat(payload.publication_due)
+    if isinstance(payload, ResultsPublished):
+        start = dt.date.fromisoformat(payload.published_on)
+    elif isinstance(payload, InspectionRecorded):
+        start = local_date(parse_instant(payload.performed_at))
     else:
         start = local_date(occurred_at)
     return add_workdays(start, RECORD_WORKDAYS)

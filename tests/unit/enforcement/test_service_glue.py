@@ -9,6 +9,7 @@ from nameko.testing.services import worker_factory
 
 from services.bus.client import Clients
 from services.common.errors import DomainError
+from services.contracts.payloads import receive
 from services.culture.service import CultureService
 from services.common.paging import Page
 from services.enforcement import ids, inputs, paging, qualification, views
@@ -109,10 +110,15 @@ def test_ids_carry_their_agency_and_kind():
     assert ids.agency_of("ent_abc") is None and ids.kind_of(None) is None
 
 
-@pytest.mark.parametrize("handler, payload", [
-    ("on_task_assigned", {"agency": "TRANSPORT"}),
+@pytest.mark.parametrize("handler, event_type, payload", [
+    ("on_task_assigned", "operations.inspection_task_assigned.v1", {
+        "operation_id": "op1", "task_id": "t1", "agency": "TRANSPORT", "entity_id": "bus-co",
+        "domain": "ROAD_TRANSPORT", "team": "A", "officer_ids": ["o1", "o2"]}),
 ])
-def test_handlers_leave_the_other_agencys_events_alone(handler, payload):
+def test_handlers_leave_the_other_agencys_events_alone(handler, event_type, payload):
     service = worker_factory(CultureService)
-    getattr(service, handler)({"event_id": "e", "payload": payload})
+    getattr(service, handler)(receive({
+        "event_id": "e", "type": event_type, "occurred_at": "2026-03-01T02:00:00+00:00",
+        "producer": "operations", "correlation_id": "c", "causation_id": None, "actor": None,
+        "payload": payload}))
     service.store.transaction.assert_not_called()

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from services.common.errors import DomainError
+from services.contracts.payloads import InspectionRecorded
 from services.operations.commands import directory_targets, plan
 from services.operations.domain import Target, add_targets
 from services.operations.reactions import _task_for
@@ -53,10 +54,13 @@ def test_unknown_entities_and_agencies_are_refused(refs, code, field):
 def test_an_inspection_names_its_task_or_is_matched_by_entity():
     op = staffed()
     op, _ = add_targets(op, [Target.of("TRANSPORT", "coach", "TOURIST_COACH")])
-    payload = {"agency": "TRANSPORT", "entity_id": "coach", "task_id": None}
-    assert _task_for(op, payload) == op.tasks[0].task_id
-    assert _task_for(op, {**payload, "task_id": "named"}) == "named"
-    assert _task_for(op, {**payload, "agency": "CULTURE"}) is None
+    payload = {"inspection_id": "i1", "agency": "TRANSPORT", "domain": "ROAD_TRANSPORT",
+               "entity_id": "coach", "officer_ids": ["o1", "o2"],
+               "performed_at": START.isoformat(), "operation_id": "op1", "task_id": None,
+               "findings_count": 0, "violation_found": False}
+    assert _task_for(op, InspectionRecorded(**payload)) == op.tasks[0].task_id
+    assert _task_for(op, InspectionRecorded(**{**payload, "task_id": "named"})) == "named"
+    assert _task_for(op, InspectionRecorded(**{**payload, "agency": "CULTURE"})) is None
 
 
 def test_remaining_window():
