@@ -17,8 +17,7 @@ from services.enforcement.domain import cases, inspections
 from services.enforcement.domain.serial import hashed_plain
 from services.enforcement.instants import plan
 from tests.integration.test_operations_support import ok
-from tests.unit.enforcement.builders import (MAJOR, advance_to, cafe, new_case, party_of,
-                                             penalty, team)
+from tests.unit.enforcement.builders import MAJOR, advance_to, cafe, party_of, penalty, team
 
 pytestmark = pytest.mark.integration
 UTC = dt.timezone.utc
@@ -39,8 +38,10 @@ def _old_documents():
     closed, _ = cases.file_case("CUL-C-OLD-1", entity, party_of(entity), team(), FILED,
                                 _catalogue(), violation_code=None, complex=True)
     advance_to(closed, "CLOSED", draft=penalty(**MAJOR), review="APPROVED")
-    # filed 2026-09-01 (builders.T0): its decision is long overdue
-    open_case = new_case(case_id="CUL-C-OLD-2")
+    # filed a month earlier and never decided: long overdue
+    open_case, _ = cases.file_case("CUL-C-OLD-2", entity, party_of(entity), team(),
+                                   FILED - dt.timedelta(days=28), _catalogue(),
+                                   violation_code=None, complex=False)
     inspection, _ = inspections.record_inspection("CUL-I-OLD-1", entity, team(), FILED)
     return [_old_form(c, record_head=c.record[-1].hash, version=0)
             for c in (closed, open_case)], _old_form(
@@ -119,10 +120,10 @@ def test_old_text_instants_become_dates_and_answer_as_before(old_data, rpc):
                                         "to": "2026-03-03T00:00:00+08:00"}, None, OFFICER))
     assert [c["id"] for c in listed["items"]] == ["CUL-C-OLD-1"]
     everything = ok(rpc.culture.list_cases({}, None, OFFICER))
-    assert [c["id"] for c in everything["items"]] == ["CUL-C-OLD-2", "CUL-C-OLD-1"]
+    assert [c["id"] for c in everything["items"]] == ["CUL-C-OLD-1", "CUL-C-OLD-2"]
     # times reach callers as ISO 8601 text
-    assert everything["items"][1]["filed_at"] == "2026-03-02T01:30:05.123000+00:00"
-    assert everything["items"][1]["record"][0]["at"] == "2026-03-02T01:30:05.123457+00:00"
+    assert everything["items"][0]["filed_at"] == "2026-03-02T01:30:05.123000+00:00"
+    assert everything["items"][0]["record"][0]["at"] == "2026-03-02T01:30:05.123457+00:00"
 
     # the annual figures count the old inspection and the old decision in 2026
     figures = ok(rpc.culture.annual_figures(2026))
@@ -152,9 +153,9 @@ def test_conversion_is_idempotent_and_leaves_what_others_changed(old_data):
     # two replicas at once: the one that read the text after the other had written is
     # refused by its compare-and-set and changes nothing
     culture.cases.update_one({"_id": "CUL-C-OLD-2"},
-                             {"$set": {"filed_at": "2026-09-01T02:00:00.000000+00:00"}})
+                             {"$set": {"filed_at": "2026-02-02T01:30:05.123457+00:00"}})
     stale = list(culture.cases.find({"_id": "CUL-C-OLD-2"}, {"filed_at": 1}))
-    written = dt.datetime(2026, 9, 1, 2, 0, 0, 1000, tzinfo=UTC)  # the other replica's
+    written = dt.datetime(2026, 2, 2, 1, 30, 6, tzinfo=UTC)  # not what this pass would write
     culture.cases.update_one({"_id": "CUL-C-OLD-2"}, {"$set": {"filed_at": written}})
     assert convert_collection(_Stale(culture.cases, stale), ["filed_at"]) == 0
     assert culture.cases.find_one({"_id": "CUL-C-OLD-2"})["filed_at"] == written
