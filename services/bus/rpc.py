@@ -11,6 +11,7 @@ import functools
 import inspect
 import logging
 
+from kombu.utils.json import register_type
 from nameko.rpc import Rpc, RpcConsumer
 from pymongo.errors import ConnectionFailure, DuplicateKeyError, OperationFailure
 
@@ -22,6 +23,11 @@ from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 UNAVAILABLE = "SERVICE_UNAVAILABLE"
+# On the wire an instant is ISO 8601 text (clock.iso) in whatever this process sends (RPC
+# results above all: stored documents hold datetimes). kombu's JSON would otherwise wrap
+# it as a typed object only kombu reads; marker None makes the encoding plain text. At
+# encoding time, so no result is walked twice.
+register_type(dt.datetime, None, iso)
 
 
 class BusRpcConsumer(RpcConsumer):
@@ -58,18 +64,6 @@ def _adopt_caller(signature, service, args, kwargs) -> None:
         data["actor"] = actor.to_dict()
 
 
-def wire(value):
-    """A result as the wire carries it: instants as ISO 8601 text (clock.iso), never as
-    the serializer's typed datetimes, whatever a service stores or computes."""
-    if isinstance(value, dict):
-        return {k: wire(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [wire(v) for v in value]
-    if isinstance(value, dt.datetime):
-        return iso(value)
-    return value
-
-
 def command(fn):
     signature = inspect.signature(fn)
     takes_actor = "actor" in signature.parameters
@@ -79,7 +73,7 @@ def command(fn):
         if takes_actor:
             _adopt_caller(signature, self, args, kwargs)
         try:
-            return {"ok": wire(fn(self, *args, **kwargs))}
+            return {"ok": fn(self, *args, **kwargs)}
         except DomainError as exc:
             return {"error": exc.to_dict()}
         except DuplicateKeyError:  # a retry cannot fix it: not "unavailable"
