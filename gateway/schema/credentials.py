@@ -37,12 +37,12 @@ class OfficerCredential(graphene.ObjectType):
                                       "day.")
 
     resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
+    resolve_expires_at = staticmethod(_parsed("expires_at", dt.datetime.fromisoformat))
 
     @staticmethod
     def resolve_qr_svg(root, info):
         return qr_svg(f"{info.context.config.public_url}/credentials/verify?token="
                       f"{quote(root['token'], safe='')}")
-    resolve_expires_at = staticmethod(_parsed("expires_at", dt.datetime.fromisoformat))
 
 
 class OfficerCredentialPayload(graphene.ObjectType):
