@@ -8,7 +8,7 @@ import graphene
 
 from gateway.schema import paging
 from gateway.schema.base import errors_field
-from gateway.schema.base import Agency, UserError, actor, enum_of, payload_errors, plain, requires
+from gateway.schema.base import Agency, enum_of, mutation, plain, requires
 from gateway.schema.scalars import Date, DateTime
 from services.contracts.vocabulary import ACTIVITY_KINDS as KINDS, MAX_ACTIVITY_QUANTITY as MAX_QUANTITY
 
@@ -97,15 +97,11 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    record_rule_of_law_activity = graphene.Field(
-        RuleOfLawActivityPayload, input=RecordRuleOfLawActivityInput(required=True,
-                                                                     description="The entry to "
-                                                                                 "record; see the "
-                                                                                 "input type."),
-        required=True, description="Add an entry to the register of rule-of-law activities.")
-
-    @requires(*ROLES)
-    def resolve_record_rule_of_law_activity(root, info, input):
-        return payload_errors(RuleOfLawActivityPayload, "activity", lambda: info.context
-                              .services.accountability.record_activity(plain(input),
-                                                                       actor(info)))
+    record_rule_of_law_activity = mutation(
+        RuleOfLawActivityPayload, roles=ROLES,
+        description="Add an entry to the register of rule-of-law activities.",
+        call=lambda services, who, input: services.accountability.record_activity(
+            plain(input), who),
+        input=RecordRuleOfLawActivityInput(required=True,
+                                           description="The entry to record; see the input "
+                                                       "type."))

@@ -8,7 +8,7 @@ import graphene
 
 from gateway.schema import paging
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, enum_of,
-                                 payload_errors, plain, requires)
+                                 mutation, plain, requires)
 from gateway.schema.certification import READERS
 from gateway.schema.scalars import DateTime
 from services.contracts.topology import PUBLIC_EVENTS
@@ -146,8 +146,10 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    subscribe_webhook = graphene.Field(
-        WebhookSubscriptionPayload, required=True,
+    subscribe_webhook = mutation(
+        WebhookSubscriptionPayload, roles=SUBSCRIBERS,
+        call=lambda services, who, input: services.delivery.subscribe_webhook(
+            plain(dict(input)), who),
         input=WebhookSubscriptionInput(required=True, description="The endpoint and the "
                                        "event types; see the input type."),
         description="Subscribe an endpoint to public event types; the answer holds the "
@@ -155,43 +157,20 @@ class Mutation(graphene.ObjectType):
                     "WEBHOOK_URL_PRIVATE_ADDRESS, WEBHOOK_URL_METADATA_ADDRESS, "
                     "WEBHOOK_URL_UNRESOLVABLE, UNKNOWN_EVENT_TYPE, INVALID_INPUT, "
                     "TOO_MANY_SUBSCRIPTIONS.")
-    unsubscribe_webhook = graphene.Field(
-        WebhookSubscriptionPayload, required=True, id=graphene.ID(
-            required=True, description="The subscription's id (`whs_…`)."),
+    unsubscribe_webhook = mutation(
+        WebhookSubscriptionPayload, roles=SUBSCRIBERS,
+        call=lambda services, who, id: services.delivery.unsubscribe_webhook(id, who),
+        id=graphene.ID(required=True, description="The subscription's id (`whs_…`)."),
         description="End a subscription (pending deliveries are cancelled). Errors: "
                     "NOT_FOUND.")
-    replay_webhook_deliveries = graphene.Field(
-        ReplayWebhookDeliveriesPayload, required=True,
+    replay_webhook_deliveries = mutation(
+        ReplayWebhookDeliveriesPayload, roles=SUBSCRIBERS,
+        call=lambda services, who, subscription_id, after=None: (
+            services.delivery.replay_webhook_deliveries(
+                subscription_id, paging.request(after=after)["after"], who)),
         subscription_id=graphene.ID(required=True, description="The subscription whose "
                                     "deliveries to send again."),
         after=graphene.String(description="A cursor from webhookDeliveries; omit to replay "
                               "them all."),
         description="Send a subscription's deliveries after the cursor again, now, under "
                     "their own webhook-ids. Errors: NOT_FOUND, SUBSCRIPTION_INACTIVE.")
-
-    @requires(*SUBSCRIBERS)
-    def resolve_subscribe_webhook(root, info, input):
-        return _subscription_payload(lambda: info.context.services.delivery.subscribe_webhook(
-            plain(dict(input)), actor(info)))
-
-    @requires(*SUBSCRIBERS)
-    def resolve_unsubscribe_webhook(root, info, id):
-        return _subscription_payload(
-            lambda: info.context.services.delivery.unsubscribe_webhook(id, actor(info)))
-
-    @requires(*SUBSCRIBERS)
-    def resolve_replay_webhook_deliveries(root, info, subscription_id, after=None):
-        return payload_errors(ReplayWebhookDeliveriesPayload, "replayed", lambda: (
-            info.context.services.delivery.replay_webhook_deliveries(
-                subscription_id, paging.request(after=after)["after"], actor(info))))
-
-
-def _subscription_payload(call):
-    result = {}
-
-    def action():
-        result.update(call())
-        return result["subscription"]
-    payload = payload_errors(WebhookSubscriptionPayload, "subscription", action)
-    payload.secret = result.get("secret")
-    return payload

@@ -5,7 +5,7 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema.base import (
-    Agency, EnforcementDomain, actor, enum_value, payload_errors, public_read, requires)
+    Agency, EnforcementDomain, enum_value, mutation, public_read, requires)
 from gateway.schema.draws_types import (
     Draw, DrawConnection, DrawKind, DrawPayload, DrawStatus, DrawVerification, PublishedDraw,
     PublishedDrawSummaryConnection, published_summary)
@@ -150,20 +150,19 @@ STEPS = {
 
 
 def _step(method):
-    @requires("planner")
-    def mutate(root, info, id):
-        call = getattr(info.context.services.draws, method)
-        return payload_errors(DrawPayload, "draw",
-                              lambda: call(id, actor(info)))
-    return graphene.Field(DrawPayload, id=graphene.ID(required=True, description="The "
-                                                      "draw's id; unknown: NOT_FOUND."),
-                          required=True, resolver=mutate, description=STEPS[method])
+    return mutation(DrawPayload, roles=("planner",), description=STEPS[method],
+                    call=lambda services, who, id: getattr(services.draws, method)(id, who),
+                    id=graphene.ID(required=True, description="The draw's id; unknown: "
+                                                              "NOT_FOUND."))
 
 
 class Mutation(graphene.ObjectType):
-    create_draw = graphene.Field(
-        DrawPayload, input=CreateDrawInput(required=True, description="The draw's scope and "
-                                           "rules; see the input type."), required=True,
+    create_draw = mutation(
+        DrawPayload, roles=("planner",),
+        call=lambda services, who, input: services.draws.create_draw(
+            _create_input(input), who),
+        input=CreateDrawInput(required=True, description="The draw's scope and rules; see "
+                                                          "the input type."),
         description="Create a double-random draw (双随机抽查): an agency batch or a joint "
                     "operation's cross-department draw. planner only. Errors: INVALID_INPUT, "
                     "NOT_FOUND, FORBIDDEN, RULES_INCOMPLETE, DOMAIN_NOT_IN_SCOPE, "
@@ -172,8 +171,3 @@ class Mutation(graphene.ObjectType):
     commit_draw = _step("commit_draw")
     reveal_draw = _step("reveal_draw")
     publish_draw_results = _step("publish_results")
-
-    @requires("planner")
-    def resolve_create_draw(root, info, input):
-        return payload_errors(DrawPayload, "draw", lambda: info.context.services.draws.create_draw(
-            _create_input(input), actor(info)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema import paging
-from gateway.schema.base import UserError, enum_of, enum_value, payload_errors, requires
+from gateway.schema.base import UserError, enum_of, enum_value, mutation, requires
 from gateway.schema.scalars import Date, DateTime
 from services.contracts.vocabulary import (PLATFORM_DELIVERY_STATUSES, PLATFORM_RECORD_KINDS,
                                            PLATFORM_TARGETS)
@@ -106,14 +106,10 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    replay_platform_delivery = graphene.Field(
-        ReplayPlatformDeliveryPayload, required=True, id=graphene.ID(
-            required=True, description="The delivery's id (its Idempotency-Key)."),
+    replay_platform_delivery = mutation(
+        ReplayPlatformDeliveryPayload, roles=READERS,
         description="Send one platform delivery again, now, under its own id (the platform "
                     "dedupes on it). Roles: planner, accountability_officer. Errors: "
-                    "NOT_FOUND.")
-
-    @requires(*READERS)
-    def resolve_replay_platform_delivery(root, info, id):
-        return payload_errors(ReplayPlatformDeliveryPayload, "delivery", lambda: (
-            info.context.services.delivery.replay_platform_delivery(id)))
+                    "NOT_FOUND.",
+        call=lambda services, who, id: services.delivery.replay_platform_delivery(id),
+        id=graphene.ID(required=True, description="The delivery's id (its Idempotency-Key)."))

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import graphene
 
-from gateway.schema.base import payload_type
-from gateway.schema.base import (Agency, UserError, enum_of, enum_value, forbidden, payload_errors,
+from gateway.schema.base import (Agency, enum_of, enum_value, forbidden, mutation, payload_type,
                                  plain, requires)
 from gateway.schema.enforcement import support
 from gateway.schema.paging import connection, field, from_list
 from gateway.schema.scalars import Date, DateTime
+from services.common.errors import DomainError
 from services.contracts.vocabulary import BODY_KINDS, LIST_KINDS, agency_of, agency_of_body
 
 SIGNED_IN = ("planner", "certification_admin", "accountability_officer",
@@ -155,16 +155,12 @@ PowerConnection = connection(EnforcementPower)
 SupervisionListConnection = connection(SupervisionListEntry)
 
 
-def _payload(name, key, node, what):
-    return payload_type(name, key, node, what)
-
-
-BodyPayload = _payload("EnforcementBodyPayload", "body", EnforcementBody,
-                       "enforcement body (执法主体)")
-PowerPayload = _payload("EnforcementPowerPayload", "power", EnforcementPower,
-                        "delegated power (下放的处罚权)")
-AssignmentPayload = _payload("OfficerBodyAssignmentPayload", "assignment",
-                             OfficerBodyAssignment, "officer's body assignment")
+BodyPayload = payload_type("EnforcementBodyPayload", "body", EnforcementBody,
+                           "enforcement body (执法主体)")
+PowerPayload = payload_type("EnforcementPowerPayload", "power", EnforcementPower,
+                            "delegated power (下放的处罚权)")
+AssignmentPayload = payload_type("OfficerBodyAssignmentPayload", "assignment",
+                                 OfficerBodyAssignment, "officer's body assignment")
 
 
 class RegisterEnforcementBodyInput(graphene.InputObjectType):
@@ -218,14 +214,25 @@ class AssignOfficerToBodyInput(graphene.InputObjectType):
     body_id = graphene.ID(required=True, description="The agency's code moves them back.")
 
 
-def _maintain(info, agency, payload, key, call):
-    """A maintainer acts for the agency on their token (any agency without one)."""
-    agency = enum_value(agency)
-    if info.context.principal.agency not in (None, agency):
-        raise forbidden(f"you may not act for {agency}")
-    return payload_errors(payload, key, lambda: call(support.service(info, agency),
-                                                     support.actor(info)))
+def _maintain(payload, method, agency=lambda data: data.pop("agency"), **field):
+    """A maintainer's write `<agency's service>.<method>(input, who)`; the agency comes from
+    the input, and a maintainer acts for the agency on their token (any without one)."""
+    def call(services, who, input):
+        data = plain(dict(input))
+        target = enum_value(agency(data))
+        if who["agency"] not in (None, target):
+            raise forbidden(f"you may not act for {target}")
+        return getattr(support.client(services, target), method)(data, who)
+    return mutation(payload, roles=MAINTAINERS, call=call, **field)
 
+
+def _power_agency(data):
+    """The agency that delegated a power, from its id (NOT_FOUND for an id of no agency)."""
+    agency = agency_of(data["power_id"])
+    if agency is None:
+        raise DomainError("NOT_FOUND", f"power {data['power_id']} does not exist",
+                          ["input", "powerId"])
+    return agency
 
 
 def _circumstance():
@@ -335,14 +342,14 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    register_enforcement_body = graphene.Field(
-        BodyPayload, required=True, input=RegisterEnforcementBodyInput(
+    register_enforcement_body = _maintain(
+        BodyPayload, "register_body", input=RegisterEnforcementBodyInput(
             required=True, description="The new body: its agency, name, kind and area."),
         description="Register a township (乡镇) or sub-district (街道) body under the agency. "
                     "certification_admin and planner, for the agency on their token (any "
                     "agency without one; another agency: FORBIDDEN). Errors: INVALID_INPUT.")
-    delegate_enforcement_power = graphene.Field(
-        PowerPayload, required=True, input=DelegateEnforcementPowerInput(
+    delegate_enforcement_power = _maintain(
+        PowerPayload, "delegate_power", input=DelegateEnforcementPowerInput(
             required=True, description="The body, the violation, the period and the "
                                        "delegation's document."),
         description="The agency delegates the penalty power for one violation to one of its "
@@ -350,46 +357,18 @@ class Mutation(graphene.ObjectType):
                     "planner, for the agency on their token. Errors: NOT_FOUND (body), "
                     "INVALID_INPUT (the agency itself, no document number, last day before "
                     "the first), UNKNOWN_VIOLATION, POWER_OVERLAPS (already held then).")
-    end_enforcement_power = graphene.Field(
-        PowerPayload, required=True, input=EndEnforcementPowerInput(
+    end_enforcement_power = _maintain(
+        PowerPayload, "end_power", _power_agency, input=EndEnforcementPowerInput(
             required=True, description="The power and its new last day."),
         description="Set a delegated power's last day (it may only shorten the delegation). "
                     "certification_admin and planner, for the power's agency. Errors: "
                     "NOT_FOUND, INVALID_INPUT (last day outside the delegation), "
                     "CONCURRENT_UPDATE (changed meanwhile: retry).")
-    assign_officer_to_body = graphene.Field(
-        AssignmentPayload, required=True, input=AssignOfficerToBodyInput(
+    assign_officer_to_body = _maintain(
+        AssignmentPayload, "assign_officer_to_body", input=AssignOfficerToBodyInput(
             required=True, description="The officer and the body they move to."),
         description="An officer of the agency now belongs to this body (the agency's own "
                     "body: back to the default); cases they file are then the body's. "
                     "certification_admin and planner, for the agency on their token. Errors: "
                     "NOT_FOUND (body, or an officer not of this agency), INVALID_INPUT.")
 
-    @requires(*MAINTAINERS)
-    def resolve_register_enforcement_body(root, info, input):
-        data = plain(dict(input))
-        return _maintain(info, data.pop("agency"), BodyPayload, "body",
-                         lambda svc, who: svc.register_body(data, who))
-
-    @requires(*MAINTAINERS)
-    def resolve_delegate_enforcement_power(root, info, input):
-        data = plain(dict(input))
-        return _maintain(info, data.pop("agency"), PowerPayload, "power",
-                         lambda svc, who: svc.delegate_power(data, who))
-
-    @requires(*MAINTAINERS)
-    def resolve_end_enforcement_power(root, info, input):
-        data = plain(dict(input))
-        agency = agency_of(data["power_id"])
-        if agency is None:
-            return PowerPayload(power=None, errors=[UserError(
-                code="NOT_FOUND", message=f"power {data['power_id']} does not exist",
-                field=["input", "powerId"])])
-        return _maintain(info, agency, PowerPayload, "power",
-                         lambda svc, who: svc.end_power(data, who))
-
-    @requires(*MAINTAINERS)
-    def resolve_assign_officer_to_body(root, info, input):
-        data = plain(dict(input))
-        return _maintain(info, data.pop("agency"), AssignmentPayload, "assignment",
-                         lambda svc, who: svc.assign_officer_to_body(data, who))
