@@ -4,6 +4,8 @@ slows it down: never in production) and every minute writes `<name>.memory.txt` 
 the allocation sites that grew most since the first minute (warm-up)."""
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import linecache
 import os
 import tracemalloc
@@ -30,15 +32,48 @@ def _snapshot():
                                                __file__)])
 
 
+class _Mallinfo2(ctypes.Structure):
+    _fields_ = [(f, ctypes.c_size_t) for f in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _totals() -> str:
+    """RSS beside what Python holds (tracemalloc) and what glibc's malloc holds: in use
+    against free inside its arenas. RSS growing with the traced total flat is the
+    allocator (fragmentation, arenas), not the Python heap."""
+    traced = tracemalloc.get_traced_memory()[0] / 2**20
+    out = (f"RSS {_rss_mb():.1f} MB, traced {traced:.1f} MB (tracing itself "
+           f"{tracemalloc.get_tracemalloc_memory() / 2**20:.1f} MB)")
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        libc.mallinfo2.restype = _Mallinfo2
+        info = libc.mallinfo2()
+        out += (f", malloc in use {info.uordblks / 2**20:.1f} MB, free in arenas "
+                f"{info.fordblks / 2**20:.1f} MB, mmapped {info.hblkhd / 2**20:.1f} MB")
+    except (OSError, AttributeError):  # not glibc
+        pass
+    return out
+
+
 def _report(path: Path) -> None:
     eventlet.sleep(EVERY)
+    timeline = [f"minute 1: {_totals()}"]  # before the snapshot: it is not the process's
     first, minutes = _snapshot(), 1
     while True:
         eventlet.sleep(EVERY)
         minutes += 1
+        timeline.append(f"minute {minutes}: {_totals()}")
         now = _snapshot()
         grown = now.compare_to(first, "traceback")[:TOP]
-        lines = [f"after {minutes} min, growth since minute 1 by allocation site:"]
+        lines = timeline + [f"after {minutes} min, growth since minute 1 by allocation site:"]
         for stat in grown:
             lines.append(f"{stat.size_diff / 1024:+.0f} KiB in {stat.count_diff:+d} blocks")
             lines += [f"    {frame}" for frame in stat.traceback.format()[-12:]]

@@ -93,32 +93,47 @@ def test_list_cursors_round_trip_and_reject_garbage():
     assert queries.parse_filter({"name_prefix": "Li.*"})["name_prefix"] == "Li.*"
 
 
-def test_the_parsed_record_cache_is_bounded_by_history_entries(monkeypatch):
+def test_the_parsed_record_cache_keeps_the_recently_used_within_its_entry_bound(monkeypatch):
     """repository._parsed holds whole histories, which grow with every change: past
-    MAX_PARSED_ENTRIES entries it starts again (the soak's certification growth)."""
+    MAX_PARSED_ENTRIES entries (or MAX_PARSED officers) the officers used longest ago
+    are dropped, one by one, and the recently checked ones stay parsed."""
+    from collections import OrderedDict
+
     from services.certification import repository
 
     class Officers:
-        def __init__(self, docs):
-            self.docs = docs
+        def __init__(self):
+            self.sizes = {f"o{i}": 10 for i in range(4)}
+            self.parsed = []  # which documents were read in full (parsed)
 
         def find(self, query, projection=None):
-            wanted = query["_id"]["$in"]
-            return [d for d in self.docs if d["_id"] in wanted]
-
-    def doc(i, entries):
-        return {"_id": f"o{i}", "rev": f"r{entries}", "version": 1}
+            wanted = [i for i in query["_id"]["$in"] if i in self.sizes]
+            if projection is None:
+                self.parsed += wanted
+            return [{"_id": i, "rev": f"r{self.sizes[i]}", "version": 1,
+                     "size": self.sizes[i]} for i in wanted]
 
     class Record:
         def __init__(self, n):
             self.history = (None,) * n
 
-    monkeypatch.setattr(repository, "_parsed", {})
+    store = Officers()
+    monkeypatch.setattr(repository, "_parsed", OrderedDict())
     monkeypatch.setattr(repository, "_held", {"entries": 0})
     monkeypatch.setattr(repository, "MAX_PARSED_ENTRIES", 25)
-    monkeypatch.setattr(repository, "record_from_raw", lambda raw: Record(10))
-    monkeypatch.setattr(repository, "officers", lambda: Officers([doc(i, 10) for i in range(4)]))
-    repository.load_many(["o0", "o1", "o2"])
-    assert repository._held["entries"] == 30 and len(repository._parsed) == 3
-    repository.load_many(["o3"])  # over the bound: the cache starts again with this one
-    assert repository._held["entries"] == 10 and list(repository._parsed) == ["o3"]
+    monkeypatch.setattr(repository, "record_from_raw", lambda raw: Record(raw["size"]))
+    monkeypatch.setattr(repository, "officers", lambda: store)
+    repository.load_many(["o0", "o1"])
+    repository.load_many(["o0"])  # still parsed: o0 is now the most recently used
+    assert store.parsed == ["o0", "o1"]
+    repository.load_many(["o2"])  # 30 entries: o1, used longest ago, goes
+    assert list(repository._parsed) == ["o0", "o2"] and repository._held["entries"] == 20
+    store.sizes["o0"] = 14  # o0 changed: its record is parsed again, counted at its size
+    repository.load_many(["o0"])
+    assert list(repository._parsed) == ["o2", "o0"] and repository._held["entries"] == 24
+    monkeypatch.setattr(repository, "MAX_PARSED", 1)  # the officer bound alike
+    repository.load_many(["o3"])
+    assert list(repository._parsed) == ["o3"] and repository._held["entries"] == 10
+    store.parsed.clear()
+    repository.load_many(["o3"])
+    assert store.parsed == []
