@@ -2,6 +2,7 @@
 and the certificate-number counter, all inside one unit of work per command."""
 from __future__ import annotations
 
+import sys
 from collections import OrderedDict
 from dataclasses import replace
 
@@ -44,6 +45,30 @@ def _keep(officer_id: str, rev: str, record: OfficerRecord, version: int) -> Non
         _held["entries"] -= len(dropped.history)
 
 
+# One copy of each actor the histories name (a handful of people and system actors, on
+# every entry) and of each short text their data repeat: a third less memory a parsed
+# entry (4 of its 9 small objects were these copies). Nothing changes an entry's actor.
+_shared: dict = {}
+MAX_SHARED, SHORT = 10_000, 64
+
+
+def _compact(entries: list) -> list:
+    if len(_shared) > MAX_SHARED:
+        _shared.clear()
+    out = []
+    for entry in entries:
+        entry, actor, data = dict(entry), entry.get("actor"), entry.get("data")
+        if isinstance(actor, dict):
+            key = tuple((k, tuple(v) if isinstance(v, list) else v)
+                        for k, v in sorted(actor.items()))
+            entry["actor"] = _shared.setdefault(key, actor)
+        if isinstance(data, dict):
+            entry["data"] = {sys.intern(k): sys.intern(v) if isinstance(v, str)
+                             and len(v) <= SHORT else v for k, v in data.items()}
+        out.append(entry)
+    return out
+
+
 def _parse(raw: dict, before) -> OfficerRecord:
     """The record of `raw`. A history only grows (a change appends entries), so when the
     stored one still begins with the entries parsed before (its first and last of them
@@ -53,9 +78,9 @@ def _parse(raw: dict, before) -> OfficerRecord:
     if held and len(stored) >= len(held):
         ends = record_from_raw({**raw, "history": [stored[0], stored[len(held) - 1]]})
         if ends.history == (held[0], held[-1]):
-            tail = record_from_raw({**raw, "history": stored[len(held):]})
+            tail = record_from_raw({**raw, "history": _compact(stored[len(held):])})
             return replace(tail, history=held + tail.history)
-    return record_from_raw(raw)
+    return record_from_raw({**raw, "history": _compact(stored)})
 
 
 def load_many(ids) -> dict:

@@ -137,3 +137,58 @@ def test_the_parsed_record_cache_keeps_the_recently_used_within_its_entry_bound(
     store.parsed.clear()
     repository.load_many(["o3"])
     assert store.parsed == []
+
+
+def test_a_changed_record_reuses_the_entries_parsed_before(monkeypatch):
+    """A change appends entries: the next load parses those only and keeps the ones held,
+    reading exactly what a whole parse reads; a history stored afresh is parsed whole."""
+    import bson
+    from bson.codec_options import CodecOptions
+
+    from services.certification import repository
+    from services.certification.documents import record_from_raw
+    from services.certification.domain import Agency, Kind, OfficerRecord
+
+    monkeypatch.setattr(repository, "_shared", {})
+    at = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+    actor = {"subject": "system:accountability", "roles": [], "agency": None}
+
+    def stored(record):  # as the driver returns it
+        raw = bson.encode({"_id": record.id, **record.to_dict()})
+        return bson.decode(raw, CodecOptions(tz_aware=True))
+
+    record = OfficerRecord("o1", "Li Wei", Agency.CULTURE, "11010519491231002X")
+    record = record.append(Kind.OFFICER_REGISTERED, at, at).attributed(0, actor)
+    for n in range(3):
+        record = record.append(Kind.SANCTION_NOTED, at, at, f"s{n}",
+                               measure="CRITICISM_EDUCATION").attributed(n + 1, actor)
+    before = ("r1", repository._parse(stored(record), None), 1)
+    grown = record.append(Kind.SANCTION_NOTED, at, at, "s9", measure="CRITICISM_EDUCATION")
+    parsed = repository._parse(stored(grown.attributed(4, actor)), before)
+    assert parsed == record_from_raw(stored(grown.attributed(4, actor)))
+    assert all(a is b for a, b in zip(parsed.history, before[1].history))
+    assert len(parsed.history) == 5
+    # one copy of the actor and of the repeated texts, whichever parse read them
+    assert parsed.history[4].actor is parsed.history[0].actor
+    assert parsed.history[4].data["measure"] is parsed.history[1].data["measure"]
+
+    afresh = OfficerRecord("o1", "Li Wei", Agency.CULTURE, "11010519491231002X").append(
+        Kind.OFFICER_REGISTERED, at + dt.timedelta(days=1), at).attributed(0, actor)
+    afresh = afresh.append(Kind.SANCTION_NOTED, at, at, "x", measure="CRITICISM_EDUCATION")
+    for n in range(3):
+        afresh = afresh.append(Kind.SANCTION_NOTED, at, at, f"y{n}")
+    parsed = repository._parse(stored(afresh), before)
+    assert parsed == record_from_raw(stored(afresh))
+    assert parsed.history[0] is not before[1].history[0]
+
+
+def test_the_shared_actors_and_texts_are_bounded(monkeypatch):
+    from services.certification import repository
+
+    monkeypatch.setattr(repository, "_shared", {})
+    monkeypatch.setattr(repository, "MAX_SHARED", 3)
+    for n in range(10):
+        entries = repository._compact([{"actor": {"subject": f"u{n}", "roles": ["a"]},
+                                        "data": {"reason": "x" * 100}}])
+        assert entries[0]["actor"] == {"subject": f"u{n}", "roles": ["a"]}
+        assert len(repository._shared) <= 4
