@@ -27,12 +27,12 @@ def officers():
 # would otherwise parse every officer's history on every call. Least recently used first
 # out, bounded by officers and by the history entries held: a record grows by an entry
 # per change (every sanction, even a criticism kept for the record only), so its memory
-# follows the histories, not the officer count. A parsed entry holds about 1.3 KB (measured
-# with tracemalloc: the entry, its two datetimes, its data and actor dicts; 4 times its
-# BSON), so the entry bound is about 20 MB; past it the officers used longest ago are
-# parsed again.
+# follows the histories, not the officer count. A parsed entry holds about 550 bytes
+# (measured with tracemalloc; actors and short texts shared, see _compact), so the entry
+# bound is about 22 MB; past it the officers used longest ago are parsed again.
 _parsed: OrderedDict[str, tuple[str, OfficerRecord, int]] = OrderedDict()
-MAX_PARSED, MAX_PARSED_ENTRIES = 5_000, 15_000
+MAX_PARSED, MAX_PARSED_ENTRIES = 10_000, 40_000
+FEW_CHANGED = 10
 _held = {"entries": 0}  # history entries in _parsed
 
 
@@ -69,24 +69,44 @@ def _compact(entries: list) -> list:
     return out
 
 
-def _parse(raw: dict, before) -> OfficerRecord:
-    """The record of `raw`. A history only grows (a change appends entries), so when the
-    stored one still begins with the entries parsed before (its first and last of them
-    read alike), those are reused and only the new ones parsed: a change costs its own
-    entries, not the whole history again, and the entries held stay where they are."""
+def _parse(raw: dict, before, start: int = 0) -> OfficerRecord | None:
+    """The record of `raw`, whose history is the stored one from entry `start` on. A
+    history only grows (a change appends entries), so the entries parsed before are
+    reused when the stored history still has the last of them where it was: only the
+    new ones are parsed (and, with `start`, read). None: `raw` began at the last entry
+    parsed before and that entry is not there any more (read the whole document)."""
     held, stored = (before[1].history if before else ()), raw.get("history") or []
-    if held and len(stored) >= len(held):
-        ends = record_from_raw({**raw, "history": [stored[0], stored[len(held) - 1]]})
-        if ends.history == (held[0], held[-1]):
-            tail = record_from_raw({**raw, "history": _compact(stored[len(held):])})
+    if held and len(held) - 1 == start and stored:
+        if record_from_raw({**raw, "history": stored[:1]}).history == held[-1:]:
+            tail = record_from_raw({**raw, "history": _compact(stored[1:])})
             return replace(tail, history=held + tail.history)
+    if start:
+        return None
     return record_from_raw({**raw, "history": _compact(stored)})
+
+
+def _changed(stale: list):
+    """(raw, start) for the officers whose stored record changed. One parsed before is
+    read from its last parsed entry on (a change appends): reading and decoding its
+    whole history again for every change was most of what a change allocated."""
+    since = {i: len(_parsed[i][1].history) - 1 for i in stale
+             if i in _parsed and _parsed[i][1].history}
+    if len(since) > FEW_CHANGED:  # many changed: one query for all beats one each
+        since = {}
+    for officer_id, start in since.items():
+        raw = officers().find_one({"_id": officer_id},
+                                  {"history": {"$slice": [start, 2**31 - 1]}})
+        if raw is not None:
+            yield raw, start
+    whole = [i for i in stale if i not in since]
+    if whole:
+        yield from ((raw, 0) for raw in officers().find({"_id": {"$in": whole}}))
 
 
 def load_many(ids) -> dict:
     """id -> (record, version) for the ids that exist. One small query (rev only) when
-    every record is already parsed; the full documents only of those that changed or are
-    new here."""
+    every record is already parsed; of those that changed, the new entries only, and
+    the full documents of those new here."""
     wanted = sorted({str(i) for i in ids})
     found, stale = {}, []
     for head in officers().find({"_id": {"$in": wanted}}, {"rev": 1}):
@@ -96,11 +116,16 @@ def load_many(ids) -> dict:
             _parsed.move_to_end(head["_id"])
         else:
             stale.append(head["_id"])
-    if stale:
-        for raw in officers().find({"_id": {"$in": stale}}):
-            found[raw["_id"]] = (_parse(raw, _parsed.get(raw["_id"])), raw["version"])
-            if raw.get("rev"):
-                _keep(raw["_id"], raw["rev"], *found[raw["_id"]])
+    for raw, start in _changed(stale):
+        record = _parse(raw, _parsed.get(raw["_id"]), start)
+        if record is None:  # not what was parsed before: read whole
+            raw = officers().find_one({"_id": raw["_id"]})
+            if raw is None:
+                continue
+            record = _parse(raw, None)
+        found[raw["_id"]] = (record, raw["version"])
+        if raw.get("rev"):
+            _keep(raw["_id"], raw["rev"], record, raw["version"])
     return found
 
 

@@ -113,6 +113,9 @@ def test_the_parsed_record_cache_keeps_the_recently_used_within_its_entry_bound(
             return [{"_id": i, "rev": f"r{self.sizes[i]}", "version": 1,
                      "size": self.sizes[i]} for i in wanted]
 
+        def find_one(self, query, projection=None):
+            return self.find({"_id": {"$in": [query["_id"]]}})[0]
+
     class Record:
         def __init__(self, n):
             self.history = (None,) * n
@@ -140,8 +143,8 @@ def test_the_parsed_record_cache_keeps_the_recently_used_within_its_entry_bound(
 
 
 def test_a_changed_record_reuses_the_entries_parsed_before(monkeypatch):
-    """A change appends entries: the next load parses those only and keeps the ones held,
-    reading exactly what a whole parse reads; a history stored afresh is parsed whole."""
+    """A change appends entries: the next load reads and parses those only and keeps the
+    ones held, giving what a whole parse gives; a history stored afresh is read whole."""
     import bson
     from bson.codec_options import CodecOptions
 
@@ -164,8 +167,10 @@ def test_a_changed_record_reuses_the_entries_parsed_before(monkeypatch):
                                measure="CRITICISM_EDUCATION").attributed(n + 1, actor)
     before = ("r1", repository._parse(stored(record), None), 1)
     grown = record.append(Kind.SANCTION_NOTED, at, at, "s9", measure="CRITICISM_EDUCATION")
-    parsed = repository._parse(stored(grown.attributed(4, actor)), before)
-    assert parsed == record_from_raw(stored(grown.attributed(4, actor)))
+    grown = grown.attributed(4, actor)
+    since = {**stored(grown), "history": stored(grown)["history"][3:]}  # as $slice reads
+    parsed = repository._parse(since, before, 3)
+    assert parsed == record_from_raw(stored(grown))
     assert all(a is b for a, b in zip(parsed.history, before[1].history))
     assert len(parsed.history) == 5
     # one copy of the actor and of the repeated texts, whichever parse read them
@@ -177,7 +182,9 @@ def test_a_changed_record_reuses_the_entries_parsed_before(monkeypatch):
     afresh = afresh.append(Kind.SANCTION_NOTED, at, at, "x", measure="CRITICISM_EDUCATION")
     for n in range(3):
         afresh = afresh.append(Kind.SANCTION_NOTED, at, at, f"y{n}")
-    parsed = repository._parse(stored(afresh), before)
+    since = {**stored(afresh), "history": stored(afresh)["history"][3:]}
+    assert repository._parse(since, before, 3) is None  # not the entry held: read whole
+    parsed = repository._parse(stored(afresh), None)
     assert parsed == record_from_raw(stored(afresh))
     assert parsed.history[0] is not before[1].history[0]
 
