@@ -11,8 +11,7 @@ import uuid
 from services.certification import repository
 from services.certification.access import actor_name, ensure_manages
 from services.certification.credential_status import credentials, ms_ceil
-from services.certification.documents import (CounterDocument, CredentialDocument,
-                                              OfficerDocument)
+from services.certification.documents import CounterDocument, CredentialDocument
 from services.certification.domain import credentials as cc
 from services.common import status_list as sl
 from services.common.clock import utcnow
@@ -63,7 +62,7 @@ def issue(store, data: dict, actor, config, creds) -> dict:
                 status_entries=_entries(creds.public_url, number, index)))
             # Saved again unchanged (version + 1): a status change racing this issue
             # conflicts here, so the new credential never misses it.
-            uow.save(OfficerDocument.from_record(record, version + 1), expect_version=version)
+            repository.write(uow, record, record, version)
             uow.insert(CredentialDocument(
                 id=credential_id, officer_id=record.id, certificate_no=cert.number,
                 list=number, index=index, status=cc.CredentialStatus.VALID.value,

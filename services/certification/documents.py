@@ -30,12 +30,15 @@ class OfficerDocument(Document):
                         ("agency", "name"), ("name",), ("domains_ever",)]}
 
     @classmethod
-    def from_record(cls, record: OfficerRecord, version: int) -> "OfficerDocument":
-        data = record.to_dict()
-        domains = sorted({d for e in data["history"] for d in e["data"].get("domains", ())})
-        return cls(id=data["id"], name=data["name"], agency=data["agency"],
-                   id_number=data["id_number"], version=version, rev=uuid.uuid4().hex,
-                   history=data["history"],
+    def from_record(cls, record: OfficerRecord, version: int,
+                    start: int = 0) -> "OfficerDocument":
+        """With `start`, the document's history holds only the entries after the first
+        `start` (what a change appends, see repository.write); domains_ever is the whole
+        history's either way."""
+        domains = sorted({d for e in record.history for d in e.data.get("domains", ())})
+        return cls(id=record.id, name=record.name, agency=record.agency.value,
+                   id_number=record.id_number, version=version, rev=uuid.uuid4().hex,
+                   history=[e.to_dict() for e in record.history[start:]],
                    domains_ever=domains)
 
 

@@ -152,6 +152,27 @@ def claim_number(uow, key: str) -> int:
     return expected
 
 
+def write(uow, before: OfficerRecord, after: OfficerRecord, version: int) -> None:
+    """Store `after`, changed from `before` (stored at `version`), as version + 1, failing
+    with ConcurrentUpdate if someone else wrote first. A change appends entries: only
+    those are pushed and the other fields set, so what a change writes (and allocates to
+    write it) does not grow with the history. Anything else is saved whole."""
+    start = len(before.history)
+    if ((after.id, after.name, after.agency, after.id_number)
+            != (before.id, before.name, before.agency, before.id_number)
+            or after.history[:start] != before.history):
+        uow.save(OfficerDocument.from_record(after, version + 1), expect_version=version)
+        return
+    doc = OfficerDocument.from_record(after, version + 1, start)
+    doc.validate()  # the new entries and every other field, as a whole save would
+    son = doc.to_mongo()
+    entries = son.pop("history", [])
+    update = {"$set": {k: v for k, v in son.items() if k != "_id"}}
+    if entries:
+        update["$push"] = {"history": {"$each": entries}}
+    uow.update(OfficerDocument, son["_id"], update, expect_version=version)
+
+
 # Two admins acting on one officer at once: the loser re-reads and re-applies its command.
 retry_on_conflict = retry(retry=retry_if_exception_type(ConcurrentUpdate),
                           stop=stop_after_attempt(5), wait=wait_random(0, 0.05), reraise=True)
@@ -190,8 +211,7 @@ def change(store, officer_id, action, field=("input", "officerId"), *,
             after, events = action(record, uow)
             if after is not record:
                 after = after.attributed(len(record.history), uow.actor)
-                uow.save(OfficerDocument.from_record(after, version + 1),
-                         expect_version=version)
+                write(uow, record, after, version)
             events = list(events) + credential_status.sync(uow, after, utcnow(), config)
             uow.emit_all(events)
         return after
