@@ -111,3 +111,13 @@ def test_an_entry_the_document_refuses_writes_nothing(store):
         change(store, bad)
     assert stored() == before
     assert OfficerDocument._get_db()[OUTBOX].count_documents({}) == outbox
+
+
+def test_a_change_that_is_not_an_append_is_saved_whole(store):
+    change(store, exam(70))
+
+    def renamed(record, uow):  # no command renames; a record not grown by entries is whole
+        return replace(record, name="Li Wei Jr", history=record.history[:1]), []
+    change(store, renamed)
+    doc = stored()
+    assert doc["name"] == "Li Wei Jr" and scores() == [None] and doc["version"] == 3
