@@ -129,7 +129,11 @@ def running(amqp_uri, mongo_uri, services=SERVICES, **extra_env):
     env = dict(os.environ, JOINTOPS_AMQP_URI=amqp_uri, JOINTOPS_MONGO_URI=mongo_uri,
                JOINTOPS_JWT_SECRET=SECRET, JOINTOPS_GATEWAY_PORT=str(port),
                JOINTOPS_DB_PREFIX="benchload" + uuid.uuid4().hex[:6],
-               JOINTOPS_LOG_LEVEL="WARNING")
+               JOINTOPS_LOG_LEVEL="WARNING",
+               # the services run this checkout's code (the venv's editable install may
+               # point at another worktree)
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT),
+                                                        os.environ.get("PYTHONPATH")])))
     env.update(extra_env)
     jointops = str(ROOT / ".venv" / "bin" / "jointops")
     logs = ROOT / "var" / "bench" / "processes"  # what a process said before it died

@@ -14,7 +14,8 @@ has a slope near 0 whatever the noise.
 
 --trace DIR: every process also writes what grew since minute 1, by allocation site, to
 DIR/<process>.memory.txt (services/common/memory_report.py; tracing slows every process,
-so the figures of a traced run are not comparable).
+so the figures of a traced run are not comparable; with JOINTOPS_MEMORY_REPORT_TRACE=0 the
+report has RSS, malloc totals and live objects by type only, at the process's own speed).
 
 `make bench` runs it for BENCH_SOAK_MINUTES (default 10).
 """

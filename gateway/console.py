@@ -5,14 +5,13 @@ the app routes it. Vite names assets by content hash, so they are cached for a y
 index.html is revalidated every time so a new build is picked up at once. The build
 writes a gzip copy beside each text file, sent to clients that accept gzip.
 
-Mounted on GatewayService by one line in its class body, like the report download.
+Routed by gateway/service.py's GatewayService (a method per route hands over to this module).
 """
 from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
 
-from nameko.web.handlers import http
 from werkzeug.wrappers import Response
 
 from gateway.http import error_response
@@ -54,21 +53,17 @@ def serve(request, path: str):
     return Response(body, status=200, content_type=content_type, headers=headers)
 
 
-@http("GET", "/console/<path:path>")
-def console_file(self, request, path):
+def console_file(request, path):
     return serve(request, path)
 
 
-@http("GET", "/console/")
-def console_index(self, request):
+def console_index(request):
     return serve(request, "")
 
 
-@http("GET", "/")
-def root_redirect(self, request):
+def root_redirect(request):
     return Response("", status=302, headers={"Location": "/console/"})
 
 
-@http("GET", "/console")
-def console_redirect(self, request):
+def console_redirect(request):
     return Response("", status=302, headers={"Location": "/console/"})

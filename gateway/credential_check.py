@@ -13,7 +13,7 @@ from gateway import status_list_cache
 from services.contracts.vocabulary import CREDENTIAL_TYPE as TYPE, Agency, EnforcementDomain
 from services.common import credential_keys
 from services.common import status_list as sl
-from services.common.clock import utcnow
+from services.common.clock import parse_instant, utcnow
 from services.common.credential_keys import NotGenuine
 from services.common.errors import DomainError
 
@@ -40,11 +40,12 @@ def _verified(keys, token, vc_type) -> dict:
 
 
 def _moment(value) -> dt.datetime | None:
+    """A credential's validFrom/validUntil, or None: a credential that names no instant
+    there has no known validity (UNKNOWN), which is an answer, not a refusal."""
     try:
-        moment = dt.datetime.fromisoformat(value)
-    except (TypeError, ValueError):
+        return parse_instant(value)
+    except DomainError:
         return None
-    return moment if moment.tzinfo else None
 
 
 def _entries(vc) -> dict | None:

@@ -10,7 +10,6 @@ import json
 import re
 from pathlib import Path
 
-from nameko.web.handlers import http
 
 from gateway import status_list_cache
 from gateway.credential_check import check, keys_of
@@ -20,7 +19,7 @@ from services.common.clock import LOCAL_TZ
 from services.common.errors import DomainError
 
 SLOT = re.compile(r"\{\{(token|result)\}\}")
-CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'service'"
 PUBLIC = {"Access-Control-Allow-Origin": "*"}  # browser-based verifiers fetch these too
 TEMPLATE = Path(__file__).with_name("credential_page.html").read_text(encoding="utf-8")
 STATUS_TEXT = {
@@ -37,20 +36,18 @@ AGENCY_TEXT = {"CULTURE": "文化市场综合行政执法 Culture market enforce
                "TRANSPORT": "交通运输综合行政执法 Transport enforcement"}
 
 
-@http("GET", "/.well-known/jwks.json")
-def jwks(self, request):
-    keys = keys_of(self.config["JOINTOPS"])
+def jwks(service, request):
+    keys = keys_of(service.config["JOINTOPS"])
     body = json.dumps(keys.public_jwks() if keys else {"keys": []})
     return 200, {"Content-Type": "application/jwk-set+json",
                  "Cache-Control": "public, max-age=300", **PUBLIC}, body
 
 
-@http("GET", "/credentials/status/<list_id>")
-def status_list(self, request, list_id):
+def status_list(service, request, list_id):
     if sl.parse_list_id(list_id) is None:
         return error_response(404, "NOT_FOUND", "no such status list")
     try:
-        found = status_list_cache.fetch(self._context(None).services, [list_id])[list_id]
+        found = status_list_cache.fetch(service._context(None).services, [list_id])[list_id]
     except DomainError as exc:
         return error_response(503, exc.code, exc.message)
     if found is None:
@@ -88,10 +85,9 @@ def _result(answer: dict) -> str:
             f"<table>{''.join(rows)}</table>")
 
 
-@http("GET", "/credentials/verify")
-def verify_page(self, request):
+def verify_page(service, request):
     token = _token_of(request.args.get("token", ""))
-    result = _result(check(token, self.config["JOINTOPS"], self._context(None).services)) \
+    result = _result(check(token, service.config["JOINTOPS"], service._context(None).services)) \
         if token else ""
     values = {"token": html.escape(token), "result": result}
     page = SLOT.sub(lambda m: values[m.group(1)], TEMPLATE)  # one pass: no slot in a value

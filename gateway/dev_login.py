@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 
-from nameko.web.handlers import http
 
 from gateway.auth import AGENCIES, ROLES, mint
 from gateway.http import error_response, json_response
@@ -17,16 +16,14 @@ DISABLED = ("DEV_LOGIN_DISABLED", "development sign-in is off on this gateway "
 TTL_SECONDS = 8 * 3600
 
 
-@http("GET", "/auth/dev-login")
-def dev_login_state(self, request):
-    enabled = self.config["JOINTOPS"].dev_login
+def dev_login_state(service, request):
+    enabled = service.config["JOINTOPS"].dev_login
     return json_response(200, {"enabled": enabled, "roles": list(ROLES) if enabled else [],
                                "agencies": list(AGENCIES) if enabled else []})
 
 
-@http("POST", "/auth/dev-login")
-def dev_login(self, request):
-    cfg = self.config["JOINTOPS"]
+def dev_login(service, request):
+    cfg = service.config["JOINTOPS"]
     if not cfg.dev_login:
         return error_response(403, *DISABLED)
     try:

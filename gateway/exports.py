@@ -2,14 +2,13 @@
 result (the console's 导出 Excel), built on the server with openpyxl. Chinese headers and
 labels, dates as civil dates; ID numbers as the caller may see them (masked otherwise).
 
-Mounted on GatewayService by one line in its class body, like the report download.
+Routed by gateway/service.py's GatewayService (a method per route hands over to this module).
 """
 from __future__ import annotations
 
 import io
 import logging
 
-from nameko.web.handlers import http
 from openpyxl import Workbook
 from werkzeug.wrappers import Response
 
@@ -79,12 +78,12 @@ def workbook(officers) -> bytes:
                        (10, 22, 22, 12, 18, 10, 24, 12, 12, 14))
 
 
-def signed_in(self, request, roles):
+def signed_in(service, request, roles):
     """(principal, None) for a bearer token with one of `roles`, else (None, the 401/403
     response). Every spreadsheet export checks its caller this way."""
     try:
         principal = authenticate(request.headers.get("Authorization"),
-                                 self.config["JOINTOPS"].jwt_secret)
+                                 service.config["JOINTOPS"].jwt_secret)
     except AuthError as exc:
         return None, error_response(401, exc.code, exc.message, {"WWW-Authenticate": "Bearer"})
     if principal is None:
@@ -101,19 +100,18 @@ def xlsx_response(content: bytes, filename: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@http("GET", "/exports/officers.xlsx")
-def officers_xlsx(self, request):
-    principal, refused = signed_in(self, request, RECORD_READERS)
+def officers_xlsx(service, request):
+    principal, refused = signed_in(service, request, RECORD_READERS)
     if refused:
         return refused
     viewer = {"sub": principal.sub, "roles": sorted(principal.roles), "agency": principal.agency}
     try:
-        found = self._context(principal).services.certification.list_officers(
+        found = service._context(principal).services.certification.list_officers(
             _filter(request.args), {"first": MAX_ROWS, "offset": 0}, viewer)
     except DomainError as exc:
         return error_response(400, exc.code, exc.message)
     except Exception:  # never a stack trace: log it, name the correlation id
         log.exception("officers export failed")
         return error_response(503, "INTERNAL_ERROR",
-                              f"internal error (correlation id {self.correlation_id})")
+                              f"internal error (correlation id {service.correlation_id})")
     return xlsx_response(workbook(found["items"]), "officers.xlsx")

@@ -9,7 +9,7 @@
 - GET /evidence/<id>: the file; GET /documents/<id>.pdf|.html: a reasoned document.
   Enforcement and legal-affairs staff of the agency (the files name the party in full).
 
-Mounted on GatewayService by one line in its class body, like the report download.
+Routed by gateway/service.py's GatewayService (a method per route hands over to this module).
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import logging
 import re
 from urllib.parse import quote
 
-from nameko.web.handlers import http
 from werkzeug.wrappers import Response
 
 from gateway.auth import AuthError, authenticate
@@ -45,11 +44,11 @@ def _refuse(code: str, message: str, field=None, status=None, headers=None):
         {"code": code, "message": message, "field": field}]}, headers)
 
 
-def _principal(self, request, roles):
+def _principal(service, request, roles):
     """(principal, None) or (None, a 401/403 response)."""
     try:
         principal = authenticate(request.headers.get("Authorization"),
-                                 self.config["JOINTOPS"].jwt_secret)
+                                 service.config["JOINTOPS"].jwt_secret)
     except AuthError as exc:
         return None, _refuse(exc.code, exc.message, None, 401, _BEARER)
     if principal is None:
@@ -79,9 +78,8 @@ def _form(request) -> dict:
     return data
 
 
-@http("POST", "/evidence")
-def upload_evidence(self, request):
-    principal, refused = _principal(self, request, UPLOADERS)
+def upload_evidence(service, request):
+    principal, refused = _principal(service, request, UPLOADERS)
     if refused:
         return refused
     length = request.content_length
@@ -105,7 +103,7 @@ def upload_evidence(self, request):
         data["content_base64"] = base64.b64encode(content).decode()
         who = {"sub": principal.sub, "roles": sorted(principal.roles),
                "agency": principal.agency}
-        services = self._context(principal).services
+        services = service._context(principal).services
         # a 16 MiB file travels and commits in one go: longer than a query's 10 s bound
         found = getattr(services, agency.lower()).attach_evidence(data, who,
                                                                   timeout=UPLOAD_SECONDS)
@@ -114,25 +112,25 @@ def upload_evidence(self, request):
     except Exception:  # never a stack trace or a 500: log it, name the correlation id
         log.exception("evidence upload failed")
         return _refuse("INTERNAL_ERROR", f"internal error (correlation id "
-                        f"{self.correlation_id})", None, 503)
+                        f"{service.correlation_id})", None, 503)
     return json_response(201, {"evidence": found})
 
 
-def _download(self, request, ident: str, fetch):
-    principal, refused = _principal(self, request, READERS)
+def _download(service, request, ident: str, fetch):
+    principal, refused = _principal(service, request, READERS)
     if refused:
         return refused
     agency, refused = _for_agency(principal, ident)
     if refused:
         return refused
     try:
-        found = fetch(getattr(self._context(principal).services, agency.lower()))
+        found = fetch(getattr(service._context(principal).services, agency.lower()))
     except DomainError as exc:
         return _refuse(exc.code, exc.message, exc.field)
     except Exception:
         log.exception("file download failed")
         return _refuse("INTERNAL_ERROR", f"internal error (correlation id "
-                        f"{self.correlation_id})", None, 503)
+                        f"{service.correlation_id})", None, 503)
     return found
 
 
@@ -144,18 +142,16 @@ def _attachment(found: dict, name: str) -> Response:
                         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 
 
-@http("GET", "/evidence/<evidence_id>")
-def download_evidence(self, request, evidence_id):
-    found = _download(self, request, evidence_id, lambda s: s.download_evidence(
+def download_evidence(service, request, evidence_id):
+    found = _download(service, request, evidence_id, lambda s: s.download_evidence(
         evidence_id, timeout=UPLOAD_SECONDS))
     return found if not isinstance(found, dict) else _attachment(found, found["filename"])
 
 
-@http("GET", "/documents/<document_id>.<fmt>")
-def download_document(self, request, document_id, fmt):
+def download_document(service, request, document_id, fmt):
     if fmt not in ("pdf", "html"):
         return _refuse("NOT_FOUND", "documents are .pdf or .html", ["format"], 404)
-    found = _download(self, request, document_id,
+    found = _download(service, request, document_id,
                       lambda s: s.download_document(document_id, fmt, timeout=UPLOAD_SECONDS))
     if not isinstance(found, dict):
         return found

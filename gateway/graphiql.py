@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nameko.web.handlers import http
 from werkzeug.wrappers import Response
 
 from gateway.http import error_response
@@ -43,8 +42,7 @@ def page() -> str:
     return html
 
 
-@http("GET", "/graphiql/<name>")
-def graphiql_asset(self, request, name):
+def graphiql_asset(request, name):
     if name not in ASSETS or not (NODE_MODULES / ASSETS[name][0]).is_file():
         return error_response(404, "NOT_FOUND", "no such asset")
     local, _, content_type = ASSETS[name]

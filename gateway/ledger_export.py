@@ -4,19 +4,17 @@ server with openpyxl like the officers export. Filters: owner, status (the ledge
 query's); Chinese headers and labels; times as Asia/Shanghai civil dates and minutes.
 accountability_officer and certification_admin, as ledgerItems.
 
-Mounted on GatewayService by one line in its class body, like the officers export.
+Routed by gateway/service.py's GatewayService (a method per route hands over to this module).
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
-from nameko.web.handlers import http
 
 from gateway.exports import sheet_bytes, signed_in, xlsx_response
 from gateway.http import error_response
 from gateway.schema.accountability import READERS
-from services.common.clock import LOCAL_TZ
+from services.common.clock import LOCAL_TZ, parse_instant
 from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -30,7 +28,7 @@ HEADERS = ["编号", "整改责任人（单位）", "问题描述", "立项时�
 def _local(value: str | None) -> str | None:
     if not value:
         return None
-    return dt.datetime.fromisoformat(value).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    return parse_instant(value).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def _row(item: dict) -> list:
@@ -49,12 +47,11 @@ def _filters(args) -> dict:
     return {name: args[name] for name in ("owner", "status") if args.get(name)}
 
 
-@http("GET", "/exports/ledger.xlsx")
-def ledger_xlsx(self, request):
-    principal, refused = signed_in(self, request, READERS)
+def ledger_xlsx(service, request):
+    principal, refused = signed_in(service, request, READERS)
     if refused:
         return refused
-    accountability = self._context(principal).services.accountability
+    accountability = service._context(principal).services.accountability
     items, after = [], None
     try:
         while len(items) < MAX_ROWS:
@@ -69,5 +66,5 @@ def ledger_xlsx(self, request):
     except Exception:  # never a stack trace: log it, name the correlation id
         log.exception("ledger export failed")
         return error_response(503, "INTERNAL_ERROR",
-                              f"internal error (correlation id {self.correlation_id})")
+                              f"internal error (correlation id {service.correlation_id})")
     return xlsx_response(workbook(items[:MAX_ROWS]), "ledger.xlsx")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from urllib.parse import unquote_plus
 
-from nameko.web.handlers import http
 
 from gateway import machine
 from services.common.errors import DomainError
@@ -22,9 +21,8 @@ def _error(status: int, error: str, description: str, headers=None):
         {"error": error, "error_description": description})
 
 
-@http("POST", "/oauth/token")
-def oauth_token(self, request):
-    config = self.config["JOINTOPS"]
+def oauth_token(service, request):
+    config = service.config["JOINTOPS"]
     if request.mimetype != FORM:
         return _error(400, "invalid_request", f"send the request as {FORM}")
     if (request.content_length or 0) > 4096:
@@ -39,7 +37,7 @@ def oauth_token(self, request):
     if keys is None or keys.active("access_token") is None:
         return _error(503, "temporarily_unavailable", "no access-token key is configured")
     try:  # RFC 6749 2.3.1: both are form-encoded before Basic
-        client = machine.authenticate_client(self.services,
+        client = machine.authenticate_client(service.services,
                                              unquote_plus(auth.username),
                                              unquote_plus(auth.password))
     except DomainError:

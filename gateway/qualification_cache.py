@@ -9,10 +9,9 @@ rare. The cross-agency question "may this officer enforce now?" is the hot path.
 """
 from __future__ import annotations
 
-import datetime as dt
 import time
 
-from services.common.clock import utcnow
+from services.common.clock import parse_instant, utcnow
 
 MAX_AGE = 5.0
 MAX_OFFICERS = 100_000
@@ -26,7 +25,7 @@ _generation: dict[str, int] = {}
 def _expiry(answer: dict) -> float:
     ttl = MAX_AGE
     if answer.get("stable_until"):
-        left = (dt.datetime.fromisoformat(answer["stable_until"]) - utcnow()).total_seconds()
+        left = (parse_instant(answer["stable_until"]) - utcnow()).total_seconds()
         ttl = min(ttl, left)
     return time.monotonic() + ttl
 

@@ -11,8 +11,7 @@ No token: 401 UNAUTHENTICATED; another role: 403 FORBIDDEN; a bad year or agency
 INVALID_INPUT; an unknown format or operation: 404 NOT_FOUND. PDFs are rendered by
 services/common/pdf.py, the one renderer, in a worker thread (the hub keeps serving).
 
-Mounted on GatewayService by one line in its class body:
-    from gateway.reports import annual_report, operation_report
+Routed by gateway/service.py's GatewayService (a method per route hands over to this module).
 """
 from __future__ import annotations
 
@@ -20,7 +19,6 @@ import logging
 import re
 
 from eventlet import tpool
-from nameko.web.handlers import http
 from werkzeug.wrappers import Response
 
 from gateway import annual_document
@@ -44,11 +42,11 @@ MEDIA = {"html": "text/html; charset=utf-8", "pdf": "application/pdf",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def _principal(self, request, roles):
+def _principal(service, request, roles):
     """(principal, None) or (None, the error response)."""
     try:
         principal = authenticate(request.headers.get("Authorization"),
-                                 self.config["JOINTOPS"].jwt_secret)
+                                 service.config["JOINTOPS"].jwt_secret)
     except AuthError as exc:
         return None, error_response(401, exc.code, exc.message, _BEARER)
     if principal is None:
@@ -60,7 +58,7 @@ def _principal(self, request, roles):
     return principal, None
 
 
-def _serve(self, make, name: str, fmt: str):
+def _serve(service, make, name: str, fmt: str):
     """Run `make()` -> body; a DomainError is its stable code, anything else a 503."""
     try:
         body = make()
@@ -69,7 +67,7 @@ def _serve(self, make, name: str, fmt: str):
     except Exception:  # never a stack trace or a 500: log it, name the correlation id
         log.exception("document download failed")
         return error_response(503, "INTERNAL_ERROR",
-                              f"internal error (correlation id {self.correlation_id})")
+                              f"internal error (correlation id {service.correlation_id})")
     # a Response, not a (status, headers, body) tuple: nameko takes text only in those
     return Response(body, status=200, headers={
         "Content-Type": MEDIA[fmt], "Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
@@ -86,14 +84,13 @@ def _operation_html(services, principal, operation_id: str) -> str:
     return services.operations.report_html(operation_id)
 
 
-@http("GET", "/operations/<operation_id>/report.<fmt>")
-def operation_report(self, request, operation_id, fmt):
-    principal, refused = _principal(self, request, PUBLISHED)
+def operation_report(service, request, operation_id, fmt):
+    principal, refused = _principal(service, request, PUBLISHED)
     if refused:
         return refused
     if not _ID.match(operation_id) or fmt not in ("html", "pdf"):
         return error_response(404, "NOT_FOUND", "no such joint operation report")
-    services = self._context(principal).services
+    services = service._context(principal).services
 
     def make():
         page = _operation_html(services, principal, operation_id)
@@ -102,12 +99,11 @@ def operation_report(self, request, operation_id, fmt):
 
             return tpool.execute(render_pdf, page)
         return page
-    return _serve(self, make, f"joint-report-{operation_id}", fmt)
+    return _serve(service, make, f"joint-report-{operation_id}", fmt)
 
 
-@http("GET", "/reports/annual/<name>")
-def annual_report(self, request, name):
-    principal, refused = _principal(self, request, ANNUAL_READERS)
+def annual_report(service, request, name):
+    principal, refused = _principal(service, request, ANNUAL_READERS)
     if refused:
         return refused
     year, _, fmt = name.partition(".")
@@ -118,7 +114,7 @@ def annual_report(self, request, name):
     agency = request.args.get("agency") or principal.agency or "CULTURE"
     if agency not in AGENCIES:
         return error_response(400, "INVALID_INPUT", f"agency is one of {', '.join(AGENCIES)}")
-    services = self._context(principal).services
+    services = service._context(principal).services
 
     def make():
         figures = collect(services, int(year), agency)
@@ -128,4 +124,4 @@ def annual_report(self, request, name):
         if fmt == "xlsx":
             return annual_document.xlsx(report)
         return annual_document.html(report)
-    return _serve(self, make, f"annual-report-{agency}-{year}", fmt)
+    return _serve(service, make, f"annual-report-{agency}-{year}", fmt)

@@ -9,7 +9,9 @@ import logging
 from nameko.dependency_providers import Config
 from nameko.web.handlers import http
 
-from gateway import graphiql, machine, qualification_cache, status_list_cache
+from gateway import (console, credential_pages, dev_login, exports, files_http, graphiql,
+                     ledger_export, machine, oauth, qualification_cache, reports,
+                     status_list_cache)
 from gateway.context import RequestContext
 from gateway.http import error_response, json_response, run_graphql
 from gateway.schema import build_schema
@@ -54,19 +56,78 @@ class GatewayService:
         status, headers, body = self.graphql(request)
         return status, {**headers, "Vary": "Accept, Authorization"}, body
 
-    # GET /operations/<id>/report.html|.pdf, /reports/annual/<year>.html|.pdf|.xlsx
-    from gateway.reports import annual_report, operation_report
-    from gateway.graphiql import graphiql_asset  # GET /graphiql/<asset>
-    # GET /.well-known/jwks.json, /credentials/status/<list>, /credentials/verify
-    from gateway.credential_pages import jwks, status_list, verify_page
-    from gateway.oauth import oauth_token  # POST /oauth/token (machine clients)
-    from gateway.console import (  # GET /, /console, /console/<path>
-        console_file, console_index, console_redirect, root_redirect)
-    from gateway.dev_login import dev_login, dev_login_state  # /auth/dev-login
-    from gateway.exports import officers_xlsx  # GET /exports/officers.xlsx
-    # POST /evidence, GET /evidence/<id>, GET /documents/<id>.pdf|.html
-    from gateway.files_http import download_document, download_evidence, upload_evidence
-    from gateway.ledger_export import ledger_xlsx  # GET /exports/ledger.xlsx
+    # The other routes: each handler lives in its module and takes this service.
+    @http("GET", "/operations/<operation_id>/report.<fmt>")  # .html or .pdf
+    def operation_report(self, request, operation_id, fmt):
+        return reports.operation_report(self, request, operation_id, fmt)
+
+    @http("GET", "/reports/annual/<name>")  # <year>.html, .pdf or .xlsx
+    def annual_report(self, request, name):
+        return reports.annual_report(self, request, name)
+
+    @http("GET", "/graphiql/<name>")
+    def graphiql_asset(self, request, name):
+        return graphiql.graphiql_asset(request, name)
+
+    @http("GET", "/.well-known/jwks.json")
+    def jwks(self, request):
+        return credential_pages.jwks(self, request)
+
+    @http("GET", "/credentials/status/<list_id>")
+    def status_list(self, request, list_id):
+        return credential_pages.status_list(self, request, list_id)
+
+    @http("GET", "/credentials/verify")
+    def verify_page(self, request):
+        return credential_pages.verify_page(self, request)
+
+    @http("POST", "/oauth/token")  # machine clients
+    def oauth_token(self, request):
+        return oauth.oauth_token(self, request)
+
+    @http("GET", "/")
+    def root_redirect(self, request):
+        return console.root_redirect(request)
+
+    @http("GET", "/console")
+    def console_redirect(self, request):
+        return console.console_redirect(request)
+
+    @http("GET", "/console/")
+    def console_index(self, request):
+        return console.console_index(request)
+
+    @http("GET", "/console/<path:path>")
+    def console_file(self, request, path):
+        return console.console_file(request, path)
+
+    @http("GET", "/auth/dev-login")
+    def dev_login_state(self, request):
+        return dev_login.dev_login_state(self, request)
+
+    @http("POST", "/auth/dev-login")
+    def dev_login(self, request):
+        return dev_login.dev_login(self, request)
+
+    @http("GET", "/exports/officers.xlsx")
+    def officers_xlsx(self, request):
+        return exports.officers_xlsx(self, request)
+
+    @http("GET", "/exports/ledger.xlsx")
+    def ledger_xlsx(self, request):
+        return ledger_export.ledger_xlsx(self, request)
+
+    @http("POST", "/evidence")
+    def upload_evidence(self, request):
+        return files_http.upload_evidence(self, request)
+
+    @http("GET", "/evidence/<evidence_id>")
+    def download_evidence(self, request, evidence_id):
+        return files_http.download_evidence(self, request, evidence_id)
+
+    @http("GET", "/documents/<document_id>.<fmt>")  # .pdf or .html
+    def download_document(self, request, document_id, fmt):
+        return files_http.download_document(self, request, document_id, fmt)
 
     @subscribe(broadcast=True)  # services/contracts/topology.py: certification.#
     def on_certification_event(self, event: Event):

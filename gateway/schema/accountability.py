@@ -17,7 +17,7 @@ from gateway.schema.accountability_types import (
     LedgerItemPayload, LedgerItemStatus, LiftedSanctionsPayload, SanctionConnection,
     SanctionMeasure, SanctionPayload, officer_of, remember_officers)
 from gateway.schema import paging
-from gateway.schema.base import actor, forbidden, payload_errors, plain, requires
+from gateway.schema.base import forbidden, mutation, plain, requires
 from gateway.schema.certification_types import Officer
 
 READERS = ("accountability_officer", "certification_admin")
@@ -26,15 +26,16 @@ WRITERS = ("accountability_officer",)
 LIFTERS = ("accountability_officer", "certification_admin")
 
 
-def _mutation(payload, key, method, input_cls, roles, description):
-    @requires(*roles)
-    def resolve(root, info, input):
-        accountability = info.context.services.accountability
-        return payload_errors(payload, key, lambda: getattr(accountability, method)(
-            plain(input, keep_none=True), actor(info)))
-    return graphene.Field(payload, required=True, input=Argument(
-        input_cls, required=True, description="What to record; see the input type."),
-        resolver=resolve, description=f"{description} Roles: {', '.join(roles)}.")
+def _record(method, input_cls):
+    """`call` and `input` of a mutation recording `input` with `accountability.<method>`."""
+    return {"call": lambda services, who, input: getattr(services.accountability, method)(
+        plain(input, keep_none=True), who),
+            "input": Argument(input_cls, required=True,
+                              description="What to record; see the input type.")}
+
+
+def _roles(roles):
+    return f"Roles: {', '.join(roles)}."
 
 
 class OfficerAccountabilityRecord(graphene.ObjectType):
@@ -133,20 +134,40 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    record_finding = _mutation(FindingPayload, "finding", "record_finding", FindingInput,
-                               WRITERS, "Record a finding of illegal or improper enforcement (执法过错认定) against an officer. Errors: INVALID_INPUT, NOT_FOUND.")
-    impose_sanction = _mutation(SanctionPayload, "sanction", "impose_sanction", SanctionInput,
-                                WRITERS, "Impose an accountability measure (问责) for a finding; certification applies it to the officer's qualification. Errors: INVALID_INPUT, NOT_FOUND, SANCTION_ALREADY_IMPOSED.")
-    complete_training = _mutation(LiftedSanctionsPayload, "sanctions", "complete_training",
-                                  OfficerStepInput, LIFTERS, "Record that off-post training (离岗培训) is completed: the OFF_POST_TRAINING sanctions are lifted. Errors: INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION.")
-    reinstate_to_post = _mutation(LiftedSanctionsPayload, "sanctions", "reinstate_to_post",
-                                  OfficerStepInput, LIFTERS, "Reinstate an officer removed from the enforcement post (调离执法岗位): the REMOVAL_FROM_POST sanctions are lifted. Errors: INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION.")
-    open_ledger_item = _mutation(LedgerItemPayload, "ledger_item", "open_ledger_item",
-                                 OpenLedgerItemInput, WRITERS, "Open a rectification ledger item (整改台账) with an owner and a deadline. Errors: INVALID_INPUT, NOT_FOUND.")
-    fix_on_the_spot = _mutation(LedgerItemPayload, "ledger_item", "fix_on_the_spot",
-                                FixOnTheSpotInput, WRITERS, "Record a problem fixed on the spot (立行立改): opened and rectified at once. Errors: INVALID_INPUT, NOT_FOUND.")
-    rectify_ledger_item = _mutation(LedgerItemPayload, "ledger_item", "rectify_ledger_item",
-                                    RectifyLedgerItemInput, WRITERS, "Mark a ledger item rectified, with evidence. Errors: INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION.")
-    verify_ledger_item = _mutation(LedgerItemPayload, "ledger_item", "verify_ledger_item",
-                                   VerifyLedgerItemInput, WRITERS,
-                                   "Verify a rectified ledger item: by someone other than who rectified it. Errors: INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION, SAME_PERSON.")
+    record_finding = mutation(
+        FindingPayload, roles=WRITERS, **_record("record_finding", FindingInput),
+        description="Record a finding of illegal or improper enforcement (执法过错认定) "
+                    "against an officer. Errors: INVALID_INPUT, NOT_FOUND. " + _roles(WRITERS))
+    impose_sanction = mutation(
+        SanctionPayload, roles=WRITERS, **_record("impose_sanction", SanctionInput),
+        description="Impose an accountability measure (问责) for a finding; certification "
+                    "applies it to the officer's qualification. Errors: INVALID_INPUT, "
+                    "NOT_FOUND, SANCTION_ALREADY_IMPOSED. " + _roles(WRITERS))
+    complete_training = mutation(
+        LiftedSanctionsPayload, roles=LIFTERS, **_record("complete_training", OfficerStepInput),
+        description="Record that off-post training (离岗培训) is completed: the "
+                    "OFF_POST_TRAINING sanctions are lifted. Errors: INVALID_INPUT, NOT_FOUND, "
+                    "INVALID_TRANSITION. " + _roles(LIFTERS))
+    reinstate_to_post = mutation(
+        LiftedSanctionsPayload, roles=LIFTERS, **_record("reinstate_to_post", OfficerStepInput),
+        description="Reinstate an officer removed from the enforcement post (调离执法岗位): the "
+                    "REMOVAL_FROM_POST sanctions are lifted. Errors: INVALID_INPUT, NOT_FOUND, "
+                    "INVALID_TRANSITION. " + _roles(LIFTERS))
+    open_ledger_item = mutation(
+        LedgerItemPayload, roles=WRITERS, **_record("open_ledger_item", OpenLedgerItemInput),
+        description="Open a rectification ledger item (整改台账) with an owner and a deadline. "
+                    "Errors: INVALID_INPUT, NOT_FOUND. " + _roles(WRITERS))
+    fix_on_the_spot = mutation(
+        LedgerItemPayload, roles=WRITERS, **_record("fix_on_the_spot", FixOnTheSpotInput),
+        description="Record a problem fixed on the spot (立行立改): opened and rectified at "
+                    "once. Errors: INVALID_INPUT, NOT_FOUND. " + _roles(WRITERS))
+    rectify_ledger_item = mutation(
+        LedgerItemPayload, roles=WRITERS,
+        **_record("rectify_ledger_item", RectifyLedgerItemInput),
+        description="Mark a ledger item rectified, with evidence. Errors: INVALID_INPUT, "
+                    "NOT_FOUND, INVALID_TRANSITION. " + _roles(WRITERS))
+    verify_ledger_item = mutation(
+        LedgerItemPayload, roles=WRITERS, **_record("verify_ledger_item", VerifyLedgerItemInput),
+        description="Verify a rectified ledger item: by someone other than who rectified it. "
+                    "Errors: INVALID_INPUT, NOT_FOUND, INVALID_TRANSITION, SAME_PERSON. "
+                    + _roles(WRITERS))

@@ -6,7 +6,6 @@ finding's officer is fetched for every row of the answer in one certification ca
 """
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 from graphene.types.resolver import dict_or_attr_resolver
@@ -16,8 +15,8 @@ from gateway.schema.actors import actor_field, deprecated_author
 from gateway.schema.base import errors_field
 from gateway.schema.base import UserError, enum_of
 from gateway.schema.batching import officers
-from gateway.schema.certification_types import Officer, _parsed
-from gateway.schema.scalars import DateTime
+from gateway.schema.certification_types import Officer
+from gateway.schema.scalars import Date, DateTime
 from services.contracts.vocabulary import FINDING_SOURCES as SOURCES, LEDGER_STATUSES as STATUSES
 from services.contracts.vocabulary import SANCTION_MEASURES as MEASURES
 from services.contracts.vocabulary import FAULT_FORMS, GRAVITY_LEVELS, HARM_LEVELS
@@ -29,7 +28,6 @@ FaultForm = enum_of("FaultForm", FAULT_FORMS, "过错形式: NEGLIGENCE 过失, 
 HarmLevel = enum_of("HarmLevel", HARM_LEVELS, "危害大小: NONE 无, MINOR 较小, SERIOUS 严重.")
 GravityLevel = enum_of("GravityLevel", GRAVITY_LEVELS,
                        "情节轻重: MINOR 轻微, ORDINARY 一般, SERIOUS 严重.")
-_time = lambda key: staticmethod(_parsed(key, dt.datetime.fromisoformat))  # noqa: E731
 _key = lambda key: staticmethod(lambda root, info: dict_or_attr_resolver(  # noqa: E731
     key, None, root, info))
 _Strings = lambda **kw: graphene.List(graphene.NonNull(graphene.String), required=True, **kw)  # noqa: E731
@@ -78,7 +76,6 @@ class Finding(graphene.ObjectType):
                                "(openFindingFromComplaint; source COMPLAINT).")
 
     resolve_id = _key("finding_id")
-    resolve_recorded_at = _time("recorded_at")
 
     @staticmethod
     def resolve_officer(root, info):
@@ -112,9 +109,6 @@ class Sanction(graphene.ObjectType):
         "proposedMeasure (写明理由). Plain text; escape it."))
 
     resolve_id = _key("sanction_id")
-    resolve_effective_at = _time("effective_at")
-    resolve_imposed_at = _time("imposed_at")
-    resolve_lifted_at = _time("lifted_at")
 
 
 class LedgerItem(graphene.ObjectType):
@@ -128,9 +122,9 @@ class LedgerItem(graphene.ObjectType):
                                   description="What must be put right (plain text).")
     opened_at = DateTime(required=True,
                          description="When it was opened.")
-    deadline = graphene.Date(required=True, description="Last civil day (Asia/Shanghai) to "
-                                                        "rectify it, counted in working days from "
-                                                        "opening; after it the item is OVERDUE.")
+    deadline = Date(required=True, description="Last civil day (Asia/Shanghai) to "
+                                               "rectify it, counted in working days from "
+                                               "opening; after it the item is OVERDUE.")
     status = graphene.Field(LedgerItemStatus, required=True,
                             description="Where it stands: open, rectified, verified or overdue.")
     finding_ids = _Ids(description="The findings it answers.")
@@ -150,11 +144,6 @@ class LedgerItem(graphene.ObjectType):
     overdue_at = DateTime(description="When it was found past its deadline.")
 
     resolve_id = _key("item_id")
-    resolve_opened_at = _time("opened_at")
-    resolve_deadline = staticmethod(_parsed("deadline", dt.date.fromisoformat))
-    resolve_rectified_at = _time("rectified_at")
-    resolve_verified_at = _time("verified_at")
-    resolve_overdue_at = _time("overdue_at")
 
 
 FindingConnection = paging.connection(Finding, "A page of findings, newest first.")
@@ -173,9 +162,9 @@ def _counts(name: str, keys, what: str, enum: str) -> type:
 
 class AccountabilityCounts(graphene.ObjectType):
     """Accountability figures for a period of civil days (Asia/Shanghai)."""
-    start = graphene.Date(required=True,
-                          description="First civil day counted.")
-    end = graphene.Date(required=True, description="Last civil day counted (inclusive).")
+    start = Date(required=True,
+                 description="First civil day counted.")
+    end = Date(required=True, description="Last civil day counted (inclusive).")
     findings_by_source = graphene.Field(_counts("FindingCountsBySource", SOURCES, "Findings recorded",
                                                  "FindingSource"), required=True,
                                         description="Findings recorded in the period, by source.")
@@ -190,8 +179,6 @@ class AccountabilityCounts(graphene.ObjectType):
                                             description="Ledger items opened in the period, by "
                                                         "their state now.")
 
-    resolve_start = staticmethod(_parsed("start", dt.date.fromisoformat))
-    resolve_end = staticmethod(_parsed("end", dt.date.fromisoformat))
 
 
 class FindingPayload(graphene.ObjectType):

@@ -3,14 +3,13 @@ legal-affairs staff record meetings, study sessions, publicity, trainings, norma
 documents, fair-competition reviews and government-service items, and list them."""
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 
 from gateway.schema import paging
 from gateway.schema.base import errors_field
-from gateway.schema.base import Agency, UserError, actor, enum_of, payload_errors, plain, requires
-from gateway.schema.scalars import DateTime
+from gateway.schema.base import Agency, enum_of, mutation, plain, requires
+from gateway.schema.scalars import Date, DateTime
 from services.contracts.vocabulary import ACTIVITY_KINDS as KINDS, MAX_ACTIVITY_QUANTITY as MAX_QUANTITY
 
 ROLES = ("planner", "accountability_officer")
@@ -34,9 +33,9 @@ class RuleOfLawActivity(graphene.ObjectType):
     title = graphene.String(required=True,
                             description="Its title as the report would name it (at most 200 "
                                         "characters).")
-    held_on = graphene.Date(required=True,
-                            description="The civil day it was held (Asia/Shanghai); decides its "
-                                        "year.")
+    held_on = Date(required=True,
+                   description="The civil day it was held (Asia/Shanghai); decides its "
+                               "year.")
     quantity = graphene.Int(required=True, description="How many of the kind it stands for.")
     recorded_by = graphene.String(required=True,
                                   description="Subject of whoever recorded the entry.")
@@ -45,12 +44,6 @@ class RuleOfLawActivity(graphene.ObjectType):
 
     def resolve_id(row, info):
         return row["activity_id"]
-
-    def resolve_held_on(row, info):
-        return dt.date.fromisoformat(row["held_on"])
-
-    def resolve_recorded_at(row, info):
-        return dt.datetime.fromisoformat(row["recorded_at"])
 
 
 RuleOfLawActivityConnection = paging.connection(RuleOfLawActivity)
@@ -63,8 +56,8 @@ class RecordRuleOfLawActivityInput(graphene.InputObjectType):
     agency = graphene.Field(Agency, description="Default: the caller's own agency.")
     title = graphene.String(required=True,
                             description="Its title (1 to 200 characters).")
-    held_on = graphene.Date(required=True,
-                            description="The civil day it was held (Asia/Shanghai).")
+    held_on = Date(required=True,
+                   description="The civil day it was held (Asia/Shanghai).")
     quantity = graphene.Int(description=f"Default 1, at most {MAX_QUANTITY}.")
     request_key = graphene.String(description="Sending the same key again records nothing "
                                               "new and returns the first entry.")
@@ -104,15 +97,11 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    record_rule_of_law_activity = graphene.Field(
-        RuleOfLawActivityPayload, input=RecordRuleOfLawActivityInput(required=True,
-                                                                     description="The entry to "
-                                                                                 "record; see the "
-                                                                                 "input type."),
-        required=True, description="Add an entry to the register of rule-of-law activities.")
-
-    @requires(*ROLES)
-    def resolve_record_rule_of_law_activity(root, info, input):
-        return payload_errors(RuleOfLawActivityPayload, "activity", lambda: info.context
-                              .services.accountability.record_activity(plain(input),
-                                                                       actor(info)))
+    record_rule_of_law_activity = mutation(
+        RuleOfLawActivityPayload, roles=ROLES,
+        description="Add an entry to the register of rule-of-law activities.",
+        call=lambda services, who, input: services.accountability.record_activity(
+            plain(input), who),
+        input=RecordRuleOfLawActivityInput(required=True,
+                                           description="The entry to record; see the input "
+                                                       "type."))

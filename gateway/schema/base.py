@@ -1,5 +1,5 @@
 """Shared GraphQL types and the two rules every resolver follows: who may call it
-(`requires`) and how business refusals come back (`payload_errors`)."""
+(`requires`) and how a mutation is built and answers refusals (`mutation`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -154,10 +154,31 @@ def public_read(resolver):
     return inner
 
 
-def payload_errors(payload_cls, key: str, action):
-    """Run a mutation; a DomainError becomes `errors: [UserError]` and nothing else."""
-    try:
-        return payload_cls(**{key: action(), "errors": []})
-    except DomainError as exc:
-        return payload_cls(**{key: None, "errors": [
-            UserError(code=exc.code, message=exc.message, field=exc.field)]})
+def mutation(payload, *, roles, description: str, call, top_level_forbidden: bool = False,
+             **arguments):
+    """The one way to build a mutation: a required `payload` field taking `arguments`
+    (graphene arguments, e.g. `input=ThingInput(required=True, description=...)`).
+
+    `call(services, who, **arguments)` makes the change through the one service client
+    (`info.context.services`) for `who`, the caller as the services take it (`actor`; None
+    for an anonymous caller when `roles` is None, i.e. anyone may call), and answers the
+    payload's one field besides `errors` (a payload of several fields: a dict of them).
+    A DomainError (a service's `{"error": {...}}` reply) becomes `errors: [UserError]` with
+    the other fields null; with `top_level_forbidden`, FORBIDDEN (acting for another
+    agency) is a top-level error instead, as a missing role is."""
+    keys = [name for name in payload._meta.fields if name != "errors"]
+
+    def resolve(root, info, **args):
+        who = actor(info) if info.context.principal is not None else None
+        try:
+            answer = call(info.context.services, who, **args)
+        except DomainError as exc:
+            if top_level_forbidden and exc.code == "FORBIDDEN":
+                raise forbidden(exc.message) from None
+            return payload(**dict.fromkeys(keys), errors=[
+                UserError(code=exc.code, message=exc.message, field=exc.field)])
+        fields = {k: answer.get(k) for k in keys} if len(keys) > 1 else {keys[0]: answer}
+        return payload(**fields, errors=[])
+    guard = public_read if roles is None else requires(*roles)
+    return graphene.Field(payload, required=True, description=description,
+                          resolver=guard(resolve), **arguments)

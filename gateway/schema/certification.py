@@ -9,7 +9,6 @@ numbers reach only administrators of the officer's agency (the service masks the
 """
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 
@@ -17,11 +16,11 @@ from gateway import qualification_cache
 from gateway.schema import paging
 from gateway.schema.actors import actor_field
 from gateway.schema.base import errors_field
-from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, forbidden,
-                                 plain, requires)
+from gateway.schema.base import (Agency, EnforcementDomain, actor, mutation, plain,
+                                 requires)
 from gateway.schema.certification_types import (Certificate, Officer, OfficerStatus,
-                                                Qualification, QualificationCheck, _parsed)
-from gateway.schema.scalars import DateTime
+                                                Qualification, QualificationCheck)
+from gateway.schema.scalars import Date, DateTime
 from services.common.errors import DomainError
 
 ADMIN = ("certification_admin",)
@@ -40,13 +39,10 @@ class CertificateRecord(Certificate):
     issued, revoked and when its next annual review (年度审验) is due."""
     issued_at = DateTime(required=True,
                          description="When it was issued (recorded moment, UTC on the wire).")
-    next_review_due = graphene.Date(required=True, description="Last day the annual review "
-                                    "is on time; after it the officer is not qualified.")
+    next_review_due = Date(required=True, description="Last day the annual review "
+                           "is on time; after it the officer is not qualified.")
     revoked_at = DateTime(description="When it was revoked (吊销/注销); null unless REVOKED.")
 
-    resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
-    resolve_next_review_due = staticmethod(_parsed("next_review_due", dt.date.fromisoformat))
-    resolve_revoked_at = staticmethod(_parsed("revoked_at", dt.datetime.fromisoformat))
 
 
 class OfficerRecord(Officer):
@@ -83,8 +79,6 @@ class HistoryEntry(graphene.ObjectType):
     actor = actor_field("actor", True, "Who made the change (system:<what> for automatic "
                                        "work: expiry, a sanction's effect).")
 
-    resolve_effective_at = staticmethod(_parsed("effective_at", dt.datetime.fromisoformat))
-    resolve_recorded_at = staticmethod(_parsed("recorded_at", dt.datetime.fromisoformat))
 
 
 class OfficerHistory(graphene.ObjectType):
@@ -247,23 +241,18 @@ class OfficerPayload(graphene.ObjectType):
     errors = errors_field()
 
 
-def _command(method):
-    """Resolver running `certification.<method>(input, actor)`: refusals become payload
-    errors; acting on another agency's officer is an authorization failure."""
-    @requires(*ADMIN)
-    def resolve(root, info, input):
-        try:
-            officer = getattr(_service(info), method)(plain(input), actor(info))
-        except DomainError as exc:
-            if exc.code == "FORBIDDEN":
-                raise forbidden(exc.message) from None
-            return OfficerPayload(officer=None, errors=[
-                UserError(code=exc.code, message=exc.message, field=exc.field)])
+def _command(method, description):
+    """A certification administrator's `certification.<method>(input, who)` on an officer;
+    acting on another agency's officer is an authorization failure (top-level FORBIDDEN)."""
+    def call(services, who, input):
+        officer = getattr(services.certification, method)(plain(input), who)
         # Read-your-writes on this replica: its cached answer goes now; other replicas
         # drop theirs when the change's event reaches them.
         qualification_cache.invalidate(officer["id"] if officer else input.get("officer_id"))
-        return OfficerPayload(officer=officer, errors=[])
-    return resolve
+        return officer
+    return mutation(OfficerPayload, roles=ADMIN, top_level_forbidden=True,
+                    description=description, call=call, input=INPUTS[method](
+                        required=True, description="What to record; see the input type."))
 
 
 def _input(type_name, doc, **fields):
@@ -287,8 +276,8 @@ def _reason(what):
 
 
 def _valid_until(what):
-    return graphene.Date(required=True, description=f"Last day the {what} is valid "
-                                                    "(inclusive, Asia/Shanghai).")
+    return Date(required=True, description=f"Last day the {what} is valid "
+                                           "(inclusive, Asia/Shanghai).")
 
 
 INPUTS = {
@@ -308,16 +297,16 @@ INPUTS = {
                                           "PROFESSIONAL_LAW."),
         score=graphene.Float(required=True, description="Points out of 100; the pass mark "
                              "is 60 unless configured."),
-        taken_on=graphene.Date(required=True, description="The day the exam was sat "
-                               "(Asia/Shanghai); not in the future.")),
+        taken_on=Date(required=True, description="The day the exam was sat "
+                      "(Asia/Shanghai); not in the future.")),
     "issue_certificate": _input(
         "IssueCertificateInput", "A new enforcement certificate (行政执法证) for an officer "
         "who passed both law exams.", **_officer(), **_when(),
         domains=graphene.List(graphene.NonNull(EnforcementDomain), required=True,
                               description="The domains it covers; each of the officer's "
                                           "agency (DOMAIN_NOT_IN_AGENCY)."),
-        valid_from=graphene.Date(required=True, description="First day it is valid "
-                                 "(Asia/Shanghai)."),
+        valid_from=Date(required=True, description="First day it is valid "
+                        "(Asia/Shanghai)."),
         valid_until=_valid_until("certificate")),
     "renew_certificate": _input(
         "RenewCertificateInput", "A later end of validity for the officer's current "
@@ -336,13 +325,6 @@ INPUTS = {
         "AnnualReviewInput", "A passed annual review (年度审验) of the officer's current "
         "certificate: the next one falls due a year later.", **_officer(), **_when()),
 }
-# GraphQL name -> service method (the contract's names first).
-MUTATIONS = {"register_officer": "register_officer", "record_exam_result": "record_exam",
-             "issue_certificate": "issue_certificate", "renew_certificate": "renew_certificate",
-             "suspend_certificate": "suspend_certificate",
-             "reinstate_certificate": "reinstate_certificate",
-             "revoke_certificate": "revoke_certificate",
-             "record_annual_review": "record_annual_review"}
 _BY = ("certification_admin only (of the officer's agency when the token names one; "
        "another agency's officer is FORBIDDEN).")
 DESCRIPTIONS = {
@@ -366,10 +348,16 @@ DESCRIPTIONS = {
                             "INVALID_INPUT, NOT_FOUND, NO_CERTIFICATE, INVALID_TRANSITION.",
 }
 
-Mutation = type("Mutation", (graphene.ObjectType,), {
-    **{name: graphene.Field(OfficerPayload, required=True, description=DESCRIPTIONS[name],
-                            input=INPUTS[method](required=True, description="What to "
-                                                 "record; see the input type."))
-       for name, method in MUTATIONS.items()},
-    **{f"resolve_{name}": staticmethod(_command(method)) for name, method in MUTATIONS.items()},
-})
+
+
+class Mutation(graphene.ObjectType):
+    register_officer = _command("register_officer", DESCRIPTIONS["register_officer"])
+    record_exam_result = _command("record_exam", DESCRIPTIONS["record_exam_result"])
+    issue_certificate = _command("issue_certificate", DESCRIPTIONS["issue_certificate"])
+    renew_certificate = _command("renew_certificate", DESCRIPTIONS["renew_certificate"])
+    suspend_certificate = _command("suspend_certificate", DESCRIPTIONS["suspend_certificate"])
+    reinstate_certificate = _command("reinstate_certificate",
+                                     DESCRIPTIONS["reinstate_certificate"])
+    revoke_certificate = _command("revoke_certificate", DESCRIPTIONS["revoke_certificate"])
+    record_annual_review = _command("record_annual_review",
+                                    DESCRIPTIONS["record_annual_review"])

@@ -7,13 +7,11 @@ ISO strings, which graphene's Date/DateTime will not serialize, so those fields 
 """
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
-from graphene.types.resolver import dict_or_attr_resolver
 
 from gateway.schema.base import Agency, EnforcementDomain, enum_from
-from gateway.schema.scalars import DateTime
+from gateway.schema.scalars import Date, DateTime
 from services.contracts import vocabulary as domain
 
 # The certification model's enums (same names and values); the domain's Reason adds
@@ -27,14 +25,6 @@ QualificationReason = enum_from(
     description="Why an officer is not qualified, in the contract's order.")
 
 
-def _parsed(key, parse):
-    """Resolver for an ISO-string field of an RPC dict (objects pass through)."""
-    def resolve(root, info):
-        value = dict_or_attr_resolver(key, None, root, info)
-        return parse(value) if isinstance(value, str) else value
-    return resolve
-
-
 class Certificate(graphene.ObjectType):
     """An enforcement certificate (行政执法证): its number, the domains it covers and its validity.
     Readable by every signed-in role."""
@@ -43,17 +33,15 @@ class Certificate(graphene.ObjectType):
                                          "across officers.")
     domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True,
                             description="The enforcement domains (执法领域) the certificate covers.")
-    valid_from = graphene.Date(required=True,
-                               description="First day it is valid (Asia/Shanghai civil date).")
-    valid_until = graphene.Date(required=True,
-                                description="Last day it is valid (inclusive, Asia/Shanghai); "
-                                            "after it the certificate is EXPIRED.")
+    valid_from = Date(required=True,
+                      description="First day it is valid (Asia/Shanghai civil date).")
+    valid_until = Date(required=True,
+                       description="Last day it is valid (inclusive, Asia/Shanghai); "
+                                   "after it the certificate is EXPIRED.")
     status = graphene.Field(CertificateStatus, required=True,
                             description="Its state now: VALID, SUSPENDED (暂扣), REVOKED (吊销) or "
                                         "EXPIRED.")
 
-    resolve_valid_from = staticmethod(_parsed("valid_from", dt.date.fromisoformat))
-    resolve_valid_until = staticmethod(_parsed("valid_until", dt.date.fromisoformat))
 
 
 class Officer(graphene.ObjectType):
@@ -93,7 +81,6 @@ class Qualification(graphene.ObjectType):
     certificate_no = graphene.String(description="The number of the certificate the answer rests "
                                                  "on; null when there is none.")
 
-    resolve_at = staticmethod(_parsed("at", dt.datetime.fromisoformat))
 
 
 class QualificationCheck(graphene.InputObjectType):

@@ -3,19 +3,17 @@ out: from the public, anonymous unless named; signed in as staff: from staff);
 legal-affairs staff acknowledge them, open findings from them and list the overdue."""
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 from graphene import ID, Argument, Boolean, InputField, Int, List, NonNull, String
 
 from gateway.schema.accountability_inputs import GRADED, REQUEST_KEY
 from gateway.schema.accountability_types import (
-    FaultForm, FindingPayload, GravityLevel, HarmLevel, _key, _parsed, _time)
+    FaultForm, FindingPayload, GravityLevel, HarmLevel, _key)
 from gateway.schema import paging
 from gateway.schema.actors import actor_field
-from gateway.schema.base import (Agency, UserError, actor, enum_of, payload_errors, plain,
-                                 public_read, requires)
-from gateway.schema.scalars import DateTime
+from gateway.schema.base import Agency, UserError, enum_of, mutation, plain, requires
+from gateway.schema.scalars import Date, DateTime
 from services.common.clock import local_date, utcnow
 from services.contracts.vocabulary import COMPLAINT_ORIGINS, COMPLAINT_STATUSES
 
@@ -37,9 +35,9 @@ class Complaint(graphene.ObjectType):
     contact = String(description="How to answer them; null when anonymous.")
     officer_ids = List(NonNull(ID), required=True, description="Officers it names, if known.")
     received_at = DateTime(required=True, description="When it was received.")
-    acknowledge_by = graphene.Date(required=True, description=(
-        "Last day (Asia/Shanghai) to acknowledge it: 5 working days after receipt in the "
-        "Chinese calendar by default."))
+    acknowledge_by = Date(required=True, description=(
+"Last day (Asia/Shanghai) to acknowledge it: 5 working days after receipt in the "
+"Chinese calendar by default."))
     status = graphene.Field(ComplaintStatus, required=True, description="Where it stands.")
     overdue = Boolean(required=True, description="Still unacknowledged after acknowledgeBy.")
     acknowledged_at = DateTime(description="When it was acknowledged.")
@@ -51,9 +49,6 @@ class Complaint(graphene.ObjectType):
                                   when=lambda r: r.get("acknowledged_at"))
 
     resolve_id = _key("complaint_id")
-    resolve_received_at = _time("received_at")
-    resolve_acknowledged_at = _time("acknowledged_at")
-    resolve_acknowledge_by = staticmethod(_parsed("acknowledge_by", dt.date.fromisoformat))
 
     @staticmethod
     def resolve_overdue(root, info):
@@ -102,10 +97,6 @@ class OpenFindingFromComplaintInput(graphene.InputObjectType):
     request_key = String(description=REQUEST_KEY)
 
 
-def _public_actor(info):
-    return actor(info) if info.context.principal is not None else None
-
-
 class Query(graphene.ObjectType):
     complaints = graphene.Field(
         ComplaintConnection, required=True, status=Argument(ComplaintStatus, description=(
@@ -135,36 +126,30 @@ class Query(graphene.ObjectType):
                 if own in (None, c["agency"])]
 
 
-def _mutation(payload, key, method, input_cls, description, roles=LEGAL):
-    @requires(*roles)
-    def resolve(root, info, input):
-        service = info.context.services.accountability
-        return payload_errors(payload, key, lambda: getattr(service, method)(
-            plain(input, keep_none=True), actor(info)))
-    return graphene.Field(payload, required=True, input=Argument(input_cls, required=True,
-                                                              description="What to record."),
-                          resolver=resolve, description=description)
+def _legal(payload, method, input_cls, description):
+    """A legal-affairs step `accountability.<method>(input, who)` on a complaint."""
+    return mutation(payload, roles=LEGAL, description=description,
+                    call=lambda services, who, input: getattr(services.accountability, method)(
+                        plain(input, keep_none=True), who),
+                    input=Argument(input_cls, required=True, description="What to record."))
 
 
 class Mutation(graphene.ObjectType):
-    submit_complaint = graphene.Field(
-        ComplaintPayload, required=True, input=Argument(
+    submit_complaint = mutation(
+        ComplaintPayload, roles=None,  # anyone may complain, with a token or without
+        call=lambda services, who, input: services.accountability.submit_complaint(
+            plain(input), who),
+        input=Argument(
             SubmitComplaintInput, required=True,
             description="The complaint: about whom, what happened, and who complains."),
         description="A complaint about officers' conduct (投诉). Anyone, signed in or not: "
                     "without a token it comes from the public (anonymous unless named). "
                     "Acknowledged within 5 working days. Refused: INVALID_INPUT.")
-    acknowledge_complaint = _mutation(
-        ComplaintPayload, "complaint", "acknowledge_complaint", AcknowledgeComplaintInput,
+    acknowledge_complaint = _legal(
+        ComplaintPayload, "acknowledge_complaint", AcknowledgeComplaintInput,
         "Tell the complainant it was received (legal-affairs staff). Refused: NOT_FOUND, "
         "INVALID_TRANSITION (already acknowledged).")
-    open_finding_from_complaint = _mutation(
-        FindingPayload, "finding", "open_finding_from_complaint", OpenFindingFromComplaintInput,
+    open_finding_from_complaint = _legal(
+        FindingPayload, "open_finding_from_complaint", OpenFindingFromComplaintInput,
         "A finding (source COMPLAINT) against one officer, linked to the complaint "
         "(legal-affairs staff). Refused: NOT_FOUND (complaint, officer), INVALID_INPUT.")
-
-    @public_read  # anyone may complain, with a token or without
-    def resolve_submit_complaint(root, info, input):
-        service = info.context.services.accountability
-        return payload_errors(ComplaintPayload, "complaint", lambda: service.submit_complaint(
-            plain(input), _public_actor(info)))

@@ -3,7 +3,6 @@ and its QR code); anyone, without a token, checks one. The check says whether it
 genuine and its status now, never a reason or an ID number."""
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import quote
 
 import graphene
@@ -11,11 +10,8 @@ import segno
 
 from gateway.credential_check import check
 from gateway.schema.base import errors_field
-from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, enum_of, forbidden,
-                                 public_read, requires)
-from gateway.schema.certification_types import _parsed
+from gateway.schema.base import Agency, EnforcementDomain, enum_of, mutation, public_read
 from gateway.schema.scalars import DateTime
-from services.common.errors import DomainError
 
 CredentialStatus = enum_of("CredentialStatus", ["VALID", "SUSPENDED", "REVOKED", "EXPIRED",
                                                 "UNKNOWN"],
@@ -38,8 +34,11 @@ class OfficerCredential(graphene.ObjectType):
                           description="When it stops being valid: the certificate's last valid "
                                       "day.")
 
-    resolve_issued_at = staticmethod(_parsed("issued_at", dt.datetime.fromisoformat))
-    resolve_expires_at = staticmethod(_parsed("expires_at", dt.datetime.fromisoformat))
+
+    @staticmethod
+    def resolve_qr_svg(root, info):
+        return qr_svg(f"{info.context.config.public_url}/credentials/verify?token="
+                      f"{quote(root['token'], safe='')}")
 
 
 class OfficerCredentialPayload(graphene.ObjectType):
@@ -90,26 +89,11 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    issue_officer_credential = graphene.Field(
-        OfficerCredentialPayload, required=True, officer_id=graphene.ID(required=True,
-                                                                        description="The officer "
-                                                                                    "to issue a "
-                                                                                    "credential "
-                                                                                    "to; unknown: "
-                                                                                    "NOT_FOUND."),
+    issue_officer_credential = mutation(
+        OfficerCredentialPayload, roles=("certification_admin",), top_level_forbidden=True,
+        call=lambda services, who, officer_id: services.certification.issue_credential(
+            {"officer_id": officer_id}, who),
+        officer_id=graphene.ID(required=True, description="The officer to issue a credential "
+                                                          "to; unknown: NOT_FOUND."),
         description="A certification administrator of the officer's agency issues a signed "
                     "credential for the certificate that counts now.")
-
-    @requires("certification_admin")
-    def resolve_issue_officer_credential(root, info, officer_id):
-        try:
-            issued = info.context.services.certification.issue_credential(
-                {"officer_id": officer_id}, actor(info))
-        except DomainError as exc:
-            if exc.code == "FORBIDDEN":
-                raise forbidden(exc.message) from None
-            return OfficerCredentialPayload(credential=None, errors=[
-                UserError(code=exc.code, message=exc.message, field=exc.field)])
-        url = f"{info.context.config.public_url}/credentials/verify?token=" \
-              f"{quote(issued['token'], safe='')}"
-        return OfficerCredentialPayload(credential={**issued, "qr_svg": qr_svg(url)}, errors=[])

@@ -3,13 +3,12 @@ deliveries (the caller's own, or any for a planner), and the pull feed of qualif
 changes. Public event types: services.contracts.topology.PUBLIC_EVENTS (docs/integrators.md)."""
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 
 from gateway.schema import paging
 from gateway.schema.base import (Agency, EnforcementDomain, UserError, actor, enum_of,
-                                 payload_errors, plain, requires)
+                                 mutation, plain, requires)
 from gateway.schema.certification import READERS
 from gateway.schema.scalars import DateTime
 from services.contracts.topology import PUBLIC_EVENTS
@@ -22,10 +21,6 @@ DeliveryStatus = enum_of("WebhookDeliveryStatus", ["PENDING", "DELIVERED", "FAIL
                          "endpoint answered 2xx; FAILED: still refused when the retry span "
                          "(default 3 days) ran out; CANCELLED: the subscription ended or the "
                          "endpoint answered 410 Gone.")
-
-
-def _moment(value):
-    return dt.datetime.fromisoformat(value) if value else None
 
 
 class WebhookSubscriptionInput(graphene.InputObjectType):
@@ -51,9 +46,6 @@ class WebhookSubscription(graphene.ObjectType):
                               "disabled (the endpoint answered 410 Gone).")
     created_at = DateTime(required=True, description="When it was made.")
 
-    def resolve_created_at(root, info):
-        return _moment(root["created_at"])
-
 
 class WebhookSubscriptionPayload(graphene.ObjectType):
     """The subscription made or ended, or why not."""
@@ -75,9 +67,6 @@ class WebhookAttempt(graphene.ObjectType):
                             "refused address, a timeout); null when it succeeded.")
     duration_ms = graphene.Float(required=True, description="Milliseconds it took.")
 
-    def resolve_at(root, info):
-        return _moment(root["at"])
-
 
 class WebhookDelivery(graphene.ObjectType):
     """One message to one subscription, with every attempt at it."""
@@ -95,15 +84,6 @@ class WebhookDelivery(graphene.ObjectType):
     payload = graphene.String(required=True, description="The JSON body sent.")
     attempt_log = graphene.List(graphene.NonNull(WebhookAttempt), required=True,
                                 description="Every attempt, oldest first.")
-
-    def resolve_created_at(root, info):
-        return _moment(root["created_at"])
-
-    def resolve_delivered_at(root, info):
-        return _moment(root["delivered_at"])
-
-    def resolve_next_attempt_at(root, info):
-        return _moment(root["next_attempt_at"])
 
     def resolve_payload(root, info):
         return root["body"]
@@ -134,9 +114,6 @@ class QualificationChange(graphene.ObjectType):
                                      "counts from `at`, or the one that stopped counting.")
     cause = graphene.String(description="Id of the request, event or sanction that caused "
                             "it.")
-
-    def resolve_at(root, info):
-        return _moment(root["at"])
 
 
 QualificationChangeConnection = paging.connection(
@@ -169,8 +146,10 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    subscribe_webhook = graphene.Field(
-        WebhookSubscriptionPayload, required=True,
+    subscribe_webhook = mutation(
+        WebhookSubscriptionPayload, roles=SUBSCRIBERS,
+        call=lambda services, who, input: services.delivery.subscribe_webhook(
+            plain(dict(input)), who),
         input=WebhookSubscriptionInput(required=True, description="The endpoint and the "
                                        "event types; see the input type."),
         description="Subscribe an endpoint to public event types; the answer holds the "
@@ -178,43 +157,20 @@ class Mutation(graphene.ObjectType):
                     "WEBHOOK_URL_PRIVATE_ADDRESS, WEBHOOK_URL_METADATA_ADDRESS, "
                     "WEBHOOK_URL_UNRESOLVABLE, UNKNOWN_EVENT_TYPE, INVALID_INPUT, "
                     "TOO_MANY_SUBSCRIPTIONS.")
-    unsubscribe_webhook = graphene.Field(
-        WebhookSubscriptionPayload, required=True, id=graphene.ID(
-            required=True, description="The subscription's id (`whs_…`)."),
+    unsubscribe_webhook = mutation(
+        WebhookSubscriptionPayload, roles=SUBSCRIBERS,
+        call=lambda services, who, id: services.delivery.unsubscribe_webhook(id, who),
+        id=graphene.ID(required=True, description="The subscription's id (`whs_…`)."),
         description="End a subscription (pending deliveries are cancelled). Errors: "
                     "NOT_FOUND.")
-    replay_webhook_deliveries = graphene.Field(
-        ReplayWebhookDeliveriesPayload, required=True,
+    replay_webhook_deliveries = mutation(
+        ReplayWebhookDeliveriesPayload, roles=SUBSCRIBERS,
+        call=lambda services, who, subscription_id, after=None: (
+            services.delivery.replay_webhook_deliveries(
+                subscription_id, paging.request(after=after)["after"], who)),
         subscription_id=graphene.ID(required=True, description="The subscription whose "
                                     "deliveries to send again."),
         after=graphene.String(description="A cursor from webhookDeliveries; omit to replay "
                               "them all."),
         description="Send a subscription's deliveries after the cursor again, now, under "
                     "their own webhook-ids. Errors: NOT_FOUND, SUBSCRIPTION_INACTIVE.")
-
-    @requires(*SUBSCRIBERS)
-    def resolve_subscribe_webhook(root, info, input):
-        return _subscription_payload(lambda: info.context.services.delivery.subscribe_webhook(
-            plain(dict(input)), actor(info)))
-
-    @requires(*SUBSCRIBERS)
-    def resolve_unsubscribe_webhook(root, info, id):
-        return _subscription_payload(
-            lambda: info.context.services.delivery.unsubscribe_webhook(id, actor(info)))
-
-    @requires(*SUBSCRIBERS)
-    def resolve_replay_webhook_deliveries(root, info, subscription_id, after=None):
-        return payload_errors(ReplayWebhookDeliveriesPayload, "replayed", lambda: (
-            info.context.services.delivery.replay_webhook_deliveries(
-                subscription_id, paging.request(after=after)["after"], actor(info))))
-
-
-def _subscription_payload(call):
-    result = {}
-
-    def action():
-        result.update(call())
-        return result["subscription"]
-    payload = payload_errors(WebhookSubscriptionPayload, "subscription", action)
-    payload.secret = result.get("secret")
-    return payload

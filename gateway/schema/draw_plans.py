@@ -2,13 +2,12 @@
 inspection plan, listed with their figures. Planners make them; readers of draws read them."""
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 
 from gateway.schema import paging
 from gateway.schema.base import errors_field
-from gateway.schema.base import Agency, UserError, actor, enum_value, payload_errors, requires
+from gateway.schema.base import Agency, enum_value, mutation, requires
 from gateway.schema.draws import READERS
 from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import MAX_TITLE
@@ -34,9 +33,6 @@ class DrawPlan(graphene.ObjectType):
                                                              "revealed draws.")
     inspectors_drawn = graphene.Int(required=True, description="Inspector assignments "
                                                                "(人次) of the revealed draws.")
-
-    def resolve_created_at(plan, info):
-        return dt.datetime.fromisoformat(plan["created_at"])
 
 
 DrawPlanConnection = paging.connection(DrawPlan)
@@ -74,17 +70,17 @@ class Query(graphene.ObjectType):
                            .draws.list_plans(filters, page), first, after, offset)
 
 
+def _plan(input) -> dict:
+    return {"title": input.title, "agency": enum_value(input.agency), "year": input.year,
+            "key": input.get("key")}
+
+
 class Mutation(graphene.ObjectType):
-    create_draw_plan = graphene.Field(
-        DrawPlanPayload, input=CreateDrawPlanInput(required=True, description="The plan's "
-                                                   "title, agency and year."), required=True,
+    create_draw_plan = mutation(
+        DrawPlanPayload, roles=("planner",),
         description="Create a draw plan (抽查批次) that groups the draws of one inspection "
                     "plan. planner only (of the plan's agency when the token names one). "
-                    "Errors: INVALID_INPUT, FORBIDDEN.")
-
-    @requires("planner")
-    def resolve_create_draw_plan(root, info, input):
-        data = {"title": input.title, "agency": enum_value(input.agency), "year": input.year,
-                "key": input.get("key")}
-        return payload_errors(DrawPlanPayload, "plan", lambda: info.context.services.draws
-                              .create_plan(data, actor(info)))
+                    "Errors: INVALID_INPUT, FORBIDDEN.",
+        call=lambda services, who, input: services.draws.create_plan(_plan(input), who),
+        input=CreateDrawPlanInput(required=True, description="The plan's title, agency and "
+                                                             "year."))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema.base import (
-    Agency, EnforcementDomain, actor, enum_value, payload_errors, public_read, requires)
+    Agency, EnforcementDomain, enum_value, mutation, public_read, requires)
 from gateway.schema.draws_types import (
     Draw, DrawConnection, DrawKind, DrawPayload, DrawStatus, DrawVerification, PublishedDraw,
-    PublishedDrawSummaryConnection, published_summary, typed_draw, typed_published)
+    PublishedDrawSummaryConnection, published_summary)
 from gateway.schema import paging
+from gateway.schema.scalars import Date
 
 READERS = ("planner", "cross_agency")
 
@@ -55,9 +56,9 @@ class CreateDrawInput(graphene.InputObjectType):
     domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True,
                             description="The enforcement domains whose entities and inspectors "
                                         "are drawn.")
-    inspection_date = graphene.Date(description="The day the inspections start (Asia/Shanghai); "
-                                                "default today.")
-    inspections_end = graphene.Date(description="Default: the inspection date.")
+    inspection_date = Date(description="The day the inspections start (Asia/Shanghai); "
+                                       "default today.")
+    inspections_end = Date(description="Default: the inspection date.")
     rules = graphene.Field(DrawRulesInput, required=True,
                            description="Draw rates and inspector rules.")
     results_due_workdays = graphene.Int(description="Default 20 working days.")
@@ -110,7 +111,7 @@ class Query(graphene.ObjectType):
 
     @requires(*READERS)
     def resolve_draw(root, info, id):
-        return typed_draw(info.context.services.draws.get_draws([id])[0])
+        return info.context.services.draws.get_draws([id])[0]
 
     @requires(*READERS)
     def resolve_draws(root, info, status=None, kind=None, operation_id=None, first=None,
@@ -118,12 +119,11 @@ class Query(graphene.ObjectType):
         filters = {"status": enum_value(status), "kind": enum_value(kind),
                    "operation_id": operation_id}
         return paging.page(DrawConnection, lambda page: info.context.services.draws
-                           .list_draws(filters, page), first, after, offset,
-                           convert=typed_draw)
+                           .list_draws(filters, page), first, after, offset)
 
     @public_read
     def resolve_published_draw(root, info, id):
-        return typed_published(info.context.services.draws.published_draw(id))
+        return info.context.services.draws.published_draw(id)
 
     @public_read
     def resolve_published_draws(root, info, first=None, after=None, offset=None):
@@ -150,20 +150,19 @@ STEPS = {
 
 
 def _step(method):
-    @requires("planner")
-    def mutate(root, info, id):
-        call = getattr(info.context.services.draws, method)
-        return payload_errors(DrawPayload, "draw",
-                              lambda: typed_draw(call(id, actor(info))))
-    return graphene.Field(DrawPayload, id=graphene.ID(required=True, description="The "
-                                                      "draw's id; unknown: NOT_FOUND."),
-                          required=True, resolver=mutate, description=STEPS[method])
+    return mutation(DrawPayload, roles=("planner",), description=STEPS[method],
+                    call=lambda services, who, id: getattr(services.draws, method)(id, who),
+                    id=graphene.ID(required=True, description="The draw's id; unknown: "
+                                                              "NOT_FOUND."))
 
 
 class Mutation(graphene.ObjectType):
-    create_draw = graphene.Field(
-        DrawPayload, input=CreateDrawInput(required=True, description="The draw's scope and "
-                                           "rules; see the input type."), required=True,
+    create_draw = mutation(
+        DrawPayload, roles=("planner",),
+        call=lambda services, who, input: services.draws.create_draw(
+            _create_input(input), who),
+        input=CreateDrawInput(required=True, description="The draw's scope and rules; see "
+                                                          "the input type."),
         description="Create a double-random draw (双随机抽查): an agency batch or a joint "
                     "operation's cross-department draw. planner only. Errors: INVALID_INPUT, "
                     "NOT_FOUND, FORBIDDEN, RULES_INCOMPLETE, DOMAIN_NOT_IN_SCOPE, "
@@ -172,8 +171,3 @@ class Mutation(graphene.ObjectType):
     commit_draw = _step("commit_draw")
     reveal_draw = _step("reveal_draw")
     publish_draw_results = _step("publish_results")
-
-    @requires("planner")
-    def resolve_create_draw(root, info, input):
-        return payload_errors(DrawPayload, "draw", lambda: typed_draw(
-            info.context.services.draws.create_draw(_create_input(input), actor(info))))

@@ -1,38 +1,19 @@
 """GraphQL types of the draws context and the helpers its resolvers share.
 
-The service answers JSON (ISO strings); `typed_*` turn dates and times into objects
-once, because graphene's Date/DateTime scalars serialize only those.
+The service answers JSON (dates and times as ISO strings), which the Date/DateTime
+scalars serialize as they are.
 """
 from __future__ import annotations
 
-import datetime as dt
 import graphene
 
 from gateway.schema.base import errors_field
 from gateway.schema.base import Agency, EnforcementDomain, UserError, enum_of
 from gateway.schema.certification_types import Officer
-from gateway.schema.scalars import DateTime
+from gateway.schema.scalars import Date, DateTime
 from services.contracts.vocabulary import DRAW_KINDS, DRAW_STATUSES
 from gateway.schema import paging
 from gateway.schema.batching import officers
-_DATES = ("inspection_date", "inspections_end", "results_due", "results_published_on")
-_TIMES = ("created_at", "committed_at", "revealed_at", "performed_at")
-
-
-def _typed(data: dict | None) -> dict | None:
-    if data is None:
-        return None
-    out = dict(data)
-    for key in _DATES:
-        if isinstance(out.get(key), str):
-            out[key] = dt.date.fromisoformat(out[key])
-    for key in _TIMES:
-        if isinstance(out.get(key), str):
-            out[key] = dt.datetime.fromisoformat(out[key])
-    return out
-
-
-typed_draw = typed_published = _typed
 
 
 DrawKind = enum_of("DrawKind", DRAW_KINDS,
@@ -134,9 +115,6 @@ class DrawAssignment(graphene.ObjectType):
         batch.want(row["inspector_ids"])
         return [batch.get(i) for i in row["inspector_ids"]]
 
-    def resolve_result(row, info):
-        return _typed(row.get("result"))
-
 
 DrawAssignmentConnection = paging.connection(DrawAssignment)
 
@@ -160,11 +138,11 @@ class Draw(graphene.ObjectType):
                              description="The agencies whose entities and inspectors are drawn.")
     domains = graphene.List(graphene.NonNull(EnforcementDomain), required=True,
                             description="The enforcement domains drawn from.")
-    inspection_date = graphene.Date(required=True,
-                                    description="The day the inspections start.")
-    inspections_end = graphene.Date(required=True,
-                                    description="The last day of the inspections; results are due "
-                                                "counting from it.")
+    inspection_date = Date(required=True,
+                           description="The day the inspections start.")
+    inspections_end = Date(required=True,
+                           description="The last day of the inspections; results are due "
+                                       "counting from it.")
     rules = graphene.Field(DrawRules, required=True,
                            description="The rules the draw applies.")
     created_at = DateTime(required=True,
@@ -185,11 +163,11 @@ class Draw(graphene.ObjectType):
                                         description="Working days after inspectionsEnd within "
                                                     "which results must be published (default "
                                                     "20).")
-    results_due = graphene.Date(required=True,
-                                description="The last day results may be published on time "
-                                            "(Asia/Shanghai, working days).")
-    results_published_on = graphene.Date(description="The day results were published; null until "
-                                                     "then.")
+    results_due = Date(required=True,
+                       description="The last day results may be published on time "
+                                   "(Asia/Shanghai, working days).")
+    results_published_on = Date(description="The day results were published; null until "
+                                            "then.")
     results_overdue = graphene.Boolean(required=True,
                                        description="True when results are not published and "
                                                    "resultsDue has passed.")
@@ -233,20 +211,20 @@ class PublishedDrawSummary(graphene.ObjectType):
     result_hash = graphene.String(description="SHA-256 (hex) of the result.")
     entity_count = graphene.Int(description="How many entities were drawn.")
     inspector_count = graphene.Int(description="How many inspector assignments were drawn.")
-    results_due = graphene.Date(required=True,
-                                description="The last day results may be published on time.")
-    results_published_on = graphene.Date(description="The day results were published; null until "
-                                                     "then.")
+    results_due = Date(required=True,
+                       description="The last day results may be published on time.")
+    results_published_on = Date(description="The day results were published; null until "
+                                            "then.")
 
 
 PublishedDrawSummaryConnection = paging.connection(PublishedDrawSummary)
 
 
 def published_summary(draw: dict) -> dict:
-    return _typed({**{k: draw[k] for k in (
+    return {**{k: draw[k] for k in (
         "title", "status", "revealed_at", "entity_count", "inspector_count", "results_due",
         "results_published_on")}, "draw_id": draw["id"],
-        "result_hash": (draw["hashes"] or {}).get("result")})
+        "result_hash": (draw["hashes"] or {}).get("result")}
 
 
 class DrawVerification(graphene.ObjectType):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import graphene
 
-from gateway.schema.base import Agency, UserError, payload_errors, requires
+from gateway.schema.base import Agency, UserError, mutation
 from gateway.schema.enforcement import support
 from services.common.csv_table import read_table
 
@@ -111,9 +111,10 @@ class ImportEnforcementEntitiesPayload(graphene.ObjectType):
         "missing, too many rows); nothing imported."))
 
 
-def _import(info, agency, text, who):
-    rows = read_rows(text)
-    answer = support.service(info, agency).import_entities(rows, who)
+def _import(services, who, input):
+    who = support.acting(who, input["agency"])
+    rows = read_rows(input["csv"])
+    answer = support.client(services, input["agency"]).import_entities(rows, who)
     found = report(rows, answer)
     return EntityImport(**{k: v for k, v in found.items() if k != "rows"}, rows=[
         EntityImportRow(line=r["line"], registration_no=r["registration_no"], name=r["name"],
@@ -121,8 +122,9 @@ def _import(info, agency, text, who):
 
 
 class Mutation(graphene.ObjectType):
-    import_enforcement_entities = graphene.Field(
-        ImportEnforcementEntitiesPayload, required=True, input=ImportEnforcementEntitiesInput(
+    import_enforcement_entities = mutation(
+        ImportEnforcementEntitiesPayload, roles=support.OFFICERS, call=_import,
+        input=ImportEnforcementEntitiesInput(
             required=True, description="The agency and the file's text."),
         description="Load entities into the agency's directory (检查对象名录库) from a CSV file: "
                     "each row is checked (registration number, name, the agency's category, "
@@ -130,9 +132,3 @@ class Mutation(graphene.ObjectType):
                     "registration number, on its own. enforcement_officer, for the agency on "
                     "their token (another: FORBIDDEN), as registerEnforcementEntity. Errors: "
                     "INVALID_INPUT (the file); per row, see EntityImportRow.errors.")
-
-    @requires(*support.OFFICERS)
-    def resolve_import_enforcement_entities(root, info, input):
-        who = support.acting(info, input["agency"])
-        return payload_errors(ImportEnforcementEntitiesPayload, "result",
-                              lambda: _import(info, input["agency"], input["csv"], who))

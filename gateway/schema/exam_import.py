@@ -6,7 +6,7 @@ from __future__ import annotations
 import graphene
 
 from gateway import qualification_cache
-from gateway.schema.base import UserError, actor, payload_errors, requires
+from gateway.schema.base import UserError, mutation
 
 ADMIN = ("certification_admin",)
 
@@ -47,8 +47,8 @@ class ImportExamResultsPayload(graphene.ObjectType):
         "missing, too many rows); nothing recorded."))
 
 
-def _import(info, input):
-    answer = info.context.services.certification.import_exam_results(input["csv"], actor(info))
+def _import(services, who, input):
+    answer = services.certification.import_exam_results(input["csv"], who)
     for row in answer["rows"]:  # read-your-writes on this replica, as the one-row form does
         if row["officer_id"]:
             qualification_cache.invalidate(row["officer_id"])
@@ -58,14 +58,10 @@ def _import(info, input):
 
 
 class Mutation(graphene.ObjectType):
-    import_exam_results = graphene.Field(
-        ImportExamResultsPayload, required=True, input=ImportExamResultsInput(
+    import_exam_results = mutation(
+        ImportExamResultsPayload, roles=ADMIN, call=_import, input=ImportExamResultsInput(
             required=True, description="The file's text."),
         description="Certification administrators: exam results from a CSV file (考试成绩导入). "
                     "Each row is checked (ID number, officer, name, exam, score, date) and "
                     "recorded on its own; an administrator naming an agency records only its "
                     "officers (FORBIDDEN on the row otherwise).")
-
-    @requires(*ADMIN)
-    def resolve_import_exam_results(root, info, input):
-        return payload_errors(ImportExamResultsPayload, "result", lambda: _import(info, input))

@@ -3,13 +3,12 @@ configured, their deliveries, the overdue ones, and a replay by id. For planners
 legal-affairs (accountability) staff who answer for the deadlines."""
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 
 from gateway.schema import paging
-from gateway.schema.base import UserError, enum_of, enum_value, payload_errors, requires
-from gateway.schema.scalars import DateTime
+from gateway.schema.base import UserError, enum_of, enum_value, mutation, requires
+from gateway.schema.scalars import Date, DateTime
 from services.contracts.vocabulary import (PLATFORM_DELIVERY_STATUSES, PLATFORM_RECORD_KINDS,
                                            PLATFORM_TARGETS)
 
@@ -25,10 +24,6 @@ PlatformDeliveryStatus = enum_of(
     "PENDING: not yet accepted (retried with backoff); DELIVERED: the platform answered "
     "2xx; FAILED: still refused when the retry span (JOINTOPS_PLATFORM_RETRY_DAYS, default "
     "30 days) ran out (replay it by id).")
-
-
-def _moment(value):
-    return dt.datetime.fromisoformat(value) if value else None
 
 
 class Platform(graphene.ObjectType):
@@ -61,23 +56,14 @@ class PlatformDelivery(graphene.ObjectType):
     attempts = graphene.Int(required=True, description="Attempts so far (each is recorded).")
     created_at = DateTime(required=True, description="When it was queued.")
     delivered_at = DateTime(description="When the platform last accepted it.")
-    due_on = graphene.Date(required=True, description="The legal deadline (Asia/Shanghai "
-                           "civil date; decisions: 7 working days after the decision).")
+    due_on = Date(required=True, description="The legal deadline (Asia/Shanghai "
+                  "civil date; decisions: 7 working days after the decision).")
     late = graphene.Boolean(required=True, description="First accepted after the deadline.")
     overdue = graphene.Boolean(required=True, description="Found past its deadline "
                                "undelivered, or delivered late: a ledger item was opened.")
     receipt_id = graphene.String(description="The platform's receipt id for it.")
     last_status_code = graphene.Int(description="The platform's last HTTP status.")
     last_error = graphene.String(description="Why the last attempt failed.")
-
-    def resolve_created_at(root, info):
-        return _moment(root["created_at"])
-
-    def resolve_delivered_at(root, info):
-        return _moment(root.get("delivered_at"))
-
-    def resolve_due_on(root, info):
-        return dt.date.fromisoformat(root["due_on"])
 
 
 PlatformDeliveryConnection = paging.connection(PlatformDelivery)
@@ -120,14 +106,10 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    replay_platform_delivery = graphene.Field(
-        ReplayPlatformDeliveryPayload, required=True, id=graphene.ID(
-            required=True, description="The delivery's id (its Idempotency-Key)."),
+    replay_platform_delivery = mutation(
+        ReplayPlatformDeliveryPayload, roles=READERS,
         description="Send one platform delivery again, now, under its own id (the platform "
                     "dedupes on it). Roles: planner, accountability_officer. Errors: "
-                    "NOT_FOUND.")
-
-    @requires(*READERS)
-    def resolve_replay_platform_delivery(root, info, id):
-        return payload_errors(ReplayPlatformDeliveryPayload, "delivery", lambda: (
-            info.context.services.delivery.replay_platform_delivery(id)))
+                    "NOT_FOUND.",
+        call=lambda services, who, id: services.delivery.replay_platform_delivery(id),
+        id=graphene.ID(required=True, description="The delivery's id (its Idempotency-Key)."))

@@ -9,9 +9,8 @@ from services.accountability import repository as repo
 from services.accountability.commands import _KEY_NS, acting_user
 from services.accountability.documents import ActivityDoc, FindingDoc, SanctionDoc
 from services.accountability.domain import activities
-from services.accountability.domain.codec import parse_time
 from services.accountability.domain.sanctions import MEASURES
-from services.common.clock import check_year, year_bounds
+from services.common.clock import check_year, parse_day, parse_instant, year_bounds
 from services.common import paging
 from services.common.errors import DomainError, InvalidInput
 from services.common.paging import Page
@@ -20,11 +19,7 @@ OFFICERS_PER_CALL = 1000
 
 
 def _date(value) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise InvalidInput("heldOn must be an ISO date (YYYY-MM-DD)", ["input", "heldOn"]) \
-            from None
+    return parse_day(value, ["input", "heldOn"])
 
 
 def _agency(data: dict, actor: dict | None) -> str | None:
@@ -60,7 +55,7 @@ def record(store, data, actor) -> dict:
 def view(doc: dict) -> dict:
     return {"activity_id": doc["_id"], **{k: doc[k] for k in (
         "kind", "agency", "title", "held_on", "quantity", "recorded_by")},
-        "recorded_at": parse_time(doc["recorded_at"]).isoformat()}
+        "recorded_at": parse_instant(doc["recorded_at"]).isoformat()}
 
 
 def _year_days(year) -> dict:

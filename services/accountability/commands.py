@@ -9,8 +9,8 @@ from pymongo.errors import DuplicateKeyError
 
 from services.accountability import domain, repository as repo
 from services.accountability.documents import FindingDoc, SanctionDoc
-from services.accountability.domain.codec import parse_time
 from services.accountability.domain.grading import grades
+from services.common.clock import parse_instant
 from services.common.errors import DomainError, InvalidInput, NotFound
 
 # A finding recorded by legal-affairs staff on their own review, unless they say otherwise.
@@ -43,10 +43,7 @@ def acting_user(actor: dict | None) -> str:
 
 
 def _moment(value, field: str):
-    try:
-        return parse_time(value) if value else None
-    except (ValueError, TypeError):
-        raise InvalidInput("not an ISO 8601 date-time", ["input", field]) from None
+    return parse_instant(value, ["input", field]) if value else None
 
 
 def authored(store, obj, field: str):

@@ -7,7 +7,7 @@ from services.accountability import domain, repository as repo
 from services.accountability.documents import FindingDoc, LedgerItemDoc
 from services.accountability.domain.findings import SOURCES
 from services.accountability.domain.ledger import STATUSES
-from services.common.clock import LOCAL_TZ, utcnow
+from services.common.clock import LOCAL_TZ, parse_day, utcnow
 from services.common.errors import InvalidInput
 
 # filter name -> allowed values (None: any string); values only, never keys or operators
@@ -46,10 +46,7 @@ def officer_record(officer_id: str) -> dict:
 
 
 def _civil_day(value, field) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise InvalidInput("not an ISO date (YYYY-MM-DD)", [field]) from None
+    return parse_day(value, [field])
 
 
 def period_counts(start: str, end: str) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from services.common.clock import as_stored, parse_instant
 from services.common import hashchain
 from services.common.actor import UNRECORDED, Actor
 
@@ -40,12 +41,7 @@ def subject_ids(payload) -> list[str]:
 
 def moment(value) -> dt.datetime:
     """An envelope's occurred_at as the stored instant: aware UTC, milliseconds."""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if value.tzinfo is None:  # MongoDB hands back naive UTC
-        value = value.replace(tzinfo=dt.timezone.utc)
-    value = value.astimezone(dt.timezone.utc)
-    return value.replace(microsecond=value.microsecond // 1000 * 1000)
+    return as_stored(parse_instant(value))
 
 
 def moment_text(value: dt.datetime) -> str:

@@ -6,20 +6,28 @@ A database outage becomes the retryable code SERVICE_UNAVAILABLE.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import inspect
 import logging
 
+from kombu.utils.json import register_type
 from nameko.rpc import Rpc, RpcConsumer
 from pymongo.errors import ConnectionFailure, DuplicateKeyError, OperationFailure
 
 from services.bus.topology import rpc_queue_arguments
 
 from services.common.actor import Actor
+from services.common.clock import iso
 from services.common.errors import DomainError
 
 log = logging.getLogger(__name__)
 UNAVAILABLE = "SERVICE_UNAVAILABLE"
+# On the wire an instant is ISO 8601 text (clock.iso) in whatever this process sends (RPC
+# results above all: stored documents hold datetimes). kombu's JSON would otherwise wrap
+# it as a typed object only kombu reads; marker None makes the encoding plain text. At
+# encoding time, so no result is walked twice.
+register_type(dt.datetime, None, iso)
 
 
 class BusRpcConsumer(RpcConsumer):

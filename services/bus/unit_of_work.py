@@ -80,6 +80,20 @@ class UnitOfWork:
                 raise ConcurrentUpdate(f"{type(doc).__name__} {son['_id']}")
         self.ops.append(op)
 
+    def update(self, doc_class, doc_id, update: dict, expect_version: int):
+        """Change part of a stored document (`update` in MongoDB's operators, e.g. $push
+        entries onto a long list instead of replacing it), only if it is still at
+        expect_version. The caller validates what it writes; save validates all."""
+        if "changed_by" in doc_class._fields:
+            update = {**update, "$set": {**update.get("$set", {}), "changed_by": self.actor}}
+        query = {"_id": doc_id, "version": expect_version}
+
+        def op(s):
+            res = doc_class._get_collection().update_one(query, update, session=s)
+            if res.matched_count == 0:
+                raise ConcurrentUpdate(f"{doc_class.__name__} {doc_id}")
+        self.ops.append(op)
+
     def run(self, fn):
         """A raw write `fn(session)` for what insert/save do not cover."""
         self.ops.append(fn)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from services.certification import domain as cd
 from services.certification import repository
-from services.common.clock import as_utc, utcnow
+from services.common.clock import parse_instant, utcnow
 from services.common.errors import InvalidInput
 
 MAX_CHECKS = 1000  # one request; the gateway refuses longer lists before they get here
@@ -16,13 +16,7 @@ def parse_moment(value, field, default=None) -> dt.datetime:
     """An ISO 8601 string with an offset (or None for `default`) as a UTC datetime."""
     if value is None and default is not None:
         return default
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise InvalidInput(f"{value!r} is not an ISO 8601 date-time", field) from None
-    if moment.tzinfo is None:
-        raise InvalidInput("a date-time needs a UTC offset", field)
-    return as_utc(moment)
+    return parse_instant(value, field)
 
 
 def id_list(ids) -> list:

@@ -9,22 +9,17 @@ import uuid
 from services.certification import domain as cd
 from services.certification import repository
 from services.certification.access import admin_of, ensure_manages
-from services.certification.checks import parse_moment
-from services.common.clock import local_date, utcnow
+from services.common.clock import local_date, parse_day, parse_instant, utcnow
 from services.common.errors import InvalidInput
 
 
 def parse_date(value, field) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise InvalidInput(f"{value!r} is not an ISO date (YYYY-MM-DD)", ["input", field]) \
-            from None
+    return parse_day(value, ["input", field])
 
 
 def _effective(data: dict) -> dt.datetime | None:
     value = data.get("effective_at")
-    return None if value is None else parse_moment(value, ["input", "effectiveAt"])
+    return None if value is None else parse_instant(value, ["input", "effectiveAt"])
 
 
 def shown(record, viewer, config) -> dict:

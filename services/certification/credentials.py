@@ -62,7 +62,7 @@ def issue(store, data: dict, actor, config, creds) -> dict:
                 status_entries=_entries(creds.public_url, number, index)))
             # Saved again unchanged (version + 1): a status change racing this issue
             # conflicts here, so the new credential never misses it.
-            repository.save(uow, record, version + 1, expect_version=version)
+            repository.write(uow, record, record, version)
             uow.insert(CredentialDocument(
                 id=credential_id, officer_id=record.id, certificate_no=cert.number,
                 list=number, index=index, status=cc.CredentialStatus.VALID.value,

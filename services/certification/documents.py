@@ -31,23 +31,28 @@ class OfficerDocument(Document):
                         ("agency", "name"), ("name",), ("domains_ever",)]}
 
     @classmethod
-    def from_record(cls, record: OfficerRecord, version: int) -> "OfficerDocument":
-        data = record.to_dict()
-        return cls(id=data["id"], name=data["name"], agency=data["agency"],
-                   id_number=data["id_number"], version=version, rev=uuid.uuid4().hex,
-                   history=data["history"], domains_ever=domains_ever(data))
+    def from_record(cls, record: OfficerRecord, version: int,
+                    start: int = 0) -> "OfficerDocument":
+        """With `start`, the document's history holds only the entries after the first
+        `start` (what a change appends, see repository.write); domains_ever is the whole
+        history's either way."""
+        return cls(id=record.id, name=record.name, agency=record.agency.value,
+                   id_number=record.id_number, version=version, rev=uuid.uuid4().hex,
+                   history=[e.to_dict() for e in record.history[start:]],
+                   domains_ever=domains_ever(record))
 
 
-def domains_ever(data: dict) -> list[str]:
-    return sorted({d for e in data["history"] for d in e["data"].get("domains", ())})
+def domains_ever(record: OfficerRecord) -> list[str]:
+    return sorted({d for e in record.history for d in e.data.get("domains", ())})
 
 
 class OfficerListing(Document):
     """The roster's read model: one slim row per officer (what the list sorts and filters
-    by, domain.listing_facts), written in the unit of work of every save of the officer
-    (repository.save). SecantusDB decodes each matching document whole before it skips,
-    limits or projects, and an officer document holds the whole history, so the list pages
-    and counts these rows instead and loads only the page's records."""
+    by, domain.listing_facts), written in the unit of work of every write of the officer
+    (repository.insert and repository.write). SecantusDB decodes each matching document
+    whole before it skips, limits or projects, and an officer document holds the whole
+    history, so the list pages and counts these rows instead and loads only the page's
+    records."""
     id = StringField(primary_key=True)  # the officer's id
     name = StringField(required=True)
     agency = StringField(required=True)
@@ -67,9 +72,8 @@ class OfficerListing(Document):
 
     @classmethod
     def from_record(cls, record: OfficerRecord) -> "OfficerListing":
-        data = record.to_dict()
-        return cls(id=data["id"], name=data["name"], agency=data["agency"],
-                   domains_ever=domains_ever(data), **listing_facts(record))
+        return cls(id=record.id, name=record.name, agency=record.agency.value,
+                   domains_ever=domains_ever(record), **listing_facts(record))
 
 
 def record_from_raw(raw: dict) -> OfficerRecord:

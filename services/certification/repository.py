@@ -3,6 +3,10 @@
 all inside one unit of work per command."""
 from __future__ import annotations
 
+import sys
+from collections import OrderedDict
+from dataclasses import replace
+
 from pymongo import ReturnDocument
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
@@ -24,14 +28,9 @@ def listings():
     return OfficerListing._get_collection()
 
 
-def save(uow, record: OfficerRecord, version: int, expect_version: int | None = None) -> None:
-    """The one way an officer is written: the record (inserted at version 1, else replaced
-    if still at `expect_version`) and its roster row, in the same unit of work."""
-    doc = OfficerDocument.from_record(record, version)
-    if expect_version is None:
-        uow.insert(doc)
-    else:
-        uow.save(doc, expect_version=expect_version)
+def insert(uow, record: OfficerRecord) -> None:
+    """A new officer (version 1) and its roster row, in the same unit of work."""
+    uow.insert(OfficerDocument.from_record(record, 1))
     uow.save(OfficerListing.from_record(record))  # replaced whole, or inserted
 
 
@@ -60,38 +59,108 @@ def backfill_listings() -> int:
 
 # id -> (rev, record, version): parsed records, reused while the stored rev is unchanged.
 # Replaying a history from BSON costs more than the check itself; a batch of 100 checks
-# would otherwise parse every officer's history on every call. Bounded by officers and by
-# history entries held: a record grows by an entry per change (every sanction, even a
-# criticism kept for the record only), so its memory follows the histories, not the count
-# (what bench_soak.py's certification growth was: the held histories growing under load).
-_parsed: dict[str, tuple[str, OfficerRecord, int]] = {}
-MAX_PARSED, MAX_PARSED_ENTRIES = 50_000, 1_000_000
-_held = {"entries": 0}  # history entries in _parsed (approximate between resets)
+# would otherwise parse every officer's history on every call. Least recently used first
+# out, bounded by officers and by the history entries held: a record grows by an entry
+# per change (every sanction, even a criticism kept for the record only), so its memory
+# follows the histories, not the officer count. A parsed entry holds about 550 bytes
+# (measured with tracemalloc; actors and short texts shared, see _compact), so the entry
+# bound is about 22 MB; past it the officers used longest ago are parsed again.
+_parsed: OrderedDict[str, tuple[str, OfficerRecord, int]] = OrderedDict()
+MAX_PARSED, MAX_PARSED_ENTRIES = 10_000, 40_000
+FEW_CHANGED = 10
+_held = {"entries": 0}  # history entries in _parsed
+
+
+def _keep(officer_id: str, rev: str, record: OfficerRecord, version: int) -> None:
+    before = _parsed.pop(officer_id, None)
+    _held["entries"] += len(record.history) - (len(before[1].history) if before else 0)
+    _parsed[officer_id] = (rev, record, version)
+    while _parsed and (len(_parsed) > MAX_PARSED or _held["entries"] > MAX_PARSED_ENTRIES):
+        _, (_, dropped, _) = _parsed.popitem(last=False)
+        _held["entries"] -= len(dropped.history)
+
+
+# One copy of each actor the histories name (a handful of people and system actors, on
+# every entry) and of each short text their data repeat: a parsed entry held 1,318
+# bytes with its own copies, 554 without (tracemalloc). Nothing changes an entry's actor.
+_shared: dict = {}
+MAX_SHARED, SHORT = 10_000, 64
+
+
+def _compact(entries: list) -> list:
+    if len(_shared) > MAX_SHARED:
+        _shared.clear()
+    out = []
+    for entry in entries:
+        entry, actor, data = dict(entry), entry.get("actor"), entry.get("data")
+        if isinstance(actor, dict):
+            key = tuple((k, tuple(v) if isinstance(v, list) else v)
+                        for k, v in sorted(actor.items()))
+            entry["actor"] = _shared.setdefault(key, actor)
+        if isinstance(data, dict):
+            entry["data"] = {sys.intern(k): sys.intern(v) if isinstance(v, str)
+                             and len(v) <= SHORT else v for k, v in data.items()}
+        out.append(entry)
+    return out
+
+
+def _parse(raw: dict, before, start: int = 0) -> OfficerRecord | None:
+    """The record of `raw`, whose history is the stored one from entry `start` on. A
+    history only grows (a change appends entries), so the entries parsed before are
+    reused when the stored history still has the last of them where it was: only the
+    new ones are parsed (and, with `start`, read). None: `raw` began at the last entry
+    parsed before and that entry is not there any more (read the whole document)."""
+    held, stored = (before[1].history if before else ()), raw.get("history") or []
+    if held and len(held) - 1 == start and stored:
+        if record_from_raw({**raw, "history": stored[:1]}).history == held[-1:]:
+            tail = record_from_raw({**raw, "history": _compact(stored[1:])})
+            return replace(tail, history=held + tail.history)
+    if start:
+        return None
+    return record_from_raw({**raw, "history": _compact(stored)})
+
+
+def _changed(stale: list):
+    """(raw, start) for the officers whose stored record changed. One parsed before is
+    read from its last parsed entry on (a change appends): reading and decoding its
+    whole history again for every change was most of what a change allocated."""
+    since = {i: len(_parsed[i][1].history) - 1 for i in stale
+             if i in _parsed and _parsed[i][1].history}
+    if len(since) > FEW_CHANGED:  # many changed: one query for all beats one each
+        since = {}
+    for officer_id, start in since.items():
+        raw = officers().find_one({"_id": officer_id},
+                                  {"history": {"$slice": [start, 2**31 - 1]}})
+        if raw is not None:
+            yield raw, start
+    whole = [i for i in stale if i not in since]
+    if whole:
+        yield from ((raw, 0) for raw in officers().find({"_id": {"$in": whole}}))
 
 
 def load_many(ids) -> dict:
     """id -> (record, version) for the ids that exist. One small query (rev only) when
-    every record is already parsed; the full documents only of those that changed or are
-    new here."""
+    every record is already parsed; of those that changed, the new entries only, and
+    the full documents of those new here."""
     wanted = sorted({str(i) for i in ids})
     found, stale = {}, []
     for head in officers().find({"_id": {"$in": wanted}}, {"rev": 1}):
         kept = _parsed.get(head["_id"])
         if kept and head.get("rev") and kept[0] == head["rev"]:
             found[head["_id"]] = kept[1:]
+            _parsed.move_to_end(head["_id"])
         else:
             stale.append(head["_id"])
-    if stale:
-        if len(_parsed) > MAX_PARSED or _held["entries"] > MAX_PARSED_ENTRIES:
-            _parsed.clear()
-            _held["entries"] = 0
-        for raw in officers().find({"_id": {"$in": stale}}):
-            found[raw["_id"]] = (record_from_raw(raw), raw["version"])
-            if raw.get("rev"):
-                before = _parsed.get(raw["_id"])
-                _held["entries"] += len(found[raw["_id"]][0].history) - (
-                    len(before[1].history) if before else 0)
-                _parsed[raw["_id"]] = (raw["rev"], *found[raw["_id"]])
+    for raw, start in _changed(stale):
+        record = _parse(raw, _parsed.get(raw["_id"]), start)
+        if record is None:  # not what was parsed before: read whole
+            raw = officers().find_one({"_id": raw["_id"]})
+            if raw is None:
+                continue
+            record = _parse(raw, None)
+        found[raw["_id"]] = (record, raw["version"])
+        if raw.get("rev"):
+            _keep(raw["_id"], raw["rev"], record, raw["version"])
     return found
 
 
@@ -118,6 +187,29 @@ def claim_number(uow, key: str) -> int:
     return expected
 
 
+def write(uow, before: OfficerRecord, after: OfficerRecord, version: int) -> None:
+    """Store `after`, changed from `before` (stored at `version`), as version + 1, failing
+    with ConcurrentUpdate if someone else wrote first. A change appends entries: only
+    those are pushed and the other fields set, so what a change writes (and allocates to
+    write it) does not grow with the history. Anything else is saved whole. The
+    officer's roster row (OfficerListing) is rewritten in the same unit of work."""
+    uow.save(OfficerListing.from_record(after))
+    start = len(before.history)
+    if ((after.id, after.name, after.agency, after.id_number)
+            != (before.id, before.name, before.agency, before.id_number)
+            or after.history[:start] != before.history):
+        uow.save(OfficerDocument.from_record(after, version + 1), expect_version=version)
+        return
+    doc = OfficerDocument.from_record(after, version + 1, start)
+    doc.validate()  # the new entries and every other field, as a whole save would
+    son = doc.to_mongo()
+    entries = son.pop("history", [])
+    update = {"$set": {k: v for k, v in son.items() if k != "_id"}}
+    if entries:
+        update["$push"] = {"history": {"$each": entries}}
+    uow.update(OfficerDocument, son["_id"], update, expect_version=version)
+
+
 # Two admins acting on one officer at once: the loser re-reads and re-applies its command.
 retry_on_conflict = retry(retry=retry_if_exception_type(ConcurrentUpdate),
                           stop=stop_after_attempt(5), wait=wait_random(0, 0.05), reraise=True)
@@ -131,7 +223,7 @@ def create(store, build) -> OfficerRecord:
         with store.transaction() as uow:
             record, events = build(uow)
             record = record.attributed(0, uow.actor)
-            save(uow, record, 1)
+            insert(uow, record)
             uow.emit_all(events)
         return record
     try:
@@ -156,7 +248,7 @@ def change(store, officer_id, action, field=("input", "officerId"), *,
             after, events = action(record, uow)
             if after is not record:
                 after = after.attributed(len(record.history), uow.actor)
-                save(uow, after, version + 1, expect_version=version)
+                write(uow, record, after, version)
             events = list(events) + credential_status.sync(uow, after, utcnow(), config)
             uow.emit_all(events)
         return after

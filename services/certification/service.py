@@ -4,6 +4,7 @@ Entrypoints only; the rules live in `domain/`, the storage in `repository.py`.
 """
 from __future__ import annotations
 
+from services.bus.instants import TextInstants
 from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.common.paging import Page
@@ -31,6 +32,9 @@ class CertificationService(BusService, ReplayClockMixin):
     store = Store("certification", on_start=repository.backfill_listings)
     rules = Rules()
     credential_setup = Credentials()
+    # officers' history written before the time rule held its instants as text
+    text_instants = TextInstants(lambda context: {
+        "officers": ["history.effective_at", "history.recorded_at"]})
 
     # ---- the cross-service API
     @rpc

@@ -40,6 +40,52 @@ def as_utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.timezone.utc)
 
 
+def parse_instant(value, field=None) -> dt.datetime:
+    """The one parser for instants: ISO 8601 text with its offset (what the wire carries,
+    and what older documents stored) or a datetime, as an aware UTC datetime. Text
+    without an offset is refused (INVALID_INPUT on `field`): it names no instant. A naive
+    datetime is UTC, which is how MongoDB hands dates back to a client not set tz_aware."""
+    from services.common.errors import InvalidInput
+
+    if isinstance(value, dt.datetime):
+        return as_utc(value)
+    try:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise InvalidInput(f"{value!r} is not an ISO 8601 date-time with a UTC offset",
+                           field)
+    return as_utc(moment)
+
+
+def parse_day(value, field=None) -> dt.date:
+    """A civil date (YYYY-MM-DD, or a date) or INVALID_INPUT on `field`."""
+    from services.common.errors import InvalidInput
+
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    try:
+        if isinstance(value, str) and len(value) == 10:
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise InvalidInput(f"{value!r} is not a date (YYYY-MM-DD)", field)
+
+
+def iso(moment: dt.datetime | None) -> str | None:
+    """An instant on the wire (RPC results, event payloads): ISO 8601 in UTC, fixed width
+    (so such texts also sort as they compare)."""
+    return None if moment is None else as_utc(moment).isoformat(timespec="microseconds")
+
+
+def as_stored(moment: dt.datetime) -> dt.datetime:
+    """An instant as MongoDB keeps it: BSON dates hold milliseconds, so a value cut to the
+    millisecond before it is used reads back equal (the hash chains depend on it)."""
+    moment = as_utc(moment)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
 def local_date(moment: dt.datetime) -> dt.date:
     return as_utc(moment).astimezone(LOCAL_TZ).date()
 

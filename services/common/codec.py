@@ -1,7 +1,7 @@
 """Dataclass <-> plain dict conversion (JSON- and BSON-ready), shared by the contexts'
-models. Each context says how it writes and reads times (`Codec`): enforcement writes
-fixed-width text because its record hashes and range queries depend on the exact text;
-accountability writes plain ISO text and reads MongoDB's naive datetimes as UTC."""
+models. Each context says how it writes and reads times (`Codec`): enforcement keeps
+datetimes (BSON dates), except in its hash-chained record entries, which keep the exact text
+their hashes cover; accountability writes plain ISO text; both read with clock.parse_instant."""
 from __future__ import annotations
 
 import dataclasses

@@ -1,11 +1,19 @@
 """What grows in a process's memory, for soak runs (bench/bench_soak.py --trace): with
 JOINTOPS_MEMORY_REPORT=<directory>, the process traces its allocations (tracemalloc, which
 slows it down: never in production) and every minute writes `<name>.memory.txt` there:
-the allocation sites that grew most since the first minute (warm-up)."""
+RSS beside the traced and malloc totals, the object types whose count grew and the
+allocation sites that grew most since the first minute (warm-up). With
+JOINTOPS_MEMORY_REPORT_TRACE=0 it does not trace (the process keeps its speed): totals
+and object counts only."""
 from __future__ import annotations
 
+import collections
+import ctypes
+import ctypes.util
+import gc
 import linecache
 import os
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -19,27 +27,73 @@ def start(name: str) -> None:
     only = os.environ.get("JOINTOPS_MEMORY_REPORT_ONLY")  # e.g. "certification,gateway"
     if not folder or (only and name not in only.split(",")):
         return
-    tracemalloc.start(8)
+    if os.environ.get("JOINTOPS_MEMORY_REPORT_TRACE") != "0":
+        tracemalloc.start(8)
     eventlet.spawn(_report, Path(folder) / f"{name}.memory.txt")
 
 
+def _counts() -> collections.Counter:
+    """Live objects the collector tracks (containers, class instances), by type."""
+    return collections.Counter(type(o).__qualname__ for o in gc.get_objects())
+
+
 def _snapshot():
+    if not tracemalloc.is_tracing():
+        return None
     # what the report itself allocates (snapshots, source lines) is not the process's
     return tracemalloc.take_snapshot().filter_traces([
         tracemalloc.Filter(False, f) for f in (tracemalloc.__file__, linecache.__file__,
                                                __file__)])
 
 
+class _Mallinfo2(ctypes.Structure):
+    _fields_ = [(f, ctypes.c_size_t) for f in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _totals() -> str:
+    """RSS beside what Python holds (tracemalloc) and what glibc's malloc holds: in use
+    against free inside its arenas. RSS growing with the traced total flat is the
+    allocator (fragmentation, arenas), not the Python heap."""
+    out = f"RSS {_rss_mb():.1f} MB, Python blocks {sys.getallocatedblocks()}"
+    if tracemalloc.is_tracing():
+        out += (f", traced {tracemalloc.get_traced_memory()[0] / 2**20:.1f} MB (tracing "
+                f"itself {tracemalloc.get_tracemalloc_memory() / 2**20:.1f} MB)")
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        libc.mallinfo2.restype = _Mallinfo2
+        info = libc.mallinfo2()
+        out += (f", malloc in use {info.uordblks / 2**20:.1f} MB, free in arenas "
+                f"{info.fordblks / 2**20:.1f} MB, mmapped {info.hblkhd / 2**20:.1f} MB")
+    except (OSError, AttributeError):  # not glibc
+        pass
+    return out
+
+
 def _report(path: Path) -> None:
     eventlet.sleep(EVERY)
-    first, minutes = _snapshot(), 1
+    timeline = [f"minute 1: {_totals()}"]  # before the snapshot: it is not the process's
+    first, counted, minutes = _snapshot(), _counts(), 1
     while True:
         eventlet.sleep(EVERY)
         minutes += 1
+        timeline.append(f"minute {minutes}: {_totals()}")
+        counts = _counts()
+        counts.subtract(counted)
+        lines = timeline + [f"after {minutes} min, live objects grown since minute 1:"]
+        lines += [f"{n:+d} {kind}" for kind, n in counts.most_common(TOP) if n > 0]
         now = _snapshot()
-        grown = now.compare_to(first, "traceback")[:TOP]
-        lines = [f"after {minutes} min, growth since minute 1 by allocation site:"]
-        for stat in grown:
-            lines.append(f"{stat.size_diff / 1024:+.0f} KiB in {stat.count_diff:+d} blocks")
-            lines += [f"    {frame}" for frame in stat.traceback.format()[-12:]]
+        if now is not None:
+            lines.append(f"after {minutes} min, growth since minute 1 by allocation site:")
+            for stat in now.compare_to(first, "traceback")[:TOP]:
+                lines.append(f"{stat.size_diff / 1024:+.0f} KiB in {stat.count_diff:+d} blocks")
+                lines += [f"    {frame}" for frame in stat.traceback.format()[-12:]]
         path.write_text("\n".join(lines) + "\n")

@@ -28,6 +28,7 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass
 
+from services.common.clock import iso, parse_instant
 from services.common.errors import InvalidInput
 
 DEFAULT_FIRST, MAX_FIRST = 20, 100
@@ -44,12 +45,12 @@ def _whole(value, name, low, high, default) -> int:
 
 # ---- cursors: base64 of "<kind>:<value>", opaque to callers
 def _plain(value):
-    return {"$t": value.isoformat()} if isinstance(value, dt.datetime) else value
+    return {"$t": iso(value)} if isinstance(value, dt.datetime) else value
 
 
 def _typed(value):
     if isinstance(value, dict) and set(value) == {"$t"}:
-        return dt.datetime.fromisoformat(value["$t"])
+        return parse_instant(value["$t"], ["after"])
     return value
 
 

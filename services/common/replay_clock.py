@@ -34,13 +34,9 @@ def parse_moment(value) -> dt.datetime | None:
     """None (back to the machine's time) or an ISO time with its zone."""
     if value is None:
         return None
-    try:
-        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
+    if not isinstance(value, str):
         raise InvalidInput("at must be an ISO 8601 time with its offset, or null", ["at"])
-    return clock.as_utc(moment)
+    return clock.parse_instant(value, ["at"])
 
 
 class _Handle:

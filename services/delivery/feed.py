@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from services.common import paging
-from services.common.clock import as_utc
+from services.common.clock import as_utc, parse_instant
 from services.common.paging import Page
 from services.contracts.payloads import Event
 from services.delivery import sequence
@@ -14,7 +14,7 @@ from services.delivery.documents import FeedEntryDoc
 
 def record(store, clients, event: Event) -> None:
     p = event.payload
-    at = dt.datetime.fromisoformat(p.effective_at)
+    at = parse_instant(p.effective_at)
     domains = list(p.qualified_after)
     # The certificate concerned: the one that counts from the change on, or, when the
     # officer is no longer qualified, the one that counted just before.

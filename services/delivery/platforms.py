@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from services.common.clock import as_utc, local_midnight, utcnow
+from services.common.clock import as_utc, local_midnight, parse_instant, utcnow
 from services.common.errors import DomainError, NotFound
 from services.contracts.events import PLATFORM_DELIVERY_OVERDUE
 from services.contracts.payloads import Event, Payload
@@ -99,14 +99,14 @@ def _record(clients, kind: str, payload: Payload):
     platform (a draw without the culture agency)."""
     if kind == "INSPECTION":  # the inspection event is the record, as it was announced
         return (payload.wire(), payload.agency, payload.inspection_id,
-                dt.datetime.fromisoformat(payload.performed_at))
+                parse_instant(payload.performed_at))
     if kind == "DECISION":
         agency = payload.agency
         found = getattr(clients, agency.lower()).public_decisions([payload.case_id])[0]
         if found is None:
             raise NotFound("published decision", payload.case_id)  # retried by the bus
         return (found, agency, payload.case_id,
-                dt.datetime.fromisoformat(payload.published_at))
+                parse_instant(payload.published_at))
     draw = clients.draws.get_draws([payload.draw_id])[0] or {}
     if "CULTURE" not in (draw.get("agencies") or ["CULTURE"]):
         return None
@@ -126,7 +126,7 @@ def fan_in(store, config, clients, event: Event) -> int:
         return 0
     record, agency, record_id, record_at = found
     adapter = ADAPTERS[kind]
-    day = deadlines.due_on(event.payload, dt.datetime.fromisoformat(event.occurred_at))
+    day = deadlines.due_on(event.payload, parse_instant(event.occurred_at))
     have = set(DeliveryDoc.objects(kind=adapter.kind, event_id=record_id,
                                    target__in=targets).scalar("target"))
     rows = [{"target": t, "event_id": record_id, "event_type": event.type,

@@ -2,14 +2,13 @@
 the draw, its rows and its events together (one unit of work)."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import secrets
 import uuid
 
 from pymongo.errors import DuplicateKeyError
 
-from services.common.clock import local_date, utcnow
+from services.common.clock import local_date, parse_day, parse_instant, utcnow
 from services.common.errors import DomainError, InvalidInput
 from services.contracts.payloads import InspectionRecorded
 from services.draws import gather, plans, repository, views
@@ -25,10 +24,7 @@ SEED_BYTES = 32  # 256 bits: the published commitment cannot be brute-forced
 def _date(value, field):
     if value in (None, ""):
         return None
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InvalidInput(f"{value!r} is not an ISO date", ["input", field]) from None
+    return parse_day(value, ["input", field])
 
 
 def _scope(svc, data: dict):
@@ -142,7 +138,7 @@ def sweep_overdue(svc, as_of: str | None = None) -> list[str]:
 
 def record_inspection(svc, payload: InspectionRecorded) -> None:
     """First inspection of a drawn entity on or after the inspection date answers it."""
-    performed = dt.datetime.fromisoformat(payload.performed_at)
+    performed = parse_instant(payload.performed_at)
     result = {"inspection_id": payload.inspection_id, "performed_at": payload.performed_at,
               "violation_found": payload.violation_found}
     query = {"entity_id": payload.entity_id, "agency": payload.agency, "open": True,

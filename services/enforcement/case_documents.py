@@ -7,14 +7,13 @@ import base64
 import hashlib
 
 from services.common import pdf
-from services.common.clock import utcnow
+from services.common.clock import as_stored, iso, utcnow
 from services.common.errors import InvalidInput, NotFound
 from services.contracts.events import CASE_DOCUMENT_ISSUED as DOCUMENT_ISSUED
 from services.enforcement import evidence, files, ids, inputs, repository
 from services.enforcement.domain import case_documents as composer
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain.record import append, attribute
-from services.enforcement.domain.serial import iso
 
 FORMATS = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 
@@ -57,7 +56,7 @@ def issue(docs, store, agency, catalogue, data) -> dict:
         "files": [{"id": s["id"], "sha256": s["sha256"]} for s in stored.values()]})
     attribute(case.record, before, store.actor.to_dict())
     record = {"id": doc_id, "case_id": case.id, "kind": kind, "number": composed.number,
-              "title": composed.title, "issued_at": iso(now), "files": stored,
+              "title": composed.title, "issued_at": as_stored(now), "files": stored,
               "issued_by": store.actor.to_dict()}
     with store.transaction() as uow:
         repository.save_case(uow, docs, case, version)

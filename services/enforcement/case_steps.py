@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from services.common.actor import Actor
+from services.common.clock import parse_instant
 from services.common.errors import InvalidInput
 from services.enforcement import inputs
 from services.enforcement.domain import (cases as core, compulsory, decisions, delivery,
@@ -22,7 +23,6 @@ from services.enforcement.domain import (cases as core, compulsory, decisions, d
 from services.enforcement.domain.case_model import Case
 from services.enforcement.domain.catalogue import DECISION, AgencyCatalogue
 from services.enforcement.domain.discretion import FIRST_VIOLATION_BARS, check_first_violation
-from services.enforcement.domain.serial import parse_time
 from services.enforcement.domain.team import Team
 
 # What `commands.act` can hand a step.
@@ -68,7 +68,7 @@ def _checked_draft(cases, catalogue, case, value, at, field="decision"):
             {"decision.draft": 1, "decision.decided_at": 1})
         earlier = [{"case_id": d["_id"], "violation_code": d["decision"]["draft"].get(
                     "violation_code"), "outcome": d["decision"]["draft"]["outcome"],
-                    "decided_at": parse_time(d["decision"]["decided_at"])} for d in found]
+                    "decided_at": parse_instant(d["decision"]["decided_at"])} for d in found]
         check_first_violation(case, draft, at, earlier, catalogue)
     return draft
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from services.common.clock import utcnow
+from services.common.clock import as_stored, utcnow
 from services.common.errors import DomainError, InvalidInput
 from services.enforcement import inputs, paging, repository, views
 from services.enforcement.domain.entities import Entity, register_entity
 from services.enforcement.domain.entity_import import RowError, parse_entity_rows
-from services.enforcement.domain.serial import iso
 
 MAX_BATCH = 500
 LIST_FILTERS = {"category": "category", "risk_level": "risk_level", "domain": "domain",
@@ -122,7 +121,7 @@ def declare_conflict(docs, store, data, actor) -> dict:
     reason = inputs.text(data.get("reason"), "reason", max_len=500)
     repository.raw(docs.Entity, entity_id, "entity", ("input", "entityId"))
     doc = docs.Conflict(id=f"{officer}|{entity_id}", officer_id=officer,
-                        entity_id=entity_id, reason=reason, declared_at=iso(utcnow()),
+                        entity_id=entity_id, reason=reason, declared_at=as_stored(utcnow()),
                         declared_by=(actor or {}).get("sub"))
     with store.transaction() as uow:
         uow.save(doc)   # declaring again updates the reason: one conflict per pair

@@ -5,17 +5,17 @@ are declared once (abstract), and each context declares its own subclass of it w
 `db_alias` (`CultureCase`, `TransportCase`, ...); `bind(context)` hands out that set.
 
 Cases and inspections are stored in the case core's plain form (`Case.to_dict()`):
-times there are fixed-width UTC ISO strings, because the hash chain covers them to the
-microsecond (BSON dates keep milliseconds) and the statistics pipeline range-matches them
-as text. Top-level fields the service queries on are declared so mongoengine validates
+instants are BSON dates (nested ones too), civil dates (due dates, validity) ISO date
+text; the full-process record's entries keep their times as the text their hashes cover
+(domain.serial). Top-level fields the service queries on are declared so mongoengine validates
 them; nested parts are plain dicts.
 """
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from mongoengine import (BinaryField, BooleanField, DictField, Document, IntField, ListField,
-                         StringField)
+from mongoengine import (BinaryField, BooleanField, DateTimeField, DictField, Document, IntField,
+                         ListField, StringField)
 
 AGENCIES = ("CULTURE", "TRANSPORT")
 
@@ -34,8 +34,8 @@ class EntityDoc(Document):
     address = StringField(null=True)
     attributes = DictField()
     inspections = IntField(default=0)           # count, kept with each inspection
-    last_inspected_at = StringField(null=True)
-    updated_at = StringField()
+    last_inspected_at = DateTimeField(null=True)
+    updated_at = DateTimeField()
     changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
     version = IntField(default=0)
 
@@ -56,7 +56,7 @@ class InspectionDoc(_Recorded):
     meta = {"abstract": True}
     kind = StringField(required=True)
     officer_ids = ListField(StringField())
-    performed_at = StringField(required=True)
+    performed_at = DateTimeField(required=True)
     checklist = ListField(DictField())
     findings = ListField(DictField())
     evidence = ListField(StringField())
@@ -68,7 +68,7 @@ class InspectionDoc(_Recorded):
 class CaseDoc(_Recorded):
     meta = {"abstract": True}
     party = DictField(required=True)
-    filed_at = StringField(required=True)
+    filed_at = DateTimeField(required=True)
     decision_due = StringField(required=True)
     state = StringField(required=True)
     complex = BooleanField(default=False)
@@ -81,7 +81,7 @@ class CaseDoc(_Recorded):
     service = ListField(DictField())
     publication = DictField(null=True)
     justice_filing = DictField(null=True)
-    closed_at = StringField(null=True)
+    closed_at = DateTimeField(null=True)
     overdue_reported = ListField(StringField())
     kind = StringField(default="PENALTY")
     body_id = StringField(null=True)            # the body that filed it (None: older cases)
@@ -99,7 +99,7 @@ class BodyDoc(Document):
     kind = StringField(required=True)
     parent_id = StringField(null=True)
     area = StringField()
-    registered_at = StringField(null=True)
+    registered_at = DateTimeField(null=True)
     changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
 
 
@@ -114,7 +114,7 @@ class PowerDoc(Document):
     effective_until = StringField(null=True)
     delegated_from = StringField(required=True)
     document_no = StringField(required=True)
-    granted_at = StringField(required=True)
+    granted_at = DateTimeField(required=True)
     ended_reason = StringField()
     changed_by = DictField(null=True)
     version = IntField(default=0)
@@ -125,7 +125,7 @@ class MembershipDoc(Document):
     meta = {"abstract": True}
     id = StringField(primary_key=True)          # officer id
     body_id = StringField(required=True)
-    assigned_at = StringField(required=True)
+    assigned_at = DateTimeField(required=True)
     changed_by = DictField(null=True)
 
 
@@ -136,7 +136,7 @@ class ConflictDoc(Document):
     officer_id = StringField(required=True)
     entity_id = StringField(required=True)
     reason = StringField(required=True)
-    declared_at = StringField(required=True)
+    declared_at = DateTimeField(required=True)
     declared_by = StringField()
     changed_by = DictField(null=True)  # the Actor who declared it (UnitOfWork stamps it)
 
@@ -152,7 +152,7 @@ class TaskDoc(Document):
     officer_ids = ListField(StringField())
     status = StringField(required=True, choices=("OPEN", "DONE"))
     inspection_id = StringField(null=True)
-    assigned_at = StringField(required=True)
+    assigned_at = DateTimeField(required=True)
     changed_by = DictField(null=True)  # the Actor of the last write (UnitOfWork stamps it)
 
 
@@ -166,7 +166,7 @@ class EvidenceDoc(Document):
     content_type = StringField(required=True)
     size = IntField(required=True)
     sha256 = StringField(required=True)
-    attached_at = StringField(required=True)
+    attached_at = DateTimeField(required=True)
     description = StringField()
     interview = DictField(null=True)
     attached_by = DictField(null=True)
@@ -184,7 +184,7 @@ class CaseDocumentDoc(Document):
     kind = StringField(required=True)
     number = StringField(required=True)         # 文号
     title = StringField(required=True)
-    issued_at = StringField(required=True)
+    issued_at = DateTimeField(required=True)
     files = DictField(required=True)            # "pdf"/"html" -> {id, sha256, size}
     issued_by = DictField(null=True)
     changed_by = DictField(null=True)

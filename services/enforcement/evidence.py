@@ -14,7 +14,7 @@ from services.enforcement.domain import case_model as m
 from services.enforcement.domain import evidence as ev
 from services.enforcement.domain.inspections import Inspection
 from services.enforcement.domain.record import append, attribute
-from services.enforcement.domain.serial import iso
+from services.common.clock import iso
 from services.enforcement.views import plain
 
 

@@ -1,15 +1,14 @@
 """The annual report's enforcement figures of one agency and calendar year (Asia/Shanghai).
 
 Each figure is one indexed `count_documents`: the embedded MongoDB-wire server answers
-these in milliseconds where an aggregation over the same cases takes seconds. Times are
-stored as fixed-width UTC ISO strings (`domain.serial.iso`), so a year is a text range.
+these in milliseconds where an aggregation over the same cases takes seconds. Instants are
+stored as BSON dates, so a year is a date range.
 """
 from __future__ import annotations
 
 from services.common.clock import as_of_year_end, check_year, local_date, year_bounds
 from services.enforcement import views
 from services.enforcement.domain import bodies
-from services.enforcement.domain.serial import iso
 
 # outcome -> the figure that counts decisions of it
 OUTCOME_FIGURES = {"NO_PENALTY_FIRST_VIOLATION": "first_violation_waivers",
@@ -19,7 +18,7 @@ OUTCOME_FIGURES = {"NO_PENALTY_FIRST_VIOLATION": "first_violation_waivers",
 
 def selectors(agency: str, year: int) -> dict[str, tuple[str, dict]]:
     """figure -> (collection key, query) over the stored cases and inspections."""
-    start, end = (iso(m) for m in year_bounds(check_year(year)))
+    start, end = year_bounds(check_year(year))
 
     def within(path):
         return {"agency": agency, path: {"$gte": start, "$lt": end}}

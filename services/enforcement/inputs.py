@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services.common.clock import as_utc, utcnow
+from services.common.clock import parse_day, parse_instant, utcnow
 from services.common.errors import InvalidInput
 from services.enforcement.domain.case_model import DecisionDraft
 
@@ -55,23 +55,11 @@ def moment(value, field="at", default_now=True) -> dt.datetime | None:
     """An ISO 8601 time with an offset; absent means now (or None)."""
     if value is None or value == "":
         return utcnow() if default_now else None
-    if isinstance(value, dt.datetime):
-        parsed = value
-    else:
-        try:
-            parsed = dt.datetime.fromisoformat(text(value, field, max_len=64))
-        except ValueError:
-            raise InvalidInput(f"{field} is not an ISO 8601 time", ["input", field]) from None
-    if parsed.tzinfo is None:
-        raise InvalidInput(f"{field} needs a UTC offset", ["input", field])
-    return as_utc(parsed)
+    return parse_instant(value, ["input", field])
 
 
 def day(value, field) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text(value, field, max_len=10))
-    except ValueError:
-        raise InvalidInput(f"{field} is not a date (YYYY-MM-DD)", ["input", field]) from None
+    return parse_day(value, ["input", field])
 
 
 def strings(value, field, max_items=MAX_ITEMS, max_len=500) -> list[str]:

@@ -2,13 +2,12 @@
 task when there is one), the tasks handed over by operations, and the lists."""
 from __future__ import annotations
 
-from services.common.clock import utcnow
+from services.common.clock import as_stored, utcnow
 from services.common.errors import DomainError
 from services.contracts.payloads import InspectionTaskAssigned
 from services.enforcement import ids, inputs, paging, qualification, repository, views
 from services.enforcement.domain.inspections import record_inspection
 from services.enforcement.domain.record import attribute
-from services.enforcement.domain.serial import iso
 from services.enforcement.domain.timing import check_step_time
 
 LIST_FILTERS = {"entity_id": "entity_id", "operation_id": "operation_id",
@@ -78,7 +77,7 @@ def accept_task(docs, store, payload: InspectionTaskAssigned) -> None:
     doc = docs.Task(id=payload.task_id, operation_id=payload.operation_id,
                     entity_id=payload.entity_id, domain=payload.domain,
                     team=payload.team, officer_ids=list(payload.officer_ids),
-                    status="OPEN", assigned_at=iso(utcnow()))
+                    status="OPEN", assigned_at=as_stored(utcnow()))
     doc.validate()
     fields = {k: v for k, v in doc.to_mongo().items() if k != "_id"}
     coll = docs.Task._get_collection()

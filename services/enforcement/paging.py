@@ -9,7 +9,6 @@ import re
 
 from services.common.paging import page  # noqa: F401  (this context's lists use it)
 from services.enforcement import inputs
-from services.enforcement.domain.serial import iso
 
 
 def equal(filters: dict, allowed: dict) -> dict:
@@ -33,7 +32,7 @@ def prefix(path: str, value) -> dict:
 
 
 def period(path: str, start, end) -> dict:
-    """Stored ISO times in [start, end); either end may be open."""
+    """Stored instants in [start, end); either end may be open."""
     lo, hi = inputs.moment(start, "from", False), inputs.moment(end, "to", False)
-    bounds = {**({"$gte": iso(lo)} if lo else {}), **({"$lt": iso(hi)} if hi else {})}
+    bounds = {**({"$gte": lo} if lo else {}), **({"$lt": hi} if hi else {})}
     return {path: bounds} if bounds else {}

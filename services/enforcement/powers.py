@@ -3,12 +3,11 @@ against (the rules are in domain/bodies.py), and the four lists as the catalogue
 them."""
 from __future__ import annotations
 
-from services.common.clock import local_date, utcnow
+from services.common.clock import as_stored, local_date, utcnow
 from services.common.errors import InvalidInput, NotFound
 from services.enforcement import ids, inputs, repository, views
 from services.enforcement.domain import bodies as b
 from services.enforcement.domain import lists
-from services.enforcement.domain.serial import iso
 
 MAX_ROWS = 1000
 
@@ -115,7 +114,7 @@ def assign_officer(docs, store, agency, catalogue, certification, data) -> dict:
         if body.kind == b.AGENCY:
             uow.run(lambda s: coll.delete_one({"_id": officer}, session=s))
         else:
-            uow.save(docs.Membership(id=officer, body_id=body.id, assigned_at=iso(now)))
+            uow.save(docs.Membership(id=officer, body_id=body.id, assigned_at=as_stored(now)))
         uow.emit_all(raised)
     return {"officer_id": officer, "agency": agency, "body_id": body.id,
             "previous_body_id": previous}

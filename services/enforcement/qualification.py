@@ -2,7 +2,7 @@
 declared conflicts of interest with the entity. The case core then judges the team."""
 from __future__ import annotations
 
-from services.enforcement.domain.serial import iso
+from services.common.clock import iso
 from services.enforcement.domain.team import MIN_OFFICERS, Team
 
 

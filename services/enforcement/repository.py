@@ -8,7 +8,7 @@ from services.enforcement.domain.case_model import Case
 from services.enforcement.domain.entities import Entity
 from services.enforcement.domain.inspections import Inspection
 from services.enforcement.domain.record import GENESIS
-from services.enforcement.domain.serial import iso
+from services.common.clock import as_stored
 from services.enforcement.views import plain
 
 
@@ -55,7 +55,7 @@ def save_entity(uow, docs, entity: Entity, stored: dict | None, now) -> None:
     """Replace the entity, keeping its inspection counters (which the import knows not)."""
     keep = {k: stored.get(k) for k in ("inspections", "last_inspected_at")} if stored else {}
     doc = docs.Entity(**entity.to_dict(), **{k: v for k, v in keep.items() if v is not None},
-                      updated_at=iso(now),
+                      updated_at=as_stored(now),
                       version=(stored.get("version", 0) + 1) if stored else 0)
     uow.save(doc, expect_version=stored.get("version", 0) if stored else None)
 
@@ -71,5 +71,5 @@ def count_inspection(uow, docs, entity_id: str, performed_at) -> None:
     uow.run(lambda s: coll.update_one(
         {"_id": entity_id},
         {"$inc": {"inspections": 1, "version": 1},
-         "$max": {"last_inspected_at": iso(performed_at)}},
+         "$max": {"last_inspected_at": as_stored(performed_at)}},
         session=s))

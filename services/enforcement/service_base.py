@@ -7,6 +7,7 @@ the caller ({sub, roles, agency}); `viewer` decides whether personal data is mas
 from __future__ import annotations
 
 from services.bus.client import ServiceClients
+from services.bus.instants import TextInstants
 from services.bus.rpc import command, rpc
 from services.bus.service import BusService
 from services.common.paging import Page
@@ -15,7 +16,7 @@ from services.bus.subscriber import subscribe
 from services.bus.timer import timer
 from services.contracts.payloads import Event
 from services.enforcement import (case_documents, commands, directory, evidence, figures,
-                                  inspecting, overdue, powers, queries, typical)
+                                  inspecting, instants, overdue, powers, queries, typical)
 from services.enforcement.dependencies import Collections
 from services.enforcement.domain.catalogue import catalogue_for
 
@@ -28,6 +29,7 @@ class EnforcementService(BusService, ReplayClockMixin):
     agency: str
     clients = ServiceClients("certification")
     docs = Collections()
+    text_instants = TextInstants(instants.plan)  # converted at start, before serving
 
     @property
     def catalogue(self):

@@ -8,7 +8,7 @@ from services.contracts.events import TYPICAL_CASE_MARKED
 from services.enforcement import inputs, paging, queries, repository
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain.record import append, attribute
-from services.enforcement.domain.serial import iso
+from services.common.clock import iso
 
 MAX_SUMMARY = 2000
 

@@ -7,8 +7,6 @@ import httpx
 import pytest
 from nameko.standalone.rpc import ServiceRpcProxy
 
-from gateway.service import GatewayService
-from tests.conftest import _free_port
 from tests.integration.test_operations_support import certify, directory, moment
 from tests.support import wait_until
 
@@ -19,19 +17,6 @@ FIELDS = """id status teams { name understaffed members { domain
   officer { id name agency } qualification { qualified reasons } } }
   alerts { edges { node { kind team officerId reasons } } }"""
 OPERATION = f"operation {{ {FIELDS} }}"
-
-
-class ReportingGateway(GatewayService):
-    from gateway.reports import operation_report  # the one line gateway/service.py needs
-
-
-@pytest.fixture
-def gateway_url(container_factory, service_config):
-    """The gateway with the report download mounted (overrides the e2e fixture)."""
-    port = _free_port()
-    container_factory(ReportingGateway, dict(service_config,
-                                             WEB_SERVER_ADDRESS=f"127.0.0.1:{port}")).start()
-    return f"http://127.0.0.1:{port}/graphql"
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def both_years(figures, name):
 def _case(case_id: str, moment: dt.datetime, figure: str) -> dict:
     """A stored culture case whose step counted by `figure` happened at `moment`."""
     from services.enforcement.domain import case_model as m
-    from services.enforcement.domain.serial import iso
+    from services.common.clock import as_stored
     from tests.unit.enforcement.builders import MAJOR, advance_to, new_case, penalty
 
     outcome = {"first_violation_waivers": "NO_PENALTY_FIRST_VIOLATION",
@@ -43,7 +43,7 @@ def _case(case_id: str, moment: dt.datetime, figure: str) -> dict:
     else:
         advance_to(case, m.CLOSED, draft=penalty(**MAJOR), review="APPROVED")
     doc = case.to_dict()
-    when = iso(moment)
+    when = as_stored(moment)
     path = {"legally_reviewed_cases": ("legal_reviews", 0, "reviewed_at"),
             "major_cases_filed_with_justice": ("justice_filing", "filed_at"),
             "decisions_published": ("publication", "published_at"),

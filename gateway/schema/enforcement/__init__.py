@@ -17,7 +17,7 @@ from gateway.schema.base import public_read
 from gateway.schema.enforcement.support import PUBLIC, READERS
 from gateway.schema import paging
 from gateway.schema.paging import field
-from gateway.schema.scalars import DateTime
+from gateway.schema.scalars import Date, DateTime
 
 
 
@@ -131,11 +131,11 @@ class Query(bodies.Query, graphene.ObjectType):
     enforcement_statistics = graphene.Field(
         p.EnforcementStatistics, required=True,
         agency=_agency("Whose figures: CULTURE or TRANSPORT."),
-        period_from=graphene.Date(required=True, description="First civil date of the "
-                                  "period (Asia/Shanghai), inclusive."),
-        period_to=graphene.Date(required=True, description="Last civil date of the period "
-                                "(Asia/Shanghai), inclusive; at most 1,098 days after "
-                                "periodFrom (INVALID_INPUT otherwise)."),
+        period_from=Date(required=True, description="First civil date of the "
+                         "period (Asia/Shanghai), inclusive."),
+        period_to=Date(required=True, description="Last civil date of the period "
+                       "(Asia/Shanghai), inclusive; at most 1,098 days after "
+                       "periodFrom (INVALID_INPUT otherwise)."),
         description="The annual-report figures of one agency for the civil dates [periodFrom, "
                     "periodTo] (Asia/Shanghai), computed from its records. planner, "
                     "enforcement_officer, accountability_officer, cross_agency.")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import graphene
 
-from gateway.schema.base import payload_type
-from gateway.schema.base import (Agency, UserError, enum_of, enum_value, forbidden, payload_errors,
+from gateway.schema.base import (Agency, enum_of, enum_value, forbidden, mutation, payload_type,
                                  plain, requires)
 from gateway.schema.enforcement import support
 from gateway.schema.paging import connection, field, from_list
+from gateway.schema.scalars import Date, DateTime
+from services.common.errors import DomainError
 from services.contracts.vocabulary import BODY_KINDS, LIST_KINDS, agency_of, agency_of_body
 
 SIGNED_IN = ("planner", "certification_admin", "accountability_officer",
@@ -56,15 +57,14 @@ class EnforcementPower(graphene.ObjectType):
     violation_code = graphene.String(required=True,
                                      description="The violation the body may file cases for (the "
                                                  "agency catalogue's code).")
-    effective_from = support.when("effective_from", date=True, required=True,
-                                  description="The first civil date (Asia/Shanghai) it is in "
-                                              "force.")
-    effective_until = support.when("effective_until", date=True,
-                                   description="Its last day in force; null: until ended.")
+    effective_from = Date(required=True,
+                 description="The first civil date (Asia/Shanghai) it is in "
+                             "force.")
+    effective_until = Date(description="Its last day in force; null: until ended.")
     delegated_from = graphene.ID(required=True, description="The delegating body (the agency).")
     document_no = graphene.String(required=True, description="The delegation's document.")
-    granted_at = support.when("granted_at", required=True,
-                              description="When the delegation was recorded.")
+    granted_at = DateTime(required=True,
+                          description="When the delegation was recorded.")
     ended_reason = graphene.String(description="Why it was ended early; null unless ended with a "
                                                "reason.")
 
@@ -87,9 +87,8 @@ class EnforcementBody(graphene.ObjectType):
                                         "agency itself.")
     area = graphene.String(description="The district or area it serves, e.g. 浉河区; empty "
                                        "when not recorded.")
-    registered_at = support.when("registered_at",
-                                 description="When the body was registered; null for the agency "
-                                             "itself.")
+    registered_at = DateTime(description="When the body was registered; null for the agency "
+                                         "itself.")
     officer_ids = graphene.List(graphene.NonNull(graphene.ID), description=(
         "Officers assigned to it; null for the agency (every officer not assigned elsewhere)."))
     statutory_violation_codes = graphene.List(
@@ -97,8 +96,8 @@ class EnforcementBody(graphene.ObjectType):
         description="Powers held by law (the agency's catalogue); empty for other bodies.")
     powers = graphene.List(
         graphene.NonNull(EnforcementPower), required=True,
-        in_force_on=graphene.Date(description="Only powers in force on this civil date "
-                                  "(Asia/Shanghai); absent: all, ended ones too."),
+        in_force_on=Date(description="Only powers in force on this civil date "
+                         "(Asia/Shanghai); absent: all, ended ones too."),
         description="The penalty powers delegated to it (权力下放); empty for the agency.")
 
     def resolve_powers(root, info, in_force_on=None):
@@ -126,11 +125,10 @@ class SupervisionListEntry(graphene.ObjectType):
                                                  "catalogue's code).")
     violation = graphene.String(required=True,
                                 description="The violation's title, in words.")
-    valid_from = support.when("valid_from", date=True, required=True,
-                              description="The first civil date (Asia/Shanghai) the entry is in "
-                                          "force.")
-    valid_until = support.when("valid_until", date=True,
-                               description="Its last civil date in force; null: until replaced.")
+    valid_from = Date(required=True,
+                      description="The first civil date (Asia/Shanghai) the entry is in "
+                                  "force.")
+    valid_until = Date(description="Its last civil date in force; null: until replaced.")
     condition = graphene.String(required=True,
                                 description="The condition under which the entry applies, e.g. "
                                             "首次违法、危害后果轻微并及时改正.")
@@ -157,16 +155,12 @@ PowerConnection = connection(EnforcementPower)
 SupervisionListConnection = connection(SupervisionListEntry)
 
 
-def _payload(name, key, node, what):
-    return payload_type(name, key, node, what)
-
-
-BodyPayload = _payload("EnforcementBodyPayload", "body", EnforcementBody,
-                       "enforcement body (执法主体)")
-PowerPayload = _payload("EnforcementPowerPayload", "power", EnforcementPower,
-                        "delegated power (下放的处罚权)")
-AssignmentPayload = _payload("OfficerBodyAssignmentPayload", "assignment",
-                             OfficerBodyAssignment, "officer's body assignment")
+BodyPayload = payload_type("EnforcementBodyPayload", "body", EnforcementBody,
+                           "enforcement body (执法主体)")
+PowerPayload = payload_type("EnforcementPowerPayload", "power", EnforcementPower,
+                            "delegated power (下放的处罚权)")
+AssignmentPayload = payload_type("OfficerBodyAssignmentPayload", "assignment",
+                                 OfficerBodyAssignment, "officer's body assignment")
 
 
 class RegisterEnforcementBodyInput(graphene.InputObjectType):
@@ -190,10 +184,10 @@ class DelegateEnforcementPowerInput(graphene.InputObjectType):
                                      description="The violation the power is for, from the "
                                                  "agency's catalogue (e.g. VENUE_OUTSIDE_HOURS); "
                                                  "unknown: UNKNOWN_VIOLATION.")
-    effective_from = graphene.Date(required=True,
-                                   description="The first civil date (Asia/Shanghai) the body "
-                                               "holds the power.")
-    effective_until = graphene.Date(description="Its last day; none: until ended.")
+    effective_from = Date(required=True,
+                  description="The first civil date (Asia/Shanghai) the body "
+                              "holds the power.")
+    effective_until = Date(description="Its last day; none: until ended.")
     document_no = graphene.String(required=True, description="e.g. 信文广旅〔2023〕15号")
 
 
@@ -202,10 +196,10 @@ class EndEnforcementPowerInput(graphene.InputObjectType):
     power_id = graphene.ID(required=True,
                            description="The delegated power's id (it names its agency); unknown: "
                                        "NOT_FOUND.")
-    last_day = graphene.Date(required=True,
-                             description="The last civil date (Asia/Shanghai) the power is in "
-                                         "force; within the delegation's period (it may only "
-                                         "shorten it).")
+    last_day = Date(required=True,
+                    description="The last civil date (Asia/Shanghai) the power is in "
+                                "force; within the delegation's period (it may only "
+                                "shorten it).")
     reason = graphene.String(description="Why the delegation ends (at most 500 characters); "
                                          "optional.")
 
@@ -220,14 +214,25 @@ class AssignOfficerToBodyInput(graphene.InputObjectType):
     body_id = graphene.ID(required=True, description="The agency's code moves them back.")
 
 
-def _maintain(info, agency, payload, key, call):
-    """A maintainer acts for the agency on their token (any agency without one)."""
-    agency = enum_value(agency)
-    if info.context.principal.agency not in (None, agency):
-        raise forbidden(f"you may not act for {agency}")
-    return payload_errors(payload, key, lambda: call(support.service(info, agency),
-                                                     support.actor(info)))
+def _maintain(payload, method, agency=lambda data: data.pop("agency"), **field):
+    """A maintainer's write `<agency's service>.<method>(input, who)`; the agency comes from
+    the input, and a maintainer acts for the agency on their token (any without one)."""
+    def call(services, who, input):
+        data = plain(dict(input))
+        target = enum_value(agency(data))
+        if who["agency"] not in (None, target):
+            raise forbidden(f"you may not act for {target}")
+        return getattr(support.client(services, target), method)(data, who)
+    return mutation(payload, roles=MAINTAINERS, call=call, **field)
 
+
+def _power_agency(data):
+    """The agency that delegated a power, from its id (NOT_FOUND for an id of no agency)."""
+    agency = agency_of(data["power_id"])
+    if agency is None:
+        raise DomainError("NOT_FOUND", f"power {data['power_id']} does not exist",
+                          ["input", "powerId"])
+    return agency
 
 
 def _circumstance():
@@ -258,8 +263,8 @@ class ViolationDiscretion(graphene.ObjectType):
                                                                "it is.")
     violation_code = graphene.String(required=True, description="The violation (the agency "
                                                                 "catalogue's code).")
-    on = support.when("on", date=True, required=True,
-                      description="The civil date (Asia/Shanghai) the lists were read for.")
+    on = Date(required=True,
+              description="The civil date (Asia/Shanghai) the lists were read for.")
     title = graphene.String(required=True, description="The violation's title, in words.")
     legal_basis = graphene.String(required=True, description="The provision it breaks and "
                                                              "the one penalising it.")
@@ -287,20 +292,20 @@ class Query(graphene.ObjectType):
         body_id=graphene.ID(description="Only powers delegated to this body."),
         violation_code=graphene.String(description="Only powers for this violation (the "
                                        "agency catalogue's code)."),
-        in_force_on=graphene.Date(description="Only powers in force on this civil date "
-                                  "(Asia/Shanghai)."))
+        in_force_on=Date(description="Only powers in force on this civil date "
+                         "(Asia/Shanghai)."))
     inclusive_supervision_lists = field(
         SupervisionListConnection, "The four lists of inclusive supervision (四张清单: 不予处罚, "
         "从轻, 减轻, 免予行政强制), by list and violation. Every signed-in role.",
-        agency=_agency(), on=graphene.Date(description="Only entries in force that civil date "
-                                           "(Asia/Shanghai); absent: every entry."),
+        agency=_agency(), on=Date(description="Only entries in force that civil date "
+                                  "(Asia/Shanghai); absent: every entry."),
         list=SupervisionList(description="Only entries of this list."))
     violation_discretion = graphene.Field(
         ViolationDiscretion, agency=_agency("The agency whose catalogue is meant."),
         violation_code=graphene.String(required=True, description="The violation (the agency "
                                        "catalogue's code, e.g. NETCAFE_ADMITS_MINORS)."),
-        on=graphene.Date(description="The civil date (Asia/Shanghai) of the decision; absent: "
-                         "today."),
+        on=Date(description="The civil date (Asia/Shanghai) of the decision; absent: "
+                "today."),
         description="The discretion a decision on the violation has that day: the fine range "
                     "per circumstance and the lists that allow or refuse it (the decision "
                     "form shows it before submitting). planner, enforcement_officer and "
@@ -337,14 +342,14 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
-    register_enforcement_body = graphene.Field(
-        BodyPayload, required=True, input=RegisterEnforcementBodyInput(
+    register_enforcement_body = _maintain(
+        BodyPayload, "register_body", input=RegisterEnforcementBodyInput(
             required=True, description="The new body: its agency, name, kind and area."),
         description="Register a township (乡镇) or sub-district (街道) body under the agency. "
                     "certification_admin and planner, for the agency on their token (any "
                     "agency without one; another agency: FORBIDDEN). Errors: INVALID_INPUT.")
-    delegate_enforcement_power = graphene.Field(
-        PowerPayload, required=True, input=DelegateEnforcementPowerInput(
+    delegate_enforcement_power = _maintain(
+        PowerPayload, "delegate_power", input=DelegateEnforcementPowerInput(
             required=True, description="The body, the violation, the period and the "
                                        "delegation's document."),
         description="The agency delegates the penalty power for one violation to one of its "
@@ -352,46 +357,18 @@ class Mutation(graphene.ObjectType):
                     "planner, for the agency on their token. Errors: NOT_FOUND (body), "
                     "INVALID_INPUT (the agency itself, no document number, last day before "
                     "the first), UNKNOWN_VIOLATION, POWER_OVERLAPS (already held then).")
-    end_enforcement_power = graphene.Field(
-        PowerPayload, required=True, input=EndEnforcementPowerInput(
+    end_enforcement_power = _maintain(
+        PowerPayload, "end_power", _power_agency, input=EndEnforcementPowerInput(
             required=True, description="The power and its new last day."),
         description="Set a delegated power's last day (it may only shorten the delegation). "
                     "certification_admin and planner, for the power's agency. Errors: "
                     "NOT_FOUND, INVALID_INPUT (last day outside the delegation), "
                     "CONCURRENT_UPDATE (changed meanwhile: retry).")
-    assign_officer_to_body = graphene.Field(
-        AssignmentPayload, required=True, input=AssignOfficerToBodyInput(
+    assign_officer_to_body = _maintain(
+        AssignmentPayload, "assign_officer_to_body", input=AssignOfficerToBodyInput(
             required=True, description="The officer and the body they move to."),
         description="An officer of the agency now belongs to this body (the agency's own "
                     "body: back to the default); cases they file are then the body's. "
                     "certification_admin and planner, for the agency on their token. Errors: "
                     "NOT_FOUND (body, or an officer not of this agency), INVALID_INPUT.")
 
-    @requires(*MAINTAINERS)
-    def resolve_register_enforcement_body(root, info, input):
-        data = plain(dict(input))
-        return _maintain(info, data.pop("agency"), BodyPayload, "body",
-                         lambda svc, who: svc.register_body(data, who))
-
-    @requires(*MAINTAINERS)
-    def resolve_delegate_enforcement_power(root, info, input):
-        data = plain(dict(input))
-        return _maintain(info, data.pop("agency"), PowerPayload, "power",
-                         lambda svc, who: svc.delegate_power(data, who))
-
-    @requires(*MAINTAINERS)
-    def resolve_end_enforcement_power(root, info, input):
-        data = plain(dict(input))
-        agency = agency_of(data["power_id"])
-        if agency is None:
-            return PowerPayload(power=None, errors=[UserError(
-                code="NOT_FOUND", message=f"power {data['power_id']} does not exist",
-                field=["input", "powerId"])])
-        return _maintain(info, agency, PowerPayload, "power",
-                         lambda svc, who: svc.end_power(data, who))
-
-    @requires(*MAINTAINERS)
-    def resolve_assign_officer_to_body(root, info, input):
-        data = plain(dict(input))
-        return _maintain(info, data.pop("agency"), AssignmentPayload, "assignment",
-                         lambda svc, who: svc.assign_officer_to_body(data, who))

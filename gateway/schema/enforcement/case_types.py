@@ -1,7 +1,6 @@
 """Case types: the case with its timeline, decisions, publication and the figures."""
 from __future__ import annotations
 
-import datetime as dt
 
 import graphene
 
@@ -14,10 +13,11 @@ from gateway.schema.enforcement.bodies import EnforcementBody, bodies_of
 from gateway.schema.enforcement.types import (
     EnforcementEntity, RecordCheck, RecordEntry, _officers, first_actor)
 from gateway.schema.paging import connection
+from gateway.schema.scalars import Date, DateTime
 from services.contracts.vocabulary import CASE_KINDS, REVIEW_STAGES
 from services.contracts.vocabulary import COMPULSORY_MEASURES
 from services.common.actor import stored
-from services.common.clock import local_date, utcnow
+from services.common.clock import local_date, parse_day, utcnow
 from services.common.workdays import workdays_left
 from services.contracts.vocabulary import CASE_STATES as STATES
 from services.contracts.vocabulary import CIRCUMSTANCES, DECISION_MEASURES as MEASURES, DECISION_OUTCOMES as OUTCOMES
@@ -102,16 +102,15 @@ class LegalReview(graphene.ObjectType):
                            resolver=lambda r, i: r.get("stage") or "DECISION",
                            description="The stage reviewed: FILING, INVESTIGATION_END, DECISION "
                                        "or CLOSING.")
-    submitted_at = support.when("submitted_at", required=True,
-                                description="When it was submitted for review.")
+    submitted_at = DateTime(required=True,
+                            description="When it was submitted for review.")
     submitted_by = graphene.String(description="Subject of who submitted it (never its reviewer).")
     proposal = graphene.Field(DecisionDraft, description="The DECISION stage's proposal.")
     outcome = graphene.Field(ReviewOutcome, description="APPROVED or REJECTED; null while "
                                                         "pending.")
     reviewer_id = graphene.ID(description="Who reviewed it (the reviewer's token subject); null "
                                           "while pending.")
-    reviewed_at = support.when("reviewed_at",
-                               description="When the reviewer answered; null while pending.")
+    reviewed_at = DateTime(description="When the reviewer answered; null while pending.")
     opinion = graphene.String(description="The reviewer's opinion, in plain text; null or empty "
                                           "when none was given.")
 
@@ -121,8 +120,8 @@ class Decision(graphene.ObjectType):
     bureau filing and publication due."""
     draft = graphene.Field(DecisionDraft, required=True,
                            description="What was decided.")
-    decided_at = support.when("decided_at", required=True,
-                              description="When it was decided.")
+    decided_at = DateTime(required=True,
+                          description="When it was decided.")
     major = graphene.Boolean(required=True,
                              description="A major case (重大行政处罚): flagged complex, a licence "
                                          "revocation or closure, or a fine above the agency's "
@@ -153,22 +152,21 @@ class ServiceAttempt(graphene.ObjectType):
                             description="How it was served: IN_PERSON, POST, EMAIL or FAX.")
     address = graphene.String(description="Where it was sent (the consented address for EMAIL and "
                                           "FAX); null when not given.")
-    at = support.when("at", required=True,
-                      description="When it was sent or handed over.")
+    at = DateTime(required=True,
+                  description="When it was sent or handed over.")
     officer_ids = graphene.List(graphene.NonNull(graphene.ID), required=True,
                                 description="The officers who served it.")
-    received_at = support.when("received_at",
-                               description="When the party received it (signature, return slip, "
-                                           "arrival in the mailbox); null until recorded.")
+    received_at = DateTime(description="When the party received it (signature, return slip, "
+                                       "arrival in the mailbox); null until recorded.")
 
 
 class Publication(graphene.ObjectType):
     """The publication (公示) of a case's decision and whether it was in time."""
-    published_at = support.when("published_at", required=True,
-                                description="When it was published.")
-    due = support.when("due", date=True, required=True,
-                       description="The last civil date (Asia/Shanghai) it was due: 7 working "
-                                   "days after the decision by default.")
+    published_at = DateTime(required=True,
+                            description="When it was published.")
+    due = Date(required=True,
+               description="The last civil date (Asia/Shanghai) it was due: 7 working "
+                           "days after the decision by default.")
     late = graphene.Boolean(required=True,
                             description="true when published after the due date.")
     channel = graphene.String(description="Where it was published (e.g. the agency's website, the "
@@ -177,8 +175,8 @@ class Publication(graphene.ObjectType):
 
 class JusticeFiling(graphene.ObjectType):
     """A major decision's filing with the justice bureau (向司法局备案), recorded by legal-affairs staff."""
-    filed_at = support.when("filed_at", required=True,
-                            description="When it was filed.")
+    filed_at = DateTime(required=True,
+                        description="When it was filed.")
     reference = graphene.String(required=True,
                                 description="The bureau's acknowledgement number.")
     filed_by = graphene.String(required=True, deprecation_reason=(
@@ -195,8 +193,8 @@ class CompulsoryMeasure(graphene.ObjectType):
     sealing up, seizure, freezing."""
     measure = graphene.Field(CompulsoryMeasureKind, required=True,
                              description="Which measure: SEAL_UP, SEIZE, FREEZE or OTHER.")
-    at = support.when("at", required=True,
-                      description="When it was taken.")
+    at = DateTime(required=True,
+                  description="When it was taken.")
     officer_ids = graphene.List(graphene.NonNull(graphene.ID), required=True,
                                 description="The officers who took it (at least two).")
     items = graphene.List(graphene.NonNull(graphene.String), required=True,
@@ -206,7 +204,7 @@ class CompulsoryMeasure(graphene.ObjectType):
 
 
 def _working_days_left(root, info):
-    return workdays_left(dt.date.fromisoformat(root["due"]), local_date(utcnow()))
+    return workdays_left(parse_day(root["due"]), local_date(utcnow()))
 
 
 _WORKING_DAYS_LEFT = (
@@ -220,8 +218,8 @@ class CaseDeadline(graphene.ObjectType):
     kind = graphene.Field(DeadlineKind, required=True,
                           description="DECISION (decide by decisionDue) or PUBLICATION "
                                       "(publish by publicationDue).")
-    due = support.when("due", date=True, required=True,
-                       description="The last civil date (Asia/Shanghai) in time.")
+    due = Date(required=True,
+               description="The last civil date (Asia/Shanghai) in time.")
     met = graphene.Boolean(required=True, description="The step is done (decided; "
                                                       "published): the deadline no longer runs.")
     overdue = graphene.Boolean(required=True, description="Passed with the step still undone "
@@ -262,10 +260,10 @@ class EnforcementCase(graphene.ObjectType):
     violation_code = graphene.String(description="The violation the case was filed for (the "
                                                  "agency catalogue's code); null when not yet "
                                                  "named.")
-    filed_at = support.when("filed_at", required=True,
-                            description="When it was filed (立案).")
-    decision_due = support.when("decision_due", date=True, required=True,
-                                description="90 calendar days after filing by default.")
+    filed_at = DateTime(required=True,
+                        description="When it was filed (立案).")
+    decision_due = Date(required=True,
+                        description="90 calendar days after filing by default.")
     complex = graphene.Boolean(required=True,
                                description="Flagged complex at filing: always a major case.")
     kind = graphene.Field(CaseKind, required=True, resolver=lambda r, i: r.get("kind")
@@ -288,8 +286,7 @@ class EnforcementCase(graphene.ObjectType):
                                   description="Its legal reviews, oldest first.")
     decision = graphene.Field(Decision,
                               description="The decision; null until decided.")
-    publication_due = support.when("publication_due", date=True,
-                                   description="7 working days after the decision.")
+    publication_due = Date(description="7 working days after the decision.")
     service_attempts = graphene.List(graphene.NonNull(ServiceAttempt), required=True,
                                      source="service",
                                      description="Attempts to serve documents on the party, "
@@ -300,8 +297,7 @@ class EnforcementCase(graphene.ObjectType):
     justice_filing = graphene.Field(JusticeFiling,
                                     description="The filing with the justice bureau; null until "
                                                 "filed (major decisions only).")
-    closed_at = support.when("closed_at",
-                             description="When it was closed (结案); null while open.")
+    closed_at = DateTime(description="When it was closed (结案); null while open.")
     overdue = graphene.List(graphene.NonNull(DeadlineKind), required=True,
                             description="Deadlines passed with the step still undone.")
     deadlines = graphene.List(graphene.NonNull(lambda: CaseDeadline), required=True,
@@ -354,8 +350,8 @@ class OverdueDeadline(graphene.ObjectType):
     kind = graphene.Field(DeadlineKind, required=True,
                           description="DECISION (not decided by decisionDue) or PUBLICATION (not "
                                       "published by publicationDue).")
-    due = support.when("due", date=True, required=True,
-                       description="The civil date (Asia/Shanghai) it was due.")
+    due = Date(required=True,
+               description="The civil date (Asia/Shanghai) it was due.")
     working_days_left = graphene.Int(required=True, resolver=_working_days_left,
                                      description=_WORKING_DAYS_LEFT)
 

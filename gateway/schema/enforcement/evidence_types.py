@@ -9,6 +9,7 @@ from gateway.schema.base import enum_of
 from gateway.schema.batching import batch
 from gateway.schema.enforcement import support
 from gateway.schema.paging import connection
+from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import CASE_DOCUMENT_KINDS, EVIDENCE_KINDS, agency_of
 
 EvidenceKind = enum_of("EvidenceKind", EVIDENCE_KINDS, (
@@ -22,8 +23,8 @@ class VideoInterview(graphene.ObjectType):
     """视频询问: who took part and when."""
     participants = graphene.List(graphene.NonNull(graphene.String), required=True,
                                  description="Officer ids and the people interviewed.")
-    started_at = support.when("started_at", required=True, description="When it started.")
-    ended_at = support.when("ended_at", description="When it ended.")
+    started_at = DateTime(required=True, description="When it started.")
+    ended_at = DateTime(description="When it ended.")
 
 
 class EvidenceFile(graphene.ObjectType):
@@ -36,7 +37,7 @@ class EvidenceFile(graphene.ObjectType):
     content_type = graphene.String(required=True, description="From its bytes, not its name.")
     size = graphene.Int(required=True, description="The file's size in bytes.")
     sha256 = graphene.String(required=True, description="Hex SHA-256 of the bytes.")
-    attached_at = support.when("attached_at", required=True, description="When attached.")
+    attached_at = DateTime(required=True, description="When attached.")
     description = graphene.String(description="What it shows.")
     interview = graphene.Field(VideoInterview, description="VIDEO_INTERVIEW only.")
     attached_by = actor_field("attached_by", True, "Who attached it.")
@@ -53,7 +54,7 @@ class CaseDocument(graphene.ObjectType):
     kind = graphene.Field(CaseDocumentKind, required=True, description="Which document.")
     number = graphene.String(required=True, description="The document number (文号) printed on it.")
     title = graphene.String(required=True, description="Its Chinese title.")
-    issued_at = support.when("issued_at", required=True, description="When generated.")
+    issued_at = DateTime(required=True, description="When generated.")
     issued_by = actor_field("issued_by", True, "Who generated it.")
     pdf_sha256 = graphene.String(required=True, description="Hex SHA-256 of the PDF.",
                                  resolver=lambda r, i: r["files"]["pdf"]["sha256"])
@@ -72,7 +73,7 @@ class TypicalCase(graphene.ObjectType):
                               description="As published (natural persons masked).",
                               resolver=lambda root, info: root)
     summary = graphene.String(required=True, description="Why it is typical. Plain text.")
-    marked_at = support.when("marked_at", required=True, description="When it was marked.")
+    marked_at = DateTime(required=True, description="When it was marked.")
 
 
 TypicalCaseConnection = connection(TypicalCase)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import graphene
 
-from gateway.schema.base import UserError, payload_type, payload_errors, plain, requires
+from gateway.schema.base import mutation, payload_type, plain
 from gateway.schema.enforcement import inputs as i
 from gateway.schema.enforcement import support
 from gateway.schema.enforcement.case_types import EnforcementCase
@@ -12,71 +12,64 @@ from gateway.schema.enforcement.evidence_types import CaseDocument, TypicalCase
 from gateway.schema.enforcement.support import LEGAL, OFFICERS
 from gateway.schema.enforcement.types import (
     ConflictOfInterest, EnforcementEntity, Inspection)
+from services.common.errors import DomainError
 from services.contracts.vocabulary import agency_of
 
 
-def _payload(name, key, node, what):
-    return payload_type(name, key, node, what)
+EntityPayload = payload_type("EnforcementEntityPayload", "entity", EnforcementEntity,
+                             "enforcement entity (检查对象)")
+ConflictPayload = payload_type("ConflictOfInterestPayload", "conflict", ConflictOfInterest,
+                               "declared conflict of interest (回避)")
+InspectionPayload = payload_type("InspectionPayload", "inspection", Inspection,
+                                 "inspection (行政检查)")
+CasePayload = payload_type("EnforcementCasePayload", "case", EnforcementCase,
+                           "enforcement case (案件)")
+DocumentPayload = payload_type("CaseDocumentPayload", "document", CaseDocument,
+                               "reasoned document (说理式文书)")
+TypicalPayload = payload_type("TypicalCasePayload", "typical_case", TypicalCase,
+                              "typical case (典型案例)")
 
 
-EntityPayload = _payload("EnforcementEntityPayload", "entity", EnforcementEntity,
-                        "enforcement entity (检查对象)")
-ConflictPayload = _payload("ConflictOfInterestPayload", "conflict", ConflictOfInterest,
-                          "declared conflict of interest (回避)")
-InspectionPayload = _payload("InspectionPayload", "inspection", Inspection,
-                             "inspection (行政检查)")
-CasePayload = _payload("EnforcementCasePayload", "case", EnforcementCase,
-                       "enforcement case (案件)")
-DocumentPayload = _payload("CaseDocumentPayload", "document", CaseDocument,
-                           "reasoned document (说理式文书)")
-TypicalPayload = _payload("TypicalCasePayload", "typical_case", TypicalCase,
-                          "typical case (典型案例)")
-
-
-def _on_case(info, input, method, payload, key, roles, timeout=None):
-    """A write on a case by its id: the agency is the case's."""
-    data = plain(dict(input))
-    agency = agency_of(data.get("case_id"))
-    if agency is None:
-        return payload(**{key: None, "errors": [UserError(
-            code="NOT_FOUND", message=f"case {data.get('case_id')} does not exist",
-            field=["input", "caseId"])]})
-    who = support.acting(info, agency, roles)
-    return payload_errors(payload, key, lambda: getattr(support.service(info, agency),
-                                                        method)(data, who, timeout=timeout))
-
-
-def _new(info, input, method, payload, key, roles=OFFICERS, viewer=True):
-    """A create-style mutation: the agency is in the input."""
-    data = plain(dict(input))
-    agency = data.pop("agency")
-    who = support.acting(info, agency, roles)
-    args = (data, who, who) if viewer else (data, who)
-    return payload_errors(payload, key,
-                          lambda: getattr(support.service(info, agency), method)(*args))
-
-
-def _step(info, input, action, roles):
-    """A case step: the agency is the case's (from its id)."""
-    data = plain(dict(input))
-    case_id = data.pop("case_id")
+def _case_agency(case_id):
+    """The agency holding a case, from its id (NOT_FOUND for an id of no agency)."""
     agency = agency_of(case_id)
     if agency is None:
-        return CasePayload(case=None, errors=[UserError(
-            code="NOT_FOUND", message=f"case {case_id} does not exist",
-            field=["input", "caseId"])])
-    who = support.acting(info, agency, roles)
-    return payload_errors(CasePayload, "case", lambda: support.service(info, agency)
-                          .case_action(case_id, action, data, who, who))
+        raise DomainError("NOT_FOUND", f"case {case_id} does not exist", ["input", "caseId"])
+    return agency
+
+
+def _on_case(payload, method, roles, timeout=None, **field):
+    """A write on a case by its id: the agency is the case's."""
+    def call(services, who, input):
+        data = plain(dict(input))
+        agency = _case_agency(data.get("case_id"))
+        who = support.acting(who, agency, roles)
+        return getattr(support.client(services, agency), method)(data, who, timeout=timeout)
+    return mutation(payload, roles=roles, call=call, **field)
+
+
+def _new(payload, method, roles=OFFICERS, viewer=True, **field):
+    """A create-style mutation: the agency is in the input."""
+    def call(services, who, input):
+        data = plain(dict(input))
+        agency = data.pop("agency")
+        who = support.acting(who, agency, roles)
+        args = (data, who, who) if viewer else (data, who)
+        return getattr(support.client(services, agency), method)(*args)
+    return mutation(payload, roles=roles, call=call, **field)
 
 
 def _case_mutation(action, input_type, roles=OFFICERS, description=None, **defaults):
-    @requires(*roles)
-    def resolve(root, info, input):
-        return _step(info, {**defaults, **input}, action, roles)
-    return graphene.Field(CasePayload, required=True, input=input_type(
-        required=True, description="The case and the step's details."),
-        description=description, resolver=resolve)
+    """A case step: the agency is the case's (from its id)."""
+    def call(services, who, input):
+        data = plain(dict({**defaults, **input}))
+        case_id = data.pop("case_id")
+        agency = _case_agency(case_id)
+        who = support.acting(who, agency, roles)
+        return support.client(services, agency).case_action(case_id, action, data, who, who)
+    return mutation(CasePayload, roles=roles, description=description, call=call,
+                    input=input_type(required=True,
+                                     description="The case and the step's details."))
 
 
 # What every case step may answer, and what one done by >= 2 officers adds.
@@ -94,30 +87,30 @@ _LEGAL = ("accountability_officer (legal-affairs staff), for any agency unless t
 
 
 class Mutation(graphene.ObjectType):
-    register_enforcement_entity = graphene.Field(
-        EntityPayload, required=True, input=i.EntityInput(
+    register_enforcement_entity = _new(
+        EntityPayload, "register_entity", input=i.EntityInput(
             required=True, description="The entity and the directory it goes into."),
         description="Register an entity in the agency's directory (检查对象名录库), or merge "
                     "into the one with its registration number. enforcement_officer, for the "
                     "agency on their token (another: FORBIDDEN). Errors: INVALID_INPUT, "
                     "UNKNOWN_CATEGORY, CATEGORY_CONFLICT.")
-    declare_conflict_of_interest = graphene.Field(
-        ConflictPayload, required=True, input=i.ConflictInput(
+    declare_conflict_of_interest = _new(
+        ConflictPayload, "declare_conflict", OFFICERS + LEGAL, viewer=False, input=i.ConflictInput(
             required=True, description="The officer, the entity and why."),
         description="Declare that an officer must recuse (回避) from an entity: their later "
                     "inspections and case steps on it are refused with CONFLICT_OF_INTEREST "
                     "and draws never pair them. enforcement_officer (own agency) and "
                     f"{_LEGAL}. Errors: NOT_FOUND (entity), INVALID_INPUT.")
-    record_inspection = graphene.Field(
-        InspectionPayload, required=True, input=i.RecordInspectionInput(
+    record_inspection = _new(
+        InspectionPayload, "record_inspection", viewer=False, input=i.RecordInspectionInput(
             required=True, description="The entity, the officers and what they found."),
         description="Record an inspection (行政检查) by at least two officers qualified for "
                     "the entity's domain at performedAt and without a conflict with it; with "
                     f"a taskId it completes that joint-operation task. {_OFFICER}. Errors: "
                     f"NOT_FOUND (entity, task), INVALID_INPUT, UNKNOWN_VIOLATION, "
                     f"TASK_MISMATCH, TASK_ALREADY_DONE, {_TEAM}.")
-    file_case = graphene.Field(
-        CasePayload, required=True, input=i.FileCaseInput(
+    file_case = _new(
+        CasePayload, "file_case", input=i.FileCaseInput(
             required=True, description="The entity, the officers and the suspected violation."),
         description="File a case (立案), by the body the token names (or the officers' "
                     "shared body, else the agency), which must hold the power for the "
@@ -195,47 +188,18 @@ class Mutation(graphene.ObjectType):
             "justice bureau first. Needs an approved CLOSING review where required. "
             f"{_OFFICER}. Errors: {_STEP}, JUSTICE_FILING_REQUIRED, LEGAL_REVIEW_REQUIRED, "
             f"{_TEAM}."))
-    issue_case_document = graphene.Field(
-        DocumentPayload, required=True, input=i.IssueCaseDocumentInput(
+    # rendering a PDF takes a few seconds on a busy machine: more than a query's bound
+    issue_case_document = _on_case(
+        DocumentPayload, "issue_document", OFFICERS, timeout=30, input=i.IssueCaseDocumentInput(
             required=True, description="The case and the kind of document."),
         description="Generate a reasoned document (说理式文书) from the case, in Chinese, as "
                     "HTML and PDF; its SHA-256 enters the case record (enforcement officers "
                     "of the case's agency). Refused: DOCUMENT_NOT_AVAILABLE (the case is not "
                     "where that document belongs), INVALID_TRANSITION (closed), NOT_FOUND.")
-    mark_typical_case = graphene.Field(
-        TypicalPayload, required=True, input=i.MarkTypicalCaseInput(
+    mark_typical_case = _on_case(
+        TypicalPayload, "mark_typical", OFFICERS + LEGAL, input=i.MarkTypicalCaseInput(
             required=True, description="The published case and its public summary."),
         description="Mark a published decision a typical case (典型案例) with a public "
                     "summary (enforcement officers of the agency, legal-affairs staff). "
                     "Refused: DECISION_NOT_PUBLISHED, TYPICAL_CASE_ALREADY_MARKED, "
                     "INVALID_INPUT (a summary naming a natural-person party), NOT_FOUND.")
-
-    @requires(*OFFICERS)
-    def resolve_issue_case_document(root, info, input):
-        # rendering a PDF takes a few seconds on a busy machine: more than a query's bound
-        return _on_case(info, input, "issue_document", DocumentPayload, "document", OFFICERS,
-                        timeout=30)
-
-    @requires(*OFFICERS, *LEGAL)
-    def resolve_mark_typical_case(root, info, input):
-        return _on_case(info, input, "mark_typical", TypicalPayload, "typical_case",
-                        OFFICERS + LEGAL)
-
-    @requires(*OFFICERS)
-    def resolve_register_enforcement_entity(root, info, input):
-        return _new(info, input, "register_entity", EntityPayload, "entity")
-
-    @requires(*OFFICERS, *LEGAL)
-    def resolve_declare_conflict_of_interest(root, info, input):
-        return _new(info, input, "declare_conflict", ConflictPayload, "conflict",
-                    OFFICERS + LEGAL, viewer=False)
-
-    @requires(*OFFICERS)
-    def resolve_record_inspection(root, info, input):
-        return _new(info, input, "record_inspection", InspectionPayload, "inspection",
-                    viewer=False)
-
-    @requires(*OFFICERS)
-    def resolve_file_case(root, info, input):
-        return _new(info, input, "file_case", CasePayload, "case")
-

@@ -4,9 +4,9 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema.base import Agency, EnforcementDomain
-from gateway.schema.enforcement import support
 from gateway.schema.enforcement.case_types import DecisionOutcome, Measure
 from gateway.schema.paging import connection
+from gateway.schema.scalars import Date, DateTime
 
 
 class PublishedDecision(graphene.ObjectType):
@@ -38,14 +38,14 @@ class PublishedDecision(graphene.ObjectType):
     fine = graphene.Int(description="The fine in yuan (元); null when none.")
     measures = graphene.List(graphene.NonNull(Measure), required=True,
                              description="Penalty measures besides a fine; empty when none.")
-    decided_at = support.when("decided_at", required=True,
-                              description="When it was decided.")
-    published_at = support.when("published_at", required=True,
-                                description="When it was published.")
-    publication_due = support.when("publication_due", date=True, required=True,
-                                   description="The last civil date (Asia/Shanghai) it was due to "
-                                               "be published: 7 working days after the decision "
-                                               "by default.")
+    decided_at = DateTime(required=True,
+                          description="When it was decided.")
+    published_at = DateTime(required=True,
+                            description="When it was published.")
+    publication_due = Date(required=True,
+                           description="The last civil date (Asia/Shanghai) it was due to "
+                                       "be published: 7 working days after the decision "
+                                       "by default.")
     late = graphene.Boolean(required=True,
                             description="true when published after publicationDue.")
 
@@ -62,10 +62,10 @@ class EnforcementStatistics(graphene.ObjectType):
     """The annual-report figures of one agency over a period (computed in the database)."""
     agency = graphene.Field(Agency, required=True,
                             description="The agency the figures are of.")
-    period_from = support.when("from", date=True, required=True,
-                               description="First civil date counted (Asia/Shanghai).")
-    period_to = support.when("to", date=True, required=True,
-                             description="Last civil date counted (Asia/Shanghai), inclusive.")
+    period_from = Date(source="from", required=True,
+                       description="First civil date counted (Asia/Shanghai).")
+    period_to = Date(source="to", required=True,
+                     description="Last civil date counted (Asia/Shanghai), inclusive.")
     inspections = graphene.Int(required=True,
                                description="Inspections performed in the period (count).")
     cases_filed = graphene.Int(required=True,

@@ -2,15 +2,10 @@
 conversions between GraphQL values and the services' JSON."""
 from __future__ import annotations
 
-import datetime as dt
-
-import graphene
-
-from gateway.schema.base import actor, enum_value, forbidden
+from gateway.schema.base import enum_value, forbidden
 from gateway.schema import paging
 # One officer batch per request, shared with the operations fields of the same query.
 from gateway.schema.batching import Batch, batch, officers, viewer
-from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import agency_of
 
 READERS = ("planner", "enforcement_officer", "accountability_officer")
@@ -19,9 +14,14 @@ OFFICERS = ("enforcement_officer",)
 LEGAL = ("accountability_officer",)           # legal-affairs staff
 
 
-def service(info, agency):
+def client(services, agency):
     """The culture or transport client (they share one RPC API)."""
-    return getattr(info.context.services, enum_value(agency).lower())
+    return getattr(services, enum_value(agency).lower())
+
+
+def service(info, agency):
+    """The request's culture or transport client."""
+    return client(info.context.services, agency)
 
 
 def service_of(info, ident):
@@ -30,22 +30,15 @@ def service_of(info, ident):
     return service(info, agency) if agency else None
 
 
-def acting(info, agency, roles=OFFICERS) -> dict:
-    """The actor, if they may act for `agency` in a mutation open to `roles`. Enforcement
-    officers act for the agency on their token only; legal-affairs staff, where the
-    mutation admits them, for any agency unless their token names another."""
-    principal, agency = info.context.principal, enum_value(agency)
-    legal = set(LEGAL) & set(roles) & principal.roles
-    if principal.agency not in ((None, agency) if legal else (agency,)):
+def acting(who, agency, roles=OFFICERS) -> dict:
+    """`who` (the mutation's caller), if they may act for `agency` in a mutation open to
+    `roles`. Enforcement officers act for the agency on their token only; legal-affairs
+    staff, where the mutation admits them, for any agency unless their token names another."""
+    agency = enum_value(agency)
+    legal = set(LEGAL) & set(roles) & set(who["roles"])
+    if who["agency"] not in ((None, agency) if legal else (agency,)):
         raise forbidden(f"you may not act for {agency}")
-    return actor(info)
-
-
-def when(key, date=False, **kwargs):
-    """A DateTime/Date field read from an ISO string in the parent dict."""
-    parse = dt.date.fromisoformat if date else dt.datetime.fromisoformat
-    return (graphene.Date if date else DateTime)(
-        resolver=lambda root, info: parse(root[key]) if root.get(key) else None, **kwargs)
+    return who
 
 
 def primer(info):

@@ -11,6 +11,7 @@ from gateway.schema.enforcement import support
 from services.common.actor import stored
 from gateway.schema import paging
 from gateway.schema.paging import connection
+from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import CHECK_RESULTS as RESULTS, ENTITY_CATEGORIES
 from services.contracts.vocabulary import INSPECTION_KINDS as KINDS, RISK_LEVELS
 
@@ -56,9 +57,9 @@ class RecordEntry(graphene.ObjectType):
     officer_ids = graphene.List(graphene.NonNull(graphene.ID), required=True,
                                 description="The officers who acted (the reviewer or filer for "
                                             "review and justice-bureau entries).")
-    at = support.when("at", required=True,
-                      description="When the step was done (may be earlier than recorded; never "
-                                  "before the previous entry).")
+    at = DateTime(required=True,
+                  description="When the step was done (may be earlier than recorded; never "
+                              "before the previous entry).")
     documents = graphene.List(graphene.NonNull(graphene.String), required=True,
                               description="References to the step's documents (document numbers, "
                                           "file names, recordings).")
@@ -146,8 +147,7 @@ class EnforcementEntity(graphene.ObjectType):
                                     or 0,
                                     description="How many inspections of it were recorded (a "
                                                 "count, 0 when never inspected).")
-    last_inspected_at = support.when("last_inspected_at",
-                                     description="When it was last inspected; null when never.")
+    last_inspected_at = DateTime(description="When it was last inspected; null when never.")
     inspections = graphene.Field(lambda: InspectionConnection, required=True,
                                  **paging.arguments(),
                                  description="Its inspection history, newest first.")
@@ -177,8 +177,8 @@ class Inspection(graphene.ObjectType):
                                 description="The officers who inspected (at least two).")
     officers = graphene.List(graphene.NonNull(Officer), required=True, resolver=_officers,
                              description="The officers who inspected, as everyone sees them.")
-    performed_at = support.when("performed_at", required=True,
-                                description="When the inspection was done.")
+    performed_at = DateTime(required=True,
+                            description="When the inspection was done.")
     checklist = graphene.List(graphene.NonNull(ChecklistItem), required=True,
                               description="The checklist lines and their results.")
     findings = graphene.List(graphene.NonNull(InspectionFinding), required=True,
@@ -220,8 +220,8 @@ class PlannedInspectionTask(graphene.ObjectType):
     status = graphene.Field(TaskStatus, required=True,
                             description="OPEN until an inspection names it (taskId), then DONE.")
     inspection_id = graphene.ID(description="The inspection that did it; null while OPEN.")
-    assigned_at = support.when("assigned_at", required=True,
-                               description="When the agency received it (the operation's launch).")
+    assigned_at = DateTime(required=True,
+                           description="When the agency received it (the operation's launch).")
 
 
 class ConflictOfInterest(graphene.ObjectType):
@@ -236,8 +236,8 @@ class ConflictOfInterest(graphene.ObjectType):
                             description="The entity they must not act on.")
     reason = graphene.String(required=True,
                              description="Why, in plain text (e.g. a relative runs the business).")
-    declared_at = support.when("declared_at", required=True,
-                               description="When it was declared (or last updated).")
+    declared_at = DateTime(required=True,
+                           description="When it was declared (or last updated).")
 
 
 EntityConnection = connection(EnforcementEntity)

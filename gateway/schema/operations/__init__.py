@@ -10,7 +10,7 @@ from gateway.schema.operations import batch
 from gateway.schema.operations.mutations import Mutation  # noqa: F401  (schema mixin)
 from gateway.schema.operations.roles import PUBLISHED, published_only, require_published
 from gateway.schema.operations.types import (
-    JointOperation, JointOperationConnection, JointOperationStatus, operation_node)
+    JointOperation, JointOperationConnection, JointOperationStatus)
 
 
 class Query(graphene.ObjectType):
@@ -32,7 +32,7 @@ class Query(graphene.ObjectType):
 
     @requires(*PUBLISHED)
     def resolve_joint_operation(root, info, id):
-        op = operation_node(info.context.services.operations.get_operation(id))
+        op = info.context.services.operations.get_operation(id)
         if op is not None:
             require_published(info, op)
             batch.want_members(info, [op])
@@ -46,5 +46,5 @@ class Query(graphene.ObjectType):
                    "officer_id": officer_id}
         return paging.page(
             JointOperationConnection, lambda page: info.context.services.operations
-            .list_operations(filters, page), first, after, offset, convert=operation_node,
+            .list_operations(filters, page), first, after, offset,
             prime=lambda ops: batch.want_members(info, ops))

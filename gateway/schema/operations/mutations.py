@@ -5,13 +5,11 @@ from __future__ import annotations
 import graphene
 
 from gateway.schema.base import errors_field
-from gateway.schema.base import (
-    Agency, EnforcementDomain, UserError, actor, forbidden, payload_errors, plain, requires)
+from gateway.schema.base import Agency, EnforcementDomain, mutation, plain
 from gateway.schema.operations import batch
 from gateway.schema.operations.roles import PLANNER
-from gateway.schema.operations.types import JointOperation, operation_node
+from gateway.schema.operations.types import JointOperation
 from gateway.schema.scalars import DateTime
-from services.common.errors import DomainError
 
 
 class PlanJointOperationInput(graphene.InputObjectType):
@@ -97,32 +95,28 @@ class JointOperationPayload(graphene.ObjectType):
                                            "refused.")
     errors = errors_field()
 
-
-def _mutate(info, method, *args):
-    who = actor(info)
-
-    def action():
-        try:
-            op = operation_node(getattr(info.context.services.operations, method)(
-                *args, actor=who))
-        except DomainError as exc:
-            if exc.code == "FORBIDDEN":
-                raise forbidden(exc.message) from None
-            raise
-        batch.want_members(info, [op])
-        return op
-    return payload_errors(JointOperationPayload, "operation", action)
+    @staticmethod
+    def resolve_operation(payload, info):
+        if payload.operation is not None:  # its members' officers: one call for all
+            batch.want_members(info, [payload.operation])
+        return payload.operation
 
 
-def _field(input_cls, description, what):
-    return graphene.Field(JointOperationPayload, required=True, description=description,
-                          input=input_cls(required=True, description=what))
+def _change(description, call, **arguments):
+    """A planner's change: `call(operations, who, **arguments)` answers the operation. An
+    agency acting on another agency's operation is a top-level FORBIDDEN."""
+    return mutation(JointOperationPayload, roles=PLANNER, top_level_forbidden=True,
+                    description=description, **arguments,
+                    call=lambda services, who, **args: call(services.operations, who, **args))
 
 
-def _by_id(description, **args):
-    return graphene.Field(JointOperationPayload, required=True, description=description,
-                          id=graphene.ID(required=True, description="The operation's id "
-                                         "(`JO-…`); unknown: NOT_FOUND."), **args)
+def _input(input_cls, what):
+    return input_cls(required=True, description=what)
+
+
+def _operation_id():
+    return graphene.ID(required=True, description="The operation's id (`JO-…`); unknown: "
+                                                  "NOT_FOUND.")
 
 
 # Who may call a planner mutation, and what every one on an existing operation answers.
@@ -132,81 +126,57 @@ _ANY = "NOT_FOUND (operation), INVALID_TRANSITION (not in a state that allows it
 
 
 class Mutation(graphene.ObjectType):
-    plan_joint_operation = _field(
-        PlanJointOperationInput,
+    plan_joint_operation = _change(
         "Plan a joint operation (联合执法行动) as a DRAFT: name, participating agencies, lead "
         "agency and window. planner, whose agency (if their token names one) must take part "
         "(FORBIDDEN otherwise). Errors: INVALID_INPUT.",
-        "The operation's name, agencies, window, legal basis, areas and objectives.")
-    assign_officer = _field(
-        AssignOfficerInput,
+        lambda operations, who, input: operations.plan(plain(input), actor=who),
+        input=_input(PlanJointOperationInput, "The operation's name, agencies, window, legal "
+                     "basis, areas and objectives."))
+    assign_officer = _change(
         "Put an officer on a team (created on first use) for a domain, in a DRAFT or "
         "LAUNCHED operation; the officer must be qualified for the domain over the whole "
         f"(remaining) window. {_PLANNER}. Errors: {_ANY}, INVALID_INPUT, "
         "AGENCY_NOT_PARTICIPATING (the officer's agency), OFFICER_ALREADY_ASSIGNED, "
         "OFFICER_NOT_QUALIFIED (with the reasons; an unknown officer too), OFFICER_BUSY (on "
         "another launched operation in an overlapping window).",
-        "The operation, the team, the officer and the domain.")
-    remove_team_member = _field(
-        RemoveTeamMemberInput,
+        lambda operations, who, input: operations.assign_officer(plain(input), actor=who),
+        input=_input(AssignOfficerInput, "The operation, the team, the officer and the "
+                     "domain."))
+    remove_team_member = _change(
         "Take an officer off their team (DRAFT or LAUNCHED; an emptied team without tasks "
         f"goes). {_PLANNER}. Errors: {_ANY}, NOT_FOUND (not a member).",
-        "The operation and the officer.")
-    move_team_member = _field(
-        MoveTeamMemberInput,
+        lambda operations, who, input: operations.remove_member(plain(input), actor=who),
+        input=_input(RemoveTeamMemberInput, "The operation and the officer."))
+    move_team_member = _change(
         "Move a member to another team, created if new (DRAFT or LAUNCHED); their domain "
         f"stays. {_PLANNER}. Errors: {_ANY}, NOT_FOUND (not a member), INVALID_INPUT "
         "(already in that team).",
-        "The operation, the officer and the team to move to.")
-    add_operation_targets = _field(
-        AddOperationTargetsInput,
+        lambda operations, who, input: operations.move_member(plain(input), actor=who),
+        input=_input(MoveTeamMemberInput, "The operation, the officer and the team to move "
+                     "to."))
+    add_operation_targets = _change(
         "Add target entities from the agencies' directories as inspection tasks (DRAFT only), "
         "to one team or split between the teams by domain; a target already planned is "
         f"skipped. {_PLANNER}. Errors: {_ANY}, NOT_FOUND (entity, team), INVALID_INPUT "
         "(no teams to split between), AGENCY_NOT_PARTICIPATING.",
-        "The operation, the targets and optionally the team.")
-    launch_joint_operation = _by_id(
+        lambda operations, who, input: operations.add_targets(plain(input), actor=who),
+        input=_input(AddOperationTargetsInput, "The operation, the targets and optionally "
+                     "the team."))
+    launch_joint_operation = _change(
         "Launch a DRAFT operation: its tasks go to the agencies (plannedInspectionTasks). "
         "Refused with TEAM_UNDERSTAFFED unless every team has at least two officers "
         "qualified for each domain it covers over the remaining window. "
-        f"{_PLANNER}. Errors: {_ANY}, TEAM_UNDERSTAFFED, OFFICER_BUSY.")
-    complete_joint_operation = _by_id(
+        f"{_PLANNER}. Errors: {_ANY}, TEAM_UNDERSTAFFED, OFFICER_BUSY.",
+        lambda operations, who, id: operations.launch(id, actor=who), id=_operation_id())
+    complete_joint_operation = _change(
         "Complete a LAUNCHED operation; cross-agency systems may then read it and its joint "
-        f"result report. {_PLANNER}. Errors: {_ANY}.")
-    cancel_joint_operation = _by_id(
+        f"result report. {_PLANNER}. Errors: {_ANY}.",
+        lambda operations, who, id: operations.complete(id, actor=who), id=_operation_id())
+    cancel_joint_operation = _change(
         "Cancel a DRAFT or LAUNCHED operation. "
         f"{_PLANNER}. Errors: {_ANY}, INVALID_INPUT (reason too long).",
+        lambda operations, who, id, reason=None: operations.cancel(id, reason, actor=who),
         reason=graphene.String(description="Why it is cancelled (at most 1,000 characters); "
-                               "optional."))
+                               "optional."), id=_operation_id())
 
-    @requires(*PLANNER)
-    def resolve_plan_joint_operation(root, info, input):
-        return _mutate(info, "plan", plain(input))
-
-    @requires(*PLANNER)
-    def resolve_assign_officer(root, info, input):
-        return _mutate(info, "assign_officer", plain(input))
-
-    @requires(*PLANNER)
-    def resolve_remove_team_member(root, info, input):
-        return _mutate(info, "remove_member", plain(input))
-
-    @requires(*PLANNER)
-    def resolve_move_team_member(root, info, input):
-        return _mutate(info, "move_member", plain(input))
-
-    @requires(*PLANNER)
-    def resolve_add_operation_targets(root, info, input):
-        return _mutate(info, "add_targets", plain(input))
-
-    @requires(*PLANNER)
-    def resolve_launch_joint_operation(root, info, id):
-        return _mutate(info, "launch", id)
-
-    @requires(*PLANNER)
-    def resolve_complete_joint_operation(root, info, id):
-        return _mutate(info, "complete", id)
-
-    @requires(*PLANNER)
-    def resolve_cancel_joint_operation(root, info, id, reason=None):
-        return _mutate(info, "cancel", id, reason)

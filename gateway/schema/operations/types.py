@@ -1,8 +1,6 @@
 """GraphQL types of joint operations. Roots are the operations service's dicts (snake_case
-keys, read by graphene's default resolver); times are parsed once, in `operation_node`."""
+keys, read by graphene's default resolver; times as ISO text, which the scalars serialize)."""
 from __future__ import annotations
-
-import datetime as dt
 
 import graphene
 
@@ -17,20 +15,6 @@ from gateway.schema.operations.report import JointReport, fetch_report
 from gateway.schema.operations.roles import PUBLISHED, STAFF
 from gateway.schema.scalars import DateTime
 from services.contracts.vocabulary import OPERATION_STATUSES as STATUSES
-
-_TIMES = ("starts_at", "ends_at", "planned_at", "launched_at", "closed_at")
-
-
-def _moment(value):
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
-def operation_node(data: dict | None) -> dict | None:
-    if data is None:
-        return None
-    return {**data, **{k: _moment(data.get(k)) for k in _TIMES},
-            "alerts": [{**a, "at": _moment(a["at"])} for a in data["alerts"]]}
-
 
 JointOperationStatus = enum_of("JointOperationStatus", STATUSES, "A joint operation's state.")
 

@@ -14,7 +14,7 @@ from typing import Iterable
 
 from services.accountability.domain import codec
 from services.accountability.domain.text import plain_text
-from services.common.clock import local_date
+from services.common.clock import local_date, parse_instant
 from services.common.errors import InvalidInput
 from services.contracts.vocabulary import ACTIVITY_KINDS, MAX_ACTIVITY_QUANTITY, MAX_TITLE
 
@@ -54,7 +54,7 @@ def record_activity(activity_id: str, kind, agency, title, held_on: dt.date, qua
         raise InvalidInput("heldOn must be a date not in the future", ["input", "heldOn"])
     activity = Activity(activity_id, kind, agency, plain_text(title, ["input", "title"],
                                                                MAX_TITLE),
-                        held_on, quantity, recorded_by, codec.parse_time(now))
+                        held_on, quantity, recorded_by, parse_instant(now))
     return activity, [(ACTIVITY_RECORDED, activity.to_dict())]
 
 

@@ -5,20 +5,12 @@ event payload, a JSON response or a MongoDB document and come back unchanged.
 """
 from __future__ import annotations
 
-import datetime as dt
-
-from services.common.clock import as_utc
+from services.common.clock import as_utc, parse_instant
 from services.common.codec import Codec
 
 
-def parse_time(value) -> dt.datetime:
-    """ISO string or datetime (naive = UTC, as MongoDB returns it) -> aware UTC."""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return as_utc(value)
 
-
-_CODEC = Codec(time_text=lambda moment: as_utc(moment).isoformat(), time_value=parse_time)
+_CODEC = Codec(time_text=lambda moment: as_utc(moment).isoformat(), time_value=parse_instant)
 
 
 def dump(obj) -> dict:

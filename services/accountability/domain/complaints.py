@@ -9,7 +9,7 @@ from typing import Iterable
 
 from services.accountability.domain import codec
 from services.accountability.domain.text import plain_text
-from services.common.clock import local_date
+from services.common.clock import local_date, parse_instant
 from services.common.errors import DomainError, InvalidInput
 from services.common.workdays import add_workdays
 from services.contracts import events
@@ -75,7 +75,7 @@ def receive(complaint_id: str, data: dict, origin: str, now: dt.datetime,
         raise InvalidInput(f"at most {MAX_OFFICERS} officer ids", ["input", "officerIds"])
     name = _optional(data.get("complainant"), "complainant", 100)
     anonymous = bool(data.get("anonymous")) or name is None
-    now = codec.parse_time(now)
+    now = parse_instant(now)
     complaint = Complaint(
         complaint_id, origin, data["agency"],
         plain_text(data.get("description"), ["input", "description"]), now,
@@ -96,7 +96,7 @@ def acknowledge(complaint: Complaint, text, now: dt.datetime) -> tuple[Complaint
     if complaint.status != "RECEIVED":
         raise DomainError("INVALID_TRANSITION", f"complaint {complaint.complaint_id} is "
                           f"{complaint.status}; cannot acknowledge", ["input", "complaintId"])
-    now = codec.parse_time(now)
+    now = parse_instant(now)
     done = dataclasses.replace(complaint, status="ACKNOWLEDGED", acknowledged_at=now,
                                acknowledgment=plain_text(text, ["input", "acknowledgment"]))
     return done, [(ACKNOWLEDGED, {
@@ -116,6 +116,6 @@ def link_finding(complaint: Complaint, finding_id: str, officer_id: str
 def overdue(complaints: Iterable[Complaint], now: dt.datetime) -> list[Complaint]:
     """Complaints still unacknowledged after their last day (Asia/Shanghai), oldest due
     first."""
-    today = local_date(codec.parse_time(now))
+    today = local_date(parse_instant(now))
     return sorted((c for c in complaints if c.overdue_on(today)),
                   key=lambda c: (c.acknowledge_by, c.complaint_id))

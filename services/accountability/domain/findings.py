@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 from typing import Iterable
 
+from services.common.clock import parse_instant
 from services.contracts.vocabulary import FINDING_SOURCES
 from services.accountability.domain import codec
 from services.accountability.domain.grading import DEFAULT_TABLE, GradingTable
@@ -103,7 +104,7 @@ def record_finding(finding_id: str, officer_id: str, description: str, source: s
                            ["input", "source"])
     graded = graded or {}
     proposed = table.propose(**graded) if graded else None
-    finding = Finding(finding_id, officer_id, text, source, codec.parse_time(now), case_id,
+    finding = Finding(finding_id, officer_id, text, source, parse_instant(now), case_id,
                       inspection_id, evidence, rule, triggers, dedupe,
                       fault_form=graded.get("fault_form"), harm=graded.get("harm"),
                       gravity=graded.get("gravity"), proposed_measure=proposed,

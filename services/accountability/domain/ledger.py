@@ -8,7 +8,7 @@ from typing import Iterable
 from services.contracts.vocabulary import LEDGER_STATUSES
 from services.accountability.domain import codec
 from services.accountability.domain.text import plain_text
-from services.common.clock import local_date
+from services.common.clock import local_date, parse_instant
 from services.common.errors import DomainError, InvalidInput
 from services.common.workdays import add_workdays
 
@@ -68,7 +68,7 @@ def open_item(item_id: str, owner: str, description: str, now: dt.datetime, *,
             or not 0 <= deadline_workdays <= MAX_DEADLINE_WORKDAYS):
         raise InvalidInput(f"deadline must be 0..{MAX_DEADLINE_WORKDAYS} working days",
                            ["input", "deadlineWorkdays"])
-    now = codec.parse_time(now)
+    now = parse_instant(now)
     item = LedgerItem(item_id, owner, plain_text(description, ["input", "description"]), now,
                       add_workdays(local_date(now), deadline_workdays),
                       finding_ids=tuple(finding_ids))
@@ -85,7 +85,7 @@ def rectify(item: LedgerItem, now: dt.datetime, evidence: Iterable[str],
     evidence = tuple(e for e in evidence if isinstance(e, str) and e.strip())
     if not evidence:
         raise InvalidInput("rectification needs evidence", ["input", "evidence"])
-    item = dataclasses.replace(item, status="RECTIFIED", rectified_at=codec.parse_time(now),
+    item = dataclasses.replace(item, status="RECTIFIED", rectified_at=parse_instant(now),
                                rectified_by=rectified_by, evidence=evidence)
     return item, [(RECTIFIED, _payload(item, "owner", "rectified_at", "evidence"))]
 
@@ -100,7 +100,7 @@ def verify(item: LedgerItem, now: dt.datetime, verified_by: str) -> tuple[Ledger
     if verified_by == item.rectified_by:
         raise DomainError("SAME_PERSON", "verification needs someone other than whoever "
                           "recorded the rectification", ["input", "itemId"])
-    item = dataclasses.replace(item, status="VERIFIED", verified_at=codec.parse_time(now),
+    item = dataclasses.replace(item, status="VERIFIED", verified_at=parse_instant(now),
                                verified_by=verified_by)
     return item, [(VERIFIED, _payload(item, "owner", "verified_at", "verified_by"))]
 
@@ -120,7 +120,7 @@ def fix_on_the_spot(item_id: str, owner: str, description: str, now: dt.datetime
 def mark_overdue(items: Iterable[LedgerItem], now: dt.datetime) -> tuple[list[LedgerItem], list]:
     """OPEN items past their deadline -> OVERDUE. Returns (only the changed items, events);
     an item already OVERDUE is not OPEN, so each raises its event exactly once."""
-    now = codec.parse_time(now)
+    now = parse_instant(now)
     today, changed, events = local_date(now), [], []
     for item in items:
         if item.status == "OPEN" and today > item.deadline:

@@ -5,7 +5,7 @@ import datetime as dt
 from collections import Counter
 from typing import Iterable
 
-from services.accountability.domain.codec import parse_time
+from services.common.clock import parse_instant
 from services.accountability.domain.findings import SOURCES, Finding
 from services.accountability.domain.ledger import STATUSES, LedgerItem
 from services.accountability.domain.sanctions import MEASURES, Sanction
@@ -67,7 +67,7 @@ def counts_from_rows(rows: Iterable[dict]) -> dict:
 def period_counts(findings: Iterable[Finding], sanctions: Iterable[Sanction],
                   items: Iterable[LedgerItem], start: dt.datetime, end: dt.datetime) -> dict:
     """Reference implementation of the pipeline over in-memory records."""
-    start, end = parse_time(start), parse_time(end)
+    start, end = parse_instant(start), parse_instant(end)
     sources = {"findings": findings, "sanctions": sanctions, "ledger": items}
     rows = []
     for facet, coll, time_field, field in _FACETS:

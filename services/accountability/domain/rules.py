@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Mapping
 
-from services.accountability.domain.codec import parse_time
 from services.accountability.domain.findings import FindingDraft, dedupe_key
-from services.common.clock import local_date
+from services.common.clock import local_date, parse_instant
 from services.contracts.payloads import (
     CaseDecided, CaseStepRecorded, DecisionPublished, Event, InspectionRecorded,
     InspectionTaskAssigned)
@@ -30,8 +29,8 @@ def is_after(moment: str, due: str) -> bool:
     """Whether `moment` is past `due`; a plain-date due means "by the end of that day"
     in China (legal deadlines are civil dates), a date-time due is exact."""
     if len(due) == 10:
-        return local_date(parse_time(moment)) > dt.date.fromisoformat(due)
-    return parse_time(moment) > parse_time(due)
+        return local_date(parse_instant(moment)) > dt.date.fromisoformat(due)
+    return parse_instant(moment) > parse_instant(due)
 
 
 def _drafts(rule: str, event_id: str, officers: Iterable[str], describe, **ref):

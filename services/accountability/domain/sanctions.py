@@ -5,6 +5,7 @@ import dataclasses
 import datetime as dt
 from typing import Iterable, Mapping
 
+from services.common.clock import parse_instant
 from services.contracts.vocabulary import SANCTION_MEASURES
 from services.accountability.domain import codec
 from services.accountability.domain.findings import Finding
@@ -63,8 +64,8 @@ def impose_sanction(sanction_id: str, finding_id: str, measure: str,
     finding = findings.get(finding_id)
     if finding is None:
         raise NotFound("finding", finding_id, ["input", "findingId"])
-    now = codec.parse_time(now)
-    effective = codec.parse_time(effective_at) if effective_at is not None else now
+    now = parse_instant(now)
+    effective = parse_instant(effective_at) if effective_at is not None else now
     if effective < now - BACKDATE_TOLERANCE:
         raise InvalidInput("a sanction cannot take effect in the past", ["input", "effectiveAt"])
     # One decision per finding and measure: a resubmitted form must not count twice.
@@ -81,7 +82,7 @@ def impose_sanction(sanction_id: str, finding_id: str, measure: str,
 
 def _lift(sanctions: Iterable[Sanction], officer_id: str, measure: str, now: dt.datetime,
           time_field: str) -> tuple[list[Sanction], list]:
-    now = codec.parse_time(now)
+    now = parse_instant(now)
     active = [s for s in sanctions
               if s.officer_id == officer_id and s.measure == measure and s.active_at(now)]
     if not active:
@@ -113,7 +114,7 @@ def reinstate_to_post(sanctions: Iterable[Sanction], officer_id: str,
 def officer_standing(sanctions: Iterable[Sanction], officer_id: str, at: dt.datetime) -> dict:
     """What the sanctions mean for the qualification check at `at`: the active measures
     (QualificationReason names OFF_POST_TRAINING / REMOVED_FROM_POST) and revocation."""
-    at = codec.parse_time(at)
+    at = parse_instant(at)
     active = {s.measure for s in sanctions if s.officer_id == officer_id and s.active_at(at)}
     reasons = [r for m, r in (("OFF_POST_TRAINING", "OFF_POST_TRAINING"),
                               ("REMOVAL_FROM_POST", "REMOVED_FROM_POST"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from services.common.clock import parse_instant
 from .config import CertificationConfig
 from .qualification import qualified_domains
 from .record import OfficerRecord, iso
@@ -60,7 +61,7 @@ def with_changes(before: OfficerRecord, after: OfficerRecord, event: Event,
                  config: CertificationConfig) -> tuple[OfficerRecord, list[Event]]:
     """The command's result: new record, its own event, then any qualification change."""
     _, payload = event
-    effective = dt.datetime.fromisoformat(payload["effective_at"])
-    recorded = dt.datetime.fromisoformat(payload["recorded_at"])
+    effective = parse_instant(payload["effective_at"])
+    recorded = parse_instant(payload["recorded_at"])
     return after, [event] + qualification_events(before, after, effective, recorded, event[0],
                                                  payload["cause"], config)

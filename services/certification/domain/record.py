@@ -10,18 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from services.common.clock import as_utc
+from services.common.clock import as_utc, parse_instant
 from services.common.errors import InvalidInput
 
 from .enums import Agency, Kind
 
 MAX_NAME = 64
-
-
-def _moment(value) -> dt.datetime:
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return as_utc(value)
 
 
 def iso(moment: dt.datetime | None) -> str | None:
@@ -50,8 +44,8 @@ class HistoryEntry:
 
     @classmethod
     def from_dict(cls, d: dict) -> "HistoryEntry":
-        return cls(seq=int(d["seq"]), kind=Kind(d["kind"]), effective_at=_moment(d["effective_at"]),
-                   recorded_at=_moment(d["recorded_at"]), cause=d.get("cause"),
+        return cls(seq=int(d["seq"]), kind=Kind(d["kind"]), effective_at=parse_instant(d["effective_at"]),
+                   recorded_at=parse_instant(d["recorded_at"]), cause=d.get("cause"),
                    certificate_no=d.get("certificate_no"), data=dict(d.get("data") or {}),
                    actor=d.get("actor"))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services.common.clock import local_date, local_midnight
+from services.common.clock import local_date, local_midnight, parse_instant
 from services.common.workdays import add_workdays
 from services.contracts.payloads import (
     DecisionPublished, InspectionRecorded, Payload, ResultsPublished)
@@ -26,7 +26,7 @@ def due_on(payload: Payload, occurred_at: dt.datetime) -> dt.date:
     if isinstance(payload, ResultsPublished):
         start = dt.date.fromisoformat(payload.published_on)
     elif isinstance(payload, InspectionRecorded):
-        start = local_date(dt.datetime.fromisoformat(payload.performed_at))
+        start = local_date(parse_instant(payload.performed_at))
     else:
         start = local_date(occurred_at)
     return add_workdays(start, RECORD_WORKDAYS)

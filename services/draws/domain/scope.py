@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from services.contracts.vocabulary import DRAW_KINDS
-from services.common.clock import LOCAL_TZ, as_utc, local_date
+from services.common.clock import LOCAL_TZ, as_utc, local_date, parse_instant
 from services.common.errors import DomainError, InvalidInput
 
 DOMAIN_AGENCY = {"CULTURE_MARKET": "CULTURE", "PUBLICATION": "CULTURE", "RADIO_TV": "CULTURE",
@@ -95,8 +95,8 @@ def operation_scope(operation: dict, domains, inspection_date: dt.date | None = 
         raise DomainError("OPERATION_CLOSED", f"operation {operation['operation_id']} is "
                           f"{operation.get('status')}; draw for a draft or launched one",
                           ["input", "operationId"])
-    first = local_date(dt.datetime.fromisoformat(operation["starts_at"]))
-    last = local_date(dt.datetime.fromisoformat(operation["ends_at"]))
+    first = local_date(parse_instant(operation["starts_at"]))
+    last = local_date(parse_instant(operation["ends_at"]))
     start, end = _dates(inspection_date or first, inspections_end or
                         (last if inspection_date is None else None))
     if start < first or end > last:

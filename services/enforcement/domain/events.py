@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services.enforcement.domain.serial import to_plain
+from services.enforcement.domain.serial import wire_plain
 
 ENTITY_REGISTERED = "enforcement.entity_registered.v1"
 INSPECTION_RECORDED = "enforcement.inspection_recorded.v1"
@@ -33,7 +33,7 @@ ALL = (ENTITY_REGISTERED, INSPECTION_RECORDED, CASE_FILED, CASE_STEP_RECORDED,
 
 
 def make(event_type: str, **payload) -> tuple[str, dict]:
-    return event_type, {k: to_plain(v) for k, v in payload.items()}
+    return event_type, {k: wire_plain(v) for k, v in payload.items()}
 
 
 def entity_registered(entity, now: dt.datetime, merged: bool):

@@ -10,7 +10,7 @@ import datetime as dt
 from services.enforcement.domain import case_model as m
 from services.enforcement.domain import deadlines, events
 from services.enforcement.domain.cases import advance
-from services.enforcement.domain.serial import iso
+from services.common.clock import iso
 from services.enforcement.domain.team import Team
 
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from services.common import hashchain
 from services.common.hashchain import GENESIS, ChainCheck
-from services.enforcement.domain.serial import Plain, to_plain
+from services.enforcement.domain.serial import Plain, hashed_plain
 
 
 @dataclass
 class RecordEntry(Plain):
+    HASHED = True  # kept as its hash covers it, times as text (domain.serial)
     seq: int
     subject: str            # "case:<id>" or "inspection:<id>"
     action: str
@@ -38,7 +39,7 @@ def append(chain: list, subject: str, action: str, officer_ids, at: dt.datetime,
     prev = chain[-1].hash if chain else GENESIS
     entry = RecordEntry(seq=len(chain), subject=subject, action=action,
                         officer_ids=list(officer_ids), at=at, documents=list(documents),
-                        data=to_plain(data or {}), prev_hash=prev)
+                        data=hashed_plain(data or {}), prev_hash=prev)
     entry.hash = entry_hash(entry.to_dict())
     chain.append(entry)
     return entry
@@ -57,4 +58,4 @@ def attribute(chain: list, start: int, actor: dict) -> None:
 def verify_chain(entries, expected_head: str | None = None) -> ChainCheck:
     """Walk the chain from the start; report the first entry that does not hold."""
     # stored dicts and RecordEntry objects alike
-    return hashchain.verify((to_plain(raw) for raw in entries), expected_head)
+    return hashchain.verify((hashed_plain(raw) for raw in entries), expected_head)

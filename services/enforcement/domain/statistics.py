@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services.enforcement.domain.serial import iso
+from services.common.clock import as_stored
 
 COUNTERS = ("inspections", "cases_filed", "decided", "legally_reviewed",
             "major_filed_with_justice", "published_in_time", "published_late")
@@ -43,9 +43,9 @@ def _facets(within) -> dict:
 
 
 def statistics_pipeline(agency: str, start: dt.datetime, end: dt.datetime,
-                        inspections: str = "inspections", bound=iso) -> list[dict]:
+                        inspections: str = "inspections", bound=as_stored) -> list[dict]:
     """Pipeline over the cases collection for [start, end). `bound` renders the period
-    ends as stored (ISO strings by default; pass `lambda d: d` for BSON dates)."""
+    ends as stored (BSON dates)."""
     within = _period(start, end, bound)
     facets = {name: [{"$match": match}, {"$count": "n"}]
               for name, match in _facets(within).items()}
@@ -95,7 +95,7 @@ def _matches(doc: dict, match: dict) -> bool:
 
 
 def compute_statistics(cases, inspections, agency: str, start: dt.datetime,
-                       end: dt.datetime, bound=iso) -> dict:
+                       end: dt.datetime, bound=as_stored) -> dict:
     """What `statistics_pipeline` returns, computed in Python over plain dicts."""
     within = _period(start, end, bound)
     docs = [{**c, "_kind": "case"} for c in cases if c.get("agency") == agency]

@@ -2,8 +2,8 @@
 INVALID_INPUT naming its field, never a crash, and stored text stays bounded."""
 from __future__ import annotations
 
+from services.common.clock import parse_instant
 from services.common.errors import InvalidInput
-from services.operations.domain.model import parse
 
 MAX_NAME, MAX_TEXT, MAX_ITEMS = 200, 1000, 50
 
@@ -29,7 +29,4 @@ def texts(values, field: str) -> list[str]:
 
 def moment(value, field: str):
     """An ISO 8601 date-time (or a datetime) as aware UTC."""
-    try:
-        return parse(value)
-    except (TypeError, ValueError, AttributeError):
-        raise InvalidInput(f"{field} must be an ISO 8601 date-time", ["input", field]) from None
+    return None if value is None else parse_instant(value, ["input", field])

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from services.contracts.vocabulary import OPERATION_STATUSES
-from services.common.clock import as_utc
+from services.common.clock import as_utc, parse_instant
 
 AGENCIES = ("CULTURE", "TRANSPORT")
 DOMAINS = ("CULTURE_MARKET", "PUBLICATION", "RADIO_TV", "TOURISM", "ROAD_TRANSPORT")
@@ -20,9 +20,7 @@ def iso(moment: dt.datetime | None) -> str | None:
 
 def parse(value) -> dt.datetime | None:
     """ISO string or datetime (naive = UTC, as MongoDB returns it) -> aware UTC."""
-    if value is None or isinstance(value, dt.datetime):
-        return None if value is None else as_utc(value)
-    return as_utc(dt.datetime.fromisoformat(value.replace("Z", "+00:00")))
+    return None if value is None else parse_instant(value)
 
 
 def _flat(cls, data: dict):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from services.common.clock import local_date
+from services.common.clock import local_date, parse_day, parse_instant
 from services.contracts.vocabulary import (AGENCY_NAMES, OPERATION_STATUS_LABELS,
                                            OUTCOME_LABELS)
 
@@ -32,8 +32,7 @@ def chinese_date(value) -> str:
     if not value:
         return "—"
     if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(
-            value)
+        value = parse_instant(value) if "T" in value else parse_day(value)
     day = local_date(value) if isinstance(value, dt.datetime) else value
     return f"{day.year}年{day.month}月{day.day}日"
 

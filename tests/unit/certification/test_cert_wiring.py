@@ -93,32 +93,109 @@ def test_list_cursors_round_trip_and_reject_garbage():
     assert queries.parse_filter({"name_prefix": "Li.*"})["name_prefix"] == "Li.*"
 
 
-def test_the_parsed_record_cache_is_bounded_by_history_entries(monkeypatch):
+def test_the_parsed_record_cache_keeps_the_recently_used_within_its_entry_bound(monkeypatch):
     """repository._parsed holds whole histories, which grow with every change: past
-    MAX_PARSED_ENTRIES entries it starts again (the soak's certification growth)."""
+    MAX_PARSED_ENTRIES entries (or MAX_PARSED officers) the officers used longest ago
+    are dropped, one by one, and the recently checked ones stay parsed."""
+    from collections import OrderedDict
+
     from services.certification import repository
 
     class Officers:
-        def __init__(self, docs):
-            self.docs = docs
+        def __init__(self):
+            self.sizes = {f"o{i}": 10 for i in range(4)}
+            self.parsed = []  # which documents were read in full (parsed)
 
         def find(self, query, projection=None):
-            wanted = query["_id"]["$in"]
-            return [d for d in self.docs if d["_id"] in wanted]
+            wanted = [i for i in query["_id"]["$in"] if i in self.sizes]
+            if projection is None:
+                self.parsed += wanted
+            return [{"_id": i, "rev": f"r{self.sizes[i]}", "version": 1,
+                     "size": self.sizes[i]} for i in wanted]
 
-    def doc(i, entries):
-        return {"_id": f"o{i}", "rev": f"r{entries}", "version": 1}
+        def find_one(self, query, projection=None):
+            return self.find({"_id": {"$in": [query["_id"]]}})[0]
 
     class Record:
         def __init__(self, n):
             self.history = (None,) * n
 
-    monkeypatch.setattr(repository, "_parsed", {})
+    store = Officers()
+    monkeypatch.setattr(repository, "_parsed", OrderedDict())
     monkeypatch.setattr(repository, "_held", {"entries": 0})
     monkeypatch.setattr(repository, "MAX_PARSED_ENTRIES", 25)
-    monkeypatch.setattr(repository, "record_from_raw", lambda raw: Record(10))
-    monkeypatch.setattr(repository, "officers", lambda: Officers([doc(i, 10) for i in range(4)]))
-    repository.load_many(["o0", "o1", "o2"])
-    assert repository._held["entries"] == 30 and len(repository._parsed) == 3
-    repository.load_many(["o3"])  # over the bound: the cache starts again with this one
-    assert repository._held["entries"] == 10 and list(repository._parsed) == ["o3"]
+    monkeypatch.setattr(repository, "record_from_raw", lambda raw: Record(raw["size"]))
+    monkeypatch.setattr(repository, "officers", lambda: store)
+    repository.load_many(["o0", "o1"])
+    repository.load_many(["o0"])  # still parsed: o0 is now the most recently used
+    assert store.parsed == ["o0", "o1"]
+    repository.load_many(["o2"])  # 30 entries: o1, used longest ago, goes
+    assert list(repository._parsed) == ["o0", "o2"] and repository._held["entries"] == 20
+    store.sizes["o0"] = 14  # o0 changed: its record is parsed again, counted at its size
+    repository.load_many(["o0"])
+    assert list(repository._parsed) == ["o2", "o0"] and repository._held["entries"] == 24
+    monkeypatch.setattr(repository, "MAX_PARSED", 1)  # the officer bound alike
+    repository.load_many(["o3"])
+    assert list(repository._parsed) == ["o3"] and repository._held["entries"] == 10
+    store.parsed.clear()
+    repository.load_many(["o3"])
+    assert store.parsed == []
+
+
+def test_a_changed_record_reuses_the_entries_parsed_before(monkeypatch):
+    """A change appends entries: the next load reads and parses those only and keeps the
+    ones held, giving what a whole parse gives; a history stored afresh is read whole."""
+    import bson
+    from bson.codec_options import CodecOptions
+
+    from services.certification import repository
+    from services.certification.documents import record_from_raw
+    from services.certification.domain import Agency, Kind, OfficerRecord
+
+    monkeypatch.setattr(repository, "_shared", {})
+    at = dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc)
+    actor = {"subject": "system:accountability", "roles": [], "agency": None}
+
+    def stored(record):  # as the driver returns it
+        raw = bson.encode({"_id": record.id, **record.to_dict()})
+        return bson.decode(raw, CodecOptions(tz_aware=True))
+
+    record = OfficerRecord("o1", "Li Wei", Agency.CULTURE, "11010519491231002X")
+    record = record.append(Kind.OFFICER_REGISTERED, at, at).attributed(0, actor)
+    for n in range(3):
+        record = record.append(Kind.SANCTION_NOTED, at, at, f"s{n}",
+                               measure="CRITICISM_EDUCATION").attributed(n + 1, actor)
+    before = ("r1", repository._parse(stored(record), None), 1)
+    grown = record.append(Kind.SANCTION_NOTED, at, at, "s9", measure="CRITICISM_EDUCATION")
+    grown = grown.attributed(4, actor)
+    since = {**stored(grown), "history": stored(grown)["history"][3:]}  # as $slice reads
+    parsed = repository._parse(since, before, 3)
+    assert parsed == record_from_raw(stored(grown))
+    assert all(a is b for a, b in zip(parsed.history, before[1].history))
+    assert len(parsed.history) == 5
+    # one copy of the actor and of the repeated texts, whichever parse read them
+    assert parsed.history[4].actor is parsed.history[0].actor
+    assert parsed.history[4].data["measure"] is parsed.history[1].data["measure"]
+
+    afresh = OfficerRecord("o1", "Li Wei", Agency.CULTURE, "11010519491231002X").append(
+        Kind.OFFICER_REGISTERED, at + dt.timedelta(days=1), at).attributed(0, actor)
+    afresh = afresh.append(Kind.SANCTION_NOTED, at, at, "x", measure="CRITICISM_EDUCATION")
+    for n in range(3):
+        afresh = afresh.append(Kind.SANCTION_NOTED, at, at, f"y{n}")
+    since = {**stored(afresh), "history": stored(afresh)["history"][3:]}
+    assert repository._parse(since, before, 3) is None  # not the entry held: read whole
+    parsed = repository._parse(stored(afresh), None)
+    assert parsed == record_from_raw(stored(afresh))
+    assert parsed.history[0] is not before[1].history[0]
+
+
+def test_the_shared_actors_and_texts_are_bounded(monkeypatch):
+    from services.certification import repository
+
+    monkeypatch.setattr(repository, "_shared", {})
+    monkeypatch.setattr(repository, "MAX_SHARED", 3)
+    for n in range(10):
+        entries = repository._compact([{"actor": {"subject": f"u{n}", "roles": ["a"]},
+                                        "data": {"reason": "x" * 100}}])
+        assert entries[0]["actor"] == {"subject": f"u{n}", "roles": ["a"]}
+        assert len(repository._shared) <= 4
