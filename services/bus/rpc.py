@@ -51,16 +51,22 @@ rpc = BusRpc.decorator  # every service's @rpc (never nameko.rpc.rpc: one consum
 
 def _adopt_caller(signature, service, args, kwargs) -> None:
     """A caller that passed `actor` as an argument but sent no actor header (a client
-    other than services.bus.client) still has its command recorded as theirs."""
+    other than services.bus.client) still has its command recorded as theirs; so does a
+    person a tool acts for (the header a system actor, e.g. `jointops demo load` filing as
+    one officer and reviewing as a legal-affairs reviewer: recorded as the tool, both steps
+    would be one "person" and the review not independent)."""
     data = getattr(service, "worker_data", None)
-    if not isinstance(data, dict) or data.get("actor"):
+    if not isinstance(data, dict):
+        return
+    header = Actor.from_value(data.get("actor"))
+    if header is not None and not header.is_system:
         return
     try:
         given = signature.bind_partial(service, *args, **kwargs).arguments
     except TypeError:
         return
     actor = Actor.from_value(given.get("actor"))
-    if actor is not None:
+    if actor is not None and (header is None or not actor.is_system):
         data["actor"] = actor.to_dict()
 
 

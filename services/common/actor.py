@@ -21,6 +21,10 @@ class Actor:
     def system(cls, name: str) -> "Actor":
         return cls(SYSTEM_PREFIX + name)
 
+    @property
+    def is_system(self) -> bool:
+        return self.subject.startswith(SYSTEM_PREFIX)
+
     def to_dict(self) -> dict:
         return {"subject": self.subject, "roles": list(self.roles), "agency": self.agency}
 

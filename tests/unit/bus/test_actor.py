@@ -34,9 +34,23 @@ class Service:
         return dict(self.worker_data)
 
 
-def test_a_command_adopts_an_actor_passed_as_an_argument_only_without_a_header():
+def test_a_command_adopts_an_actor_passed_as_an_argument_without_a_header():
     plain = Service({}).act({}, {"sub": "u1", "roles": ["planner"]})["ok"]
     assert plain["actor"] == {"subject": "u1", "roles": ["planner"], "agency": None}
     header = {"subject": "from-header", "roles": [], "agency": None}
     kept = Service({"actor": header}).act({}, actor={"sub": "u1", "roles": ["planner"]})["ok"]
     assert kept["actor"] == header
+
+
+def test_a_tool_acting_for_a_person_records_the_person_and_a_system_argument_never_wins():
+    tool = {"subject": "system:demo", "roles": [], "agency": None}
+    legal = {"sub": "demo-legal", "roles": ["accountability_officer"]}
+    recorded = Service({"actor": tool}).act({}, actor=legal)["ok"]
+    assert recorded["actor"] == {"subject": "demo-legal", "roles": ["accountability_officer"],
+                                 "agency": None}
+    # a person's header is never replaced, not even by a system actor passed along
+    person = {"subject": "zhifa-li", "roles": ["enforcement_officer"], "agency": "CULTURE"}
+    kept = Service({"actor": person}).act({}, actor="system:timer")["ok"]
+    assert kept["actor"] == person
+    # with no one named, the tool stays the author
+    assert Service({"actor": tool}).act({})["ok"]["actor"] == tool
