@@ -1,5 +1,4 @@
 import { App as AntApp, ConfigProvider, Spin } from "antd";
-import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
@@ -7,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { Provider } from "urql";
 import { Shell } from "./Shell";
+import { antdEnglish } from "./i18n";
 import { currentUser, type User } from "./lib/auth";
 import { makeClient } from "./lib/client";
 import { allowed, type Screen } from "./lib/roles";
@@ -88,7 +88,7 @@ export default function App() {
   dayjs.locale(english ? "en" : "zh-cn");
   const page = (screen: Screen, element: React.ReactNode) => <Guard screen={screen}>{element}</Guard>;
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={english ? (antdEnglish() ?? zhCN) : zhCN} theme={THEME}>
       <AntApp>
         <UserContext.Provider value={{ user, setUser }}>
           <Provider value={client}>

@@ -3,6 +3,7 @@
 import { Button, Layout, Menu, Segmented, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
+import { switchLanguage } from "./i18n";
 import { signOut } from "./lib/auth";
 import { allowed, type Screen } from "./lib/roles";
 import { useUser } from "./lib/user";
@@ -30,7 +31,7 @@ export function LanguageSwitch() {
     <Segmented
       aria-label={t("app.language")}
       value={i18n.language}
-      onChange={(lang) => i18n.changeLanguage(String(lang))}
+      onChange={(lang) => void switchLanguage(String(lang))}
       options={[
         { label: "中文", value: "zh-CN" },
         { label: "English", value: "en" },

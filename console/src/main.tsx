@@ -2,7 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import App from "./App";
 import { takeTokenFromFragment } from "./lib/auth";
-import "./i18n";
+import { ready } from "./i18n";
 
 takeTokenFromFragment();
 // A sign-in link opened in a tab already showing the console: the new token, a fresh start.
@@ -12,8 +12,11 @@ window.addEventListener("hashchange", () => {
     window.location.reload();
   }
 });
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// English, when kept, is fetched before the first render (no screen shows a raw key)
+void ready.then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
