@@ -18,7 +18,8 @@ import time
 
 from _support import mongo_server, report
 
-from services.enforcement.domain.serial import iso
+from services.common.clock import as_stored
+from services.enforcement.domain.serial import canonical
 from services.enforcement.domain.statistics import compute_statistics, statistics_pipeline
 
 UTC = dt.timezone.utc
@@ -30,14 +31,14 @@ REPEATS = 3
 
 def _entry(seq, at):
     return {"seq": seq, "subject": "case:x", "action": "STEP", "officer_ids": ["o1", "o2"],
-            "at": iso(at), "documents": [], "data": {}, "prev_hash": "0" * 64, "hash": "f" * 64}
+            "at": canonical(at), "documents": [], "data": {}, "prev_hash": "0" * 64, "hash": "f" * 64}
 
 
 def case(i: int, rng: random.Random) -> dict:
     agency = "CULTURE" if rng.random() < 0.7 else "TRANSPORT"
     filed = YEAR[0] + dt.timedelta(seconds=rng.randrange(365 * 86400))
     doc = {"_id": f"C{i:07d}", "agency": agency, "domain": "CULTURE_MARKET",
-           "entity_id": f"ent_{i % 5000:06d}", "state": "FILED", "filed_at": iso(filed),
+           "entity_id": f"ent_{i % 5000:06d}", "state": "FILED", "filed_at": as_stored(filed),
            "decision_due": (filed + dt.timedelta(days=90)).date().isoformat(),
            "party": {"name": "Party", "natural_person": False, "consent": {}},
            "record": [_entry(k, filed) for k in range(5)], "version": 5}
@@ -46,14 +47,14 @@ def case(i: int, rng: random.Random) -> dict:
         outcome = rng.choice(OUTCOMES)
         major = outcome == "PENALTY" and rng.random() < 0.1
         doc.update(state="CLOSED", decision={
-            "draft": {"outcome": outcome}, "decided_at": iso(decided), "major": major,
+            "draft": {"outcome": outcome}, "decided_at": as_stored(decided), "major": major,
             "legal_review_approved": major or rng.random() < 0.3,
             "justice_filing_required": major, "publication_required": outcome == "PENALTY"})
         if major:
-            doc["justice_filing"] = {"filed_at": iso(decided), "reference": "SFJ"}
+            doc["justice_filing"] = {"filed_at": as_stored(decided), "reference": "SFJ"}
         if outcome == "PENALTY":
             published = decided + dt.timedelta(days=rng.randrange(1, 12))
-            doc["publication"] = {"published_at": iso(published), "due": "", "channel": "",
+            doc["publication"] = {"published_at": as_stored(published), "due": "", "channel": "",
                                   "late": published - decided > dt.timedelta(days=9)}
     return doc
 
@@ -61,7 +62,7 @@ def case(i: int, rng: random.Random) -> dict:
 def inspection(i: int, rng: random.Random) -> dict:
     at = YEAR[0] + dt.timedelta(seconds=rng.randrange(365 * 86400))
     return {"_id": f"I{i:07d}", "agency": rng.choice(("CULTURE", "TRANSPORT")),
-            "entity_id": f"ent_{i % 5000:06d}", "performed_at": iso(at),
+            "entity_id": f"ent_{i % 5000:06d}", "performed_at": as_stored(at),
             "officer_ids": ["o1", "o2"], "findings": []}
 
 
@@ -79,7 +80,7 @@ def main(n_cases: int) -> None:
 
     rng = random.Random(2025)
     with mongo_server() as uri:
-        db = pymongo.MongoClient(uri)["bench_enforcement_statistics"]
+        db = pymongo.MongoClient(uri, tz_aware=True)["bench_enforcement_statistics"]
         db.cases.drop(), db.inspections.drop()
         started = time.perf_counter()
         for start in range(0, n_cases, 5000):

@@ -52,9 +52,19 @@ def authored(store, obj, field: str):
 
 
 def insert(store, doc_cls, obj, events):
-    with store.transaction() as uow:
-        uow.insert(repo.to_doc(doc_cls, obj))
-        uow.emit_all(events)
+    doc = repo.to_doc(doc_cls, obj)
+    try:
+        with store.transaction() as uow:
+            uow.insert(doc)
+            uow.emit_all(events)
+    except DuplicateKeyError:
+        # A keyed request retried while its first attempt was still running (a client
+        # timing out on a killed service): both missed the row; the first one's wins and
+        # the retry answers it, as a retry after it would. Fresh (uuid4) ids never meet.
+        existing = repo.get(doc_cls, doc.id)
+        if existing is None:
+            raise
+        return existing.to_dict()
     return obj.to_dict()
 
 
