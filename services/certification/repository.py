@@ -67,7 +67,7 @@ def backfill_listings() -> int:
 # bound is about 22 MB; past it the officers used longest ago are parsed again.
 _parsed: OrderedDict[str, tuple[str, OfficerRecord, int]] = OrderedDict()
 MAX_PARSED, MAX_PARSED_ENTRIES = 10_000, 40_000
-FEW_CHANGED = 10
+WHOLE_BATCH = 20  # whole officer documents decoded at once
 _held = {"entries": 0}  # history entries in _parsed
 
 
@@ -81,10 +81,17 @@ def _keep(officer_id: str, rev: str, record: OfficerRecord, version: int) -> Non
 
 
 # One copy of each actor the histories name (a handful of people and system actors, on
-# every entry) and of each short text their data repeat: a parsed entry held 1,318
-# bytes with its own copies, 554 without (tracemalloc). Nothing changes an entry's actor.
+# every entry), of each data dict of short flat values they repeat (every criticism's
+# {"measure": ...}) and of each short text in the others: a parsed entry held 1,318
+# bytes with its own copies, 554 with shared actors and texts (tracemalloc), about 300
+# with shared data too and slotted entries. Nothing changes an entry's actor or data.
 _shared: dict = {}
 MAX_SHARED, SHORT = 10_000, 64
+
+
+def _flat(data: dict) -> bool:
+    return all(isinstance(v, (str, int, float, bool, type(None))) and
+               (not isinstance(v, str) or len(v) <= SHORT) for v in data.values())
 
 
 def _compact(entries: list) -> list:
@@ -98,8 +105,11 @@ def _compact(entries: list) -> list:
                         for k, v in sorted(actor.items()))
             entry["actor"] = _shared.setdefault(key, actor)
         if isinstance(data, dict):
-            entry["data"] = {sys.intern(k): sys.intern(v) if isinstance(v, str)
-                             and len(v) <= SHORT else v for k, v in data.items()}
+            data = {sys.intern(k): sys.intern(v) if isinstance(v, str)
+                    and len(v) <= SHORT else v for k, v in data.items()}
+            # the kinds (data, then actor) keep the two sorts of key apart
+            entry["data"] = _shared.setdefault(("data",) + tuple(sorted(data.items())), data) \
+                if _flat(data) else data
         out.append(entry)
     return out
 
@@ -122,12 +132,12 @@ def _parse(raw: dict, before, start: int = 0) -> OfficerRecord | None:
 
 def _changed(stale: list):
     """(raw, start) for the officers whose stored record changed. One parsed before is
-    read from its last parsed entry on (a change appends): reading and decoding its
-    whole history again for every change was most of what a change allocated."""
+    read from its last parsed entry on (a change appends), one query each: reading and
+    decoding whole histories again was most of what a change allocated, and a sweep or
+    a big batch reading many at once put a step on the service's memory that grew with
+    the histories (bench_soak.py). The others are read whole, a few documents at a time."""
     since = {i: len(_parsed[i][1].history) - 1 for i in stale
              if i in _parsed and _parsed[i][1].history}
-    if len(since) > FEW_CHANGED:  # many changed: one query for all beats one each
-        since = {}
     for officer_id, start in since.items():
         raw = officers().find_one({"_id": officer_id},
                                   {"history": {"$slice": [start, 2**31 - 1]}})
@@ -135,7 +145,8 @@ def _changed(stale: list):
             yield raw, start
     whole = [i for i in stale if i not in since]
     if whole:
-        yield from ((raw, 0) for raw in officers().find({"_id": {"$in": whole}}))
+        yield from ((raw, 0) for raw in
+                    officers().find({"_id": {"$in": whole}}).batch_size(WHOLE_BATCH))
 
 
 def load_many(ids) -> dict:

@@ -59,6 +59,53 @@ def _rss_mb() -> float:
     return 0.0
 
 
+def _mappings() -> str:
+    """RSS by kind of mapping (/proc/self/smaps): glibc's heap (brk), anonymous mappings
+    (pymalloc's arenas, which the kernel merges when adjacent, large blocks, thread
+    stacks) and files (code, libraries). Anonymous memory growing while Python's block
+    count stays flat is pymalloc keeping arenas that a few live objects pin."""
+    kinds, name = collections.Counter(), None
+    try:
+        lines = Path("/proc/self/smaps").read_text().splitlines()
+    except OSError:
+        return ""
+    for line in lines:
+        head = line.split()
+        if "-" in head[0] and not head[0].endswith(":"):
+            name = head[5] if len(head) > 5 else ""
+        elif head[0] == "Rss:":
+            kind = ("heap" if name == "[heap]" else "anonymous"
+                    if not name or name.startswith("[") else "files")
+            kinds[kind] += int(head[1]) * 1024
+    return (f"; RSS in glibc's heap {kinds['heap'] / 2**20:.1f} MB, anonymous "
+            f"{kinds['anonymous'] / 2**20:.1f} MB, files {kinds['files'] / 2**20:.1f} MB")
+
+
+def _pymalloc() -> str:
+    """pymalloc's own account (sys._debugmallocstats, which writes to the C stderr):
+    arenas held, bytes in live blocks and in free blocks inside them."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as out:
+        saved = os.dup(2)
+        try:
+            sys.stderr.flush()
+            os.dup2(out.fileno(), 2)
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        out.seek(0)
+        stats = {}
+        for line in out.read().decode(errors="replace").splitlines():
+            key, _, value = line.partition("=")
+            if key.startswith("#") and value.strip().replace(",", "").isdigit():
+                stats[key.strip("# ").strip()] = int(value.strip().replace(",", ""))
+    return (f"; pymalloc arenas {stats.get('arenas allocated current', 0)}, live blocks "
+            f"{stats.get('bytes in allocated blocks', 0) / 2**20:.1f} MB, free blocks "
+            f"{stats.get('bytes in available blocks', 0) / 2**20:.1f} MB")
+
+
 def _totals() -> str:
     """RSS beside what Python holds (tracemalloc) and what glibc's malloc holds: in use
     against free inside its arenas. RSS growing with the traced total flat is the
@@ -75,7 +122,7 @@ def _totals() -> str:
                 f"{info.fordblks / 2**20:.1f} MB, mmapped {info.hblkhd / 2**20:.1f} MB")
     except (OSError, AttributeError):  # not glibc
         pass
-    return out
+    return out + _pymalloc() + _mappings()
 
 
 def _report(path: Path) -> None:

@@ -8,7 +8,10 @@ a correction is a new entry. `to_dict`/`from_dict` give MongoDB-friendly documen
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from operator import attrgetter
 
 from services.common.clock import as_utc, parse_instant
 from services.common.errors import InvalidInput
@@ -16,13 +19,14 @@ from services.common.errors import InvalidInput
 from .enums import Agency, Kind
 
 MAX_NAME = 64
+_EFFECTIVE = attrgetter("effective_at")
 
 
 def iso(moment: dt.datetime | None) -> str | None:
     return None if moment is None else as_utc(moment).isoformat()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
     seq: int                  # append order; breaks ties between equal effective_at
     kind: Kind
@@ -44,10 +48,13 @@ class HistoryEntry:
 
     @classmethod
     def from_dict(cls, d: dict) -> "HistoryEntry":
-        return cls(seq=int(d["seq"]), kind=Kind(d["kind"]), effective_at=parse_instant(d["effective_at"]),
-                   recorded_at=parse_instant(d["recorded_at"]), cause=d.get("cause"),
-                   certificate_no=d.get("certificate_no"), data=dict(d.get("data") or {}),
-                   actor=d.get("actor"))
+        """`data` is taken as it is, not copied: an entry never changes it (and parsed
+        histories share equal ones, services/certification/repository.py)."""
+        effective, recorded = parse_instant(d["effective_at"]), parse_instant(d["recorded_at"])
+        return cls(seq=int(d["seq"]), kind=Kind(d["kind"]), effective_at=effective,
+                   recorded_at=effective if recorded == effective else recorded,
+                   cause=d.get("cause"), certificate_no=d.get("certificate_no"),
+                   data=d.get("data") or {}, actor=d.get("actor"))
 
 
 @dataclass(frozen=True)
@@ -72,15 +79,21 @@ class OfficerRecord:
                                                for e in self.history[start:])
         return replace(self, history=history)
 
+    @cached_property
+    def _in_effect(self) -> tuple[HistoryEntry, ...]:
+        # sorted once per record (records are immutable and cached parsed), not per
+        # question: a check used to sort the whole history, allocating a key per entry
+        return tuple(sorted(self.history, key=HistoryEntry.sort_key))
+
     def ordered(self, until: dt.datetime | None = None, known_at: dt.datetime | None = None):
         """Entries in effective order, optionally only those effective by `until` and
         recorded by `known_at` (the latter answers "what did the records say then")."""
-        rows = sorted(self.history, key=HistoryEntry.sort_key)
+        rows = self._in_effect
         if until is not None:
-            rows = [e for e in rows if e.effective_at <= as_utc(until)]
+            rows = rows[:bisect_right(rows, as_utc(until), key=_EFFECTIVE)]
         if known_at is not None:
             rows = [e for e in rows if e.recorded_at <= as_utc(known_at)]
-        return rows
+        return list(rows)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "agency": self.agency.value,

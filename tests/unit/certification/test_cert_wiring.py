@@ -101,6 +101,10 @@ def test_the_parsed_record_cache_keeps_the_recently_used_within_its_entry_bound(
 
     from services.certification import repository
 
+    class Cursor(list):
+        def batch_size(self, n):
+            return self
+
     class Officers:
         def __init__(self):
             self.sizes = {f"o{i}": 10 for i in range(4)}
@@ -110,8 +114,8 @@ def test_the_parsed_record_cache_keeps_the_recently_used_within_its_entry_bound(
             wanted = [i for i in query["_id"]["$in"] if i in self.sizes]
             if projection is None:
                 self.parsed += wanted
-            return [{"_id": i, "rev": f"r{self.sizes[i]}", "version": 1,
-                     "size": self.sizes[i]} for i in wanted]
+            return Cursor({"_id": i, "rev": f"r{self.sizes[i]}", "version": 1,
+                           "size": self.sizes[i]} for i in wanted)
 
         def find_one(self, query, projection=None):
             return self.find({"_id": {"$in": [query["_id"]]}})[0]
@@ -199,3 +203,38 @@ def test_the_shared_actors_and_texts_are_bounded(monkeypatch):
                                         "data": {"reason": "x" * 100}}])
         assert entries[0]["actor"] == {"subject": f"u{n}", "roles": ["a"]}
         assert len(repository._shared) <= 4
+
+
+def test_officers_that_all_changed_are_each_read_from_their_last_parsed_entry(monkeypatch):
+    """A sweep or a big batch over many officers that changed reads only their new
+    entries: reading their whole histories at once put a step on the service's memory
+    that grew with the histories (bench_soak.py)."""
+    from collections import OrderedDict
+
+    from services.certification import repository
+
+    reads = []
+
+    class Record:
+        def __init__(self, n):
+            self.history = (None,) * n
+
+    class Officers:
+        def find(self, query, projection=None):
+            reads.append(("find", query["_id"]["$in"], projection))
+            return [{"_id": i, "rev": "r2"} for i in query["_id"]["$in"]]
+
+        def find_one(self, query, projection):
+            reads.append(("new entries", query["_id"], projection["history"]["$slice"][0]))
+            return {"_id": query["_id"], "rev": "r2", "version": 2, "history": [None] * 2}
+
+    ids = [f"o{i}" for i in range(30)]
+    monkeypatch.setattr(repository, "_parsed",
+                        OrderedDict((i, ("r1", Record(5), 1)) for i in ids))
+    monkeypatch.setattr(repository, "_held", {"entries": 150})
+    monkeypatch.setattr(repository, "officers", lambda: Officers())
+    monkeypatch.setattr(repository, "_parse", lambda raw, before, start=0: Record(6))
+    found = repository.load_many(ids)
+    assert reads[0] == ("find", sorted(ids), {"rev": 1})  # the revs only, one query
+    assert reads[1:] == [("new entries", i, 4) for i in sorted(ids)]
+    assert all(len(record.history) == 6 and version == 2 for record, version in found.values())

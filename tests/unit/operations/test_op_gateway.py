@@ -82,8 +82,8 @@ def test_plan_input_reaches_the_service_as_json():
     result, _, log = run(mutation, operations={"plan": operation()})
     assert result.errors is None and result.data["planJointOperation"]["errors"] == []
     assert log[0][1][0] == {"name": "Summer coaches", "agencies": ["TRANSPORT", "CULTURE"],
-                            "starts_at": "2026-07-01T00:00:00+08:00",
-                            "ends_at": "2026-08-31T00:00:00+08:00", "areas": ["Old town"]}
+                            "starts_at": "2026-06-30T16:00:00+00:00",
+                            "ends_at": "2026-08-30T16:00:00+00:00", "areas": ["Old town"]}
 
 
 def test_paging_through_tasks_and_bad_arguments():
