@@ -31,18 +31,22 @@ class StoreHandle:
 
     def __init__(self, provider, worker_ctx):
         self.db = provider.db
-        self._provider, self._ctx = provider, worker_ctx
+        # what it reads of the worker, not the worker context itself: the context holds
+        # the service instance, which holds this handle, and that cycle kept every
+        # finished worker's objects alive until the cycle collector ran (bench_soak.py)
+        self._provider, self._data = provider, worker_ctx.data
+        self._entrypoint, self._service = worker_ctx.entrypoint, worker_ctx.service_name
 
     @property
     def actor(self) -> Actor:
         """Who the running worker acts for: the caller's actor (RPC headers, or the event
         being handled), else the worker's own system actor (`system:<service>.<method>`:
         timers and tools acting on their own)."""
-        found = Actor.from_value(self._ctx.data.get("actor"))
+        found = Actor.from_value(self._data.get("actor"))
         if found is not None:
             return found
-        method = getattr(self._ctx.entrypoint, "method_name", None) or "worker"
-        return Actor.system(f"{self._ctx.service_name}.{method}")
+        method = getattr(self._entrypoint, "method_name", None) or "worker"
+        return Actor.system(f"{self._service}.{method}")
 
     @property
     def replica(self) -> str:
@@ -51,8 +55,7 @@ class StoreHandle:
 
     def transaction(self, actor=None) -> UnitOfWork:
         """`actor`: only for work done in another actor's name (an automatic rule)."""
-        data = self._ctx.data
-        entrypoint = self._ctx.entrypoint
+        data, entrypoint = self._data, self._entrypoint
         inbox_key = None
         if data.get("event_id") and getattr(entrypoint, "queue_name", None):
             inbox_key = f"{entrypoint.queue_name}:{data['event_id']}"

@@ -43,7 +43,6 @@ def issue(store, data: dict, actor, config, creds) -> dict:
     keys = _signing_keys(creds)
     officer_id = (data or {}).get("officer_id")
 
-    @repository.retry_on_conflict
     def attempt():
         record, version = repository.load(officer_id, ["officerId"])
         ensure_manages(actor, record.agency)
@@ -77,7 +76,7 @@ def issue(store, data: dict, actor, config, creds) -> dict:
                 "valid_until": valid_until.isoformat(), "kid": keys.active_kid})
         return {"officer_id": record.id, "credential_id": credential_id, "token": token,
                 "issued_at": now.isoformat(), "expires_at": valid_until.isoformat()}
-    return attempt()
+    return repository.on_conflict(attempt)
 
 
 def sweep_due(store, config, now=None) -> int:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from pymongo import ReturnDocument
 from pymongo.errors import BulkWriteError, DuplicateKeyError
-from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_random
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_random
 
 from services.bus.unit_of_work import ConcurrentUpdate
 from services.certification import credential_status
@@ -222,15 +222,17 @@ def write(uow, before: OfficerRecord, after: OfficerRecord, version: int) -> Non
 
 
 # Two admins acting on one officer at once: the loser re-reads and re-applies its command.
-retry_on_conflict = retry(retry=retry_if_exception_type(ConcurrentUpdate),
-                          stop=stop_after_attempt(5), wait=wait_random(0, 0.05), reraise=True)
+# One Retrying for every call (its state is per green thread): decorating a function per
+# call made two Retrying objects, each with a thread-local, for every change, kept in
+# reference cycles until the cycle collector ran (bench_soak.py).
+on_conflict = Retrying(retry=retry_if_exception_type(ConcurrentUpdate),
+                       stop=stop_after_attempt(5), wait=wait_random(0, 0.05), reraise=True)
 
 
 def create(store, build) -> OfficerRecord:
     """Insert the officer `build(uow) -> (record, events)` makes; the unique index, not a
     prior read, decides duplicates (so two racing registrations cannot both win)."""
-    @retry_on_conflict  # only the certificate counter can conflict here
-    def attempt():
+    def attempt():  # retried: only the certificate counter can conflict here
         with store.transaction() as uow:
             record, events = build(uow)
             record = record.attributed(0, uow.actor)
@@ -238,7 +240,7 @@ def create(store, build) -> OfficerRecord:
             uow.emit_all(events)
         return record
     try:
-        return attempt()
+        return on_conflict(attempt)
     except DuplicateKeyError as exc:
         if "id_number" in str(exc):
             raise DomainError("DUPLICATE_ID_NUMBER", "an officer with this ID number is "
@@ -252,7 +254,6 @@ def change(store, officer_id, action, field=("input", "officerId"), *,
     """Load, apply `action(record, uow) -> (after, events)`, save after and its events in
     the same transaction (inbox included in event handlers); retried on a conflict. The
     officer's credentials' status follows in the same transaction (credential_status)."""
-    @retry_on_conflict
     def attempt():
         record, version = load(officer_id, field)
         with store.transaction() as uow:
@@ -263,4 +264,4 @@ def change(store, officer_id, action, field=("input", "officerId"), *,
             events = list(events) + credential_status.sync(uow, after, utcnow(), config)
             uow.emit_all(events)
         return after
-    return attempt()
+    return on_conflict(attempt)

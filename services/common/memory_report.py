@@ -1,8 +1,10 @@
 """What grows in a process's memory, for soak runs (bench/bench_soak.py --trace): with
 JOINTOPS_MEMORY_REPORT=<directory>, the process traces its allocations (tracemalloc, which
 slows it down: never in production) and every minute writes `<name>.memory.txt` there:
-RSS beside the traced and malloc totals, the object types whose count grew and the
-allocation sites that grew most since the first minute (warm-up). With
+RSS beside the traced, pymalloc and malloc totals and RSS by kind of mapping, the
+collector's work, the object types whose count grew, the cyclic garbage waiting for the
+collector (counted by collecting it: one more reason such a run is not comparable) and
+the allocation sites that grew most since the first minute (warm-up). With
 JOINTOPS_MEMORY_REPORT_TRACE=0 it does not trace (the process keeps its speed): totals
 and object counts only."""
 from __future__ import annotations
@@ -35,6 +37,22 @@ def start(name: str) -> None:
 def _counts() -> collections.Counter:
     """Live objects the collector tracks (containers, class instances), by type."""
     return collections.Counter(type(o).__qualname__ for o in gc.get_objects())
+
+
+def _cyclic_garbage() -> collections.Counter:
+    """What the collector would free now (unreachable reference cycles), by type: kept
+    aside for counting (DEBUG_SAVEALL) instead of freed, then freed. Garbage that only
+    the cycle collector can free waits for it, so a steady stream of it keeps the heap
+    above what is live."""
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        found = collections.Counter(type(o).__qualname__ for o in gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.collect()
+    return found
 
 
 def _snapshot():
@@ -122,6 +140,10 @@ def _totals() -> str:
                 f"{info.fordblks / 2**20:.1f} MB, mmapped {info.hblkhd / 2**20:.1f} MB")
     except (OSError, AttributeError):  # not glibc
         pass
+    gens = gc.get_stats()
+    out += (f"; collections by generation {'/'.join(str(g['collections']) for g in gens)}"
+            f" (objects freed {'/'.join(str(g['collected']) for g in gens)}), frozen "
+            f"{gc.get_freeze_count()}")
     return out + _pymalloc() + _mappings()
 
 
@@ -137,6 +159,10 @@ def _report(path: Path) -> None:
         counts.subtract(counted)
         lines = timeline + [f"after {minutes} min, live objects grown since minute 1:"]
         lines += [f"{n:+d} {kind}" for kind, n in counts.most_common(TOP) if n > 0]
+        garbage = _cyclic_garbage()
+        lines.append(f"cyclic garbage waiting for the collector now: {sum(garbage.values())} "
+                     "objects, by type:")
+        lines += [f"{n} {kind}" for kind, n in garbage.most_common(TOP)]
         now = _snapshot()
         if now is not None:
             lines.append(f"after {minutes} min, growth since minute 1 by allocation site:")
