@@ -84,8 +84,15 @@ class GroupCommit:
                             other.error, other.done = ConnectionFailure(
                                 f"commit interrupted: {exc!r}"), True
                     raise
-        if mine.error is not None:
-            raise mine.error
+        # Raised without keeping it on `mine`: the error's traceback holds the frames that
+        # hold `mine`, and that cycle kept each failed unit of work (its documents, its
+        # record) alive until the cycle collector ran (bench_soak.py).
+        error, mine.error = mine.error, None
+        if error is not None:
+            try:
+                raise error
+            finally:
+                del error
 
     @staticmethod
     def _commit(group: list[_Waiting]) -> None:
@@ -95,7 +102,7 @@ class GroupCommit:
             try:
                 with pymongo.timeout(min(limits, default=None)), \
                         mongo_settings.session(uows[0].client) as session:
-                    session.with_transaction(lambda s: apply_together(uows, s))
+                    mongo_settings.in_transaction(session, lambda s: apply_together(uows, s))
             except Exception as exc:  # noqa: BLE001 - sorted below, per unit
                 if _outage(exc):
                     for w in group:

@@ -18,6 +18,7 @@ from bson import ObjectId
 from kombu import Connection
 from kombu.pools import connections
 
+from services.bus import mongo_settings
 from services.bus.lease import RENEW, Lease, LeaseLost
 from services.bus.topology import EVENTS_EXCHANGE
 from services.bus.unit_of_work import OUTBOX
@@ -157,8 +158,8 @@ class Relay:
         session = self.lease.session  # the lease's: a successor can abort what it left
         if session is None:
             raise LeaseLost(self.lease.name)
-        if not session.with_transaction(by_range):
-            session.with_transaction(by_ids)
+        if not mongo_settings.in_transaction(session, by_range):
+            mongo_settings.in_transaction(session, by_ids)
 
     def purge_sent(self, now: dt.datetime | None = None) -> int:
         """Delete published events older than the retention (an outbox is a queue, not an

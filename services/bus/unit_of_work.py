@@ -153,7 +153,7 @@ class UnitOfWork:
 
     def commit_alone(self):
         with pymongo.timeout(self.time_limit()), mongo_settings.session(self.client) as session:
-            session.with_transaction(self._apply)
+            mongo_settings.in_transaction(session, self._apply)
         self.committed()
 
     def committed(self):

@@ -157,3 +157,24 @@ def test_published_events_past_their_retention_are_purged_and_nothing_else(store
     assert relay.purge_sent() == 1
     left = {d["_id"] for d in db[OUTBOX].find()}
     assert left == {published_recently["_id"], unsent["_id"], stale_unsent["_id"]}
+
+
+def test_a_failed_unit_is_freed_once_its_caller_lets_go_of_the_error(store):
+    """No reference cycle through the error: a failed unit of work (its documents, a
+    service's record) is freed at once, not kept until the cycle collector runs."""
+    import gc
+    import weakref
+
+    store[1]["things"].insert_one({"_id": "held", "version": 3})
+    stale = unit(store, GroupCommit())
+    stale.save(Thing(id="held", version=3), expect_version=2)
+    gone = weakref.ref(stale)
+    gc.collect()
+    gc.disable()
+    try:
+        with pytest.raises(ConcurrentUpdate):
+            stale.commit()
+        del stale
+        assert gone() is None
+    finally:
+        gc.enable()
