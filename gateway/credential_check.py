@@ -39,7 +39,7 @@ def _verified(keys, token, vc_type) -> dict:
     return payload
 
 
-def _moment(value) -> dt.datetime | None:
+def _validity_bound(value) -> dt.datetime | None:
     """A credential's validFrom/validUntil, or None: a credential that names no instant
     there has no known validity (UNKNOWN), which is an answer, not a refusal."""
     try:
@@ -64,7 +64,7 @@ def _entries(vc) -> dict | None:
 
 
 def online_status(vc, keys, services, now) -> str:
-    valid_from, valid_until = _moment(vc.get("validFrom")), _moment(vc.get("validUntil"))
+    valid_from, valid_until = _validity_bound(vc.get("validFrom")), _validity_bound(vc.get("validUntil"))
     if valid_from is None or valid_until is None or now + CLOCK_LEEWAY < valid_from:
         return "UNKNOWN"
     if now >= valid_until:

@@ -42,7 +42,7 @@ def acting_user(actor: dict | None) -> str:
     return sub
 
 
-def _moment(value, field: str):
+def _instant(value, field: str):
     return parse_instant(value, ["input", field]) if value else None
 
 
@@ -98,7 +98,7 @@ def impose_sanction(store, data: dict) -> dict:
     finding = repo.get(FindingDoc, finding_id)
     sanction, events = domain.impose_sanction(
         sanction_id, finding_id, data.get("measure"), {finding_id: finding} if finding else {},
-        repo.stored_now(), _moment(data.get("effective_at"), "effectiveAt"),
+        repo.stored_now(), _instant(data.get("effective_at"), "effectiveAt"),
         existing=repo.load(SanctionDoc, finding_id=finding_id), reason=data.get("reason"))
     try:
         return insert(store, SanctionDoc, authored(store, sanction, "imposed_by"), events)

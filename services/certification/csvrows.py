@@ -34,7 +34,7 @@ def _score(text: str, column: str) -> float:
         raise InvalidInput(f"{column} {text!r} is not a number", [column]) from None
 
 
-def _moment(day: str) -> str | None:
+def _office_hours_of(day: str) -> str | None:
     return day + OFFICE_HOURS if day else None
 
 
@@ -59,8 +59,8 @@ def parse_row(raw: dict) -> dict:
                                                                            cell["domains"])
                                           if d.strip()],
                               "valid_from": cell["valid_from"], "valid_until": cell["valid_until"],
-                              "effective_at": _moment(cell["issued_on"])}
-        row["reviewed_at"] = _moment(cell["reviewed_on"])
+                              "effective_at": _office_hours_of(cell["issued_on"])}
+        row["reviewed_at"] = _office_hours_of(cell["reviewed_on"])
     elif cell["reviewed_on"] or cell["issued_on"]:
         raise InvalidInput("issued_on/reviewed_on need a certificate", ["domains"])
     return row

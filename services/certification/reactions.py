@@ -16,27 +16,27 @@ FIELD = ["payload", "officer_id"]
 SWEEP_CHUNK = 50
 
 
-def _moment(value: str, name: str):
+def _instant(value: str, name: str):
     return parse_instant(value, ["payload", name])
 
 
 def sanction_imposed(store, payload: SanctionImposed, config) -> None:
     repository.change(store, payload.officer_id, lambda record, uow: cd.apply_sanction(
         record, measure=payload.measure, sanction_id=payload.sanction_id, now=utcnow(),
-        effective_at=_moment(payload.effective_at, "effective_at"), config=config), FIELD,
+        effective_at=_instant(payload.effective_at, "effective_at"), config=config), FIELD,
         config=config)
 
 
 def training_completed(store, payload: TrainingCompleted, config) -> None:
     repository.change(store, payload.officer_id, lambda record, uow: cd.complete_training(
-        record, now=utcnow(), effective_at=_moment(payload.completed_at, "completed_at"),
+        record, now=utcnow(), effective_at=_instant(payload.completed_at, "completed_at"),
         cause=payload.sanction_id, config=config), FIELD,
         config=config)
 
 
 def reinstated_to_post(store, payload: ReinstatedToPost, config) -> None:
     repository.change(store, payload.officer_id, lambda record, uow: cd.reinstate_to_post(
-        record, now=utcnow(), effective_at=_moment(payload.reinstated_at, "reinstated_at"),
+        record, now=utcnow(), effective_at=_instant(payload.reinstated_at, "reinstated_at"),
         cause=payload.sanction_id, config=config), FIELD,
         config=config)
 
