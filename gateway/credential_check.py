@@ -64,7 +64,8 @@ def _entries(vc) -> dict | None:
 
 
 def online_status(vc, keys, services, now) -> str:
-    valid_from, valid_until = _validity_bound(vc.get("validFrom")), _validity_bound(vc.get("validUntil"))
+    valid_from = _validity_bound(vc.get("validFrom"))
+    valid_until = _validity_bound(vc.get("validUntil"))
     if valid_from is None or valid_until is None or now + CLOCK_LEEWAY < valid_from:
         return "UNKNOWN"
     if now >= valid_until:

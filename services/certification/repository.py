@@ -62,9 +62,9 @@ def backfill_listings() -> int:
 # would otherwise parse every officer's history on every call. Least recently used first
 # out, bounded by officers and by the history entries held: a record grows by an entry
 # per change (every sanction, even a criticism kept for the record only), so its memory
-# follows the histories, not the officer count. A parsed entry holds about 550 bytes
-# (measured with tracemalloc; actors and short texts shared, see _compact), so the entry
-# bound is about 22 MB; past it the officers used longest ago are parsed again.
+# follows the histories, not the officer count. A parsed entry holds about 300 bytes
+# (measured with tracemalloc; actors, flat data and short texts shared, see _compact), so
+# the entry bound is about 12 MB; past it the officers used longest ago are parsed again.
 _parsed: OrderedDict[str, tuple[str, OfficerRecord, int]] = OrderedDict()
 MAX_PARSED, MAX_PARSED_ENTRIES = 10_000, 40_000
 WHOLE_BATCH = 20  # whole officer documents decoded at once
