@@ -63,7 +63,7 @@ run: install broker redis system graphiql console
 
 test: install broker redis system graphql-http console
 	@npm test --prefix console --silent
-	@$(PY) -m pytest -q -p no:cacheprovider tests
+	@$(PY) -m pytest -q -p no:cacheprovider --durations=20 tests
 
 test-faults: install broker
 	@rm -f var/faults/reconciliation.jsonl

@@ -123,3 +123,29 @@ def console_app(browser, gateway_url, token):  # noqa: F811
     errors = app.errors()
     app.close()
     assert not errors, f"uncaught errors in the page: {json.dumps(errors)[:500]}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser step says what the page showed then (its path, heading, the buttons
+    and messages in view, requests in flight, and a screenshot in var/console-shots), so a
+    failure on a loaded CI machine explains itself without a rerun."""
+    report = yield
+    app = item.funcargs.get("console_app") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and isinstance(app, Console):
+        try:
+            seen = app.page.evaluate("""() => ({
+                path: location.pathname + location.search,
+                heading: document.querySelector('main h1')?.innerText,
+                buttons: [...document.querySelectorAll('main button')].map(b => b.innerText.trim()
+                    + (b.disabled ? ' (disabled)' : '')
+                    + (b.classList.contains('ant-btn-loading') ? ' (loading)' : '')),
+                messages: [...document.querySelectorAll('.ant-form-item-explain-error, '
+                    + '[role=alert], .ant-message-notice')].map(e => e.innerText.trim()),
+                inflight: window.__inflight, errors: window.__errors})""")
+            app.shot(f"failed-{item.name}")
+            report.sections.append(("page at failure", json.dumps(seen, ensure_ascii=False,
+                                                                  indent=1)))
+        except Exception as exc:  # noqa: BLE001 - the page itself may be what broke
+            report.sections.append(("page at failure", f"not readable: {exc!r}"))
+    return report

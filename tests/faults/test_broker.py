@@ -11,7 +11,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
 def test_broker_stopped_and_started_mid_run(stack):
     before = stack.services.alive()
-    run = Workload(stack, probes=2000, sanctions=100).start()
+    # Enough traffic that the outage (stop, 3 s, start: ~10 s) falls mid-run with work in
+    # flight on every queue, and no more: the suite's time is the gate's.
+    run = Workload(stack, probes=1000, sanctions=60).start()
     run.until_sent(0.3)
     stack.rabbit.ctl("stop_app")
     eventlet.sleep(3)
@@ -19,7 +21,7 @@ def test_broker_stopped_and_started_mid_run(stack):
     run.wait()
     figures = run.reconcile("rabbitmqctl stop_app / start_app")
     assert stack.services.alive() == before  # nobody restarted a process
-    assert figures["probe mutations accepted"] >= 1500
+    assert figures["probe mutations accepted"] >= 750
 
 
 def test_all_connections_closed_at_once_mid_run(stack):

@@ -65,9 +65,11 @@ class Workload:
         self.refused, self.unexpected = Counter(), []
         self._probes, self._keys = iter(self.probe_ids), iter(enumerate(self.keys))
         self._threads, self.handed = [], 0
+        self.started = self.sent_all = None  # time.monotonic(): the run's phases, reported
 
     # ---------------------------------------------------------------- sending
     def start(self):
+        self.started = time.monotonic()
         self._threads = ([eventlet.spawn(self._probe_client) for _ in range(self.clients)]
                          + [eventlet.spawn(self._sanction_client) for _ in range(self.clients)])
         return self
@@ -86,6 +88,7 @@ class Workload:
         with eventlet.Timeout(timeout):
             for thread in self._threads:
                 thread.wait()
+        self.sent_all = time.monotonic()
         assert not self.unexpected, self.unexpected[:5]
 
     def _probe_client(self):
@@ -217,16 +220,35 @@ class Workload:
                 if q["messages"] and q["name"] != DEAD_LETTER_QUEUE_NAME
                 and not q["name"].startswith("rpc.reply-")}
 
+    def audit_gap(self, missing: set) -> dict:
+        """What a gap in the trail looks like, so a failed run explains itself: the missing
+        events' types, whether audit's inbox holds them (handled without an entry) or not
+        (never handled), when their producer published them, and audit's dead letters."""
+        s = self.stack
+        db = lambda ctx: s.mongo_client[s.cfg.db_name(ctx)]  # noqa: E731
+        inbox = {d["_id"] for d in db("audit").inbox.find(
+            {"_id": {"$in": [f"audit.record:{e}" for e in missing]}}, {"_id": 1})}
+        rows = [d for ctx in ("probe_producer", "accountability") for d in db(ctx).outbox.find(
+            {"event_id": {"$in": list(missing)}}, {"event_id": 1, "type": 1, "sent_at": 1})]
+        sent = sorted(d["sent_at"].isoformat() for d in rows if d.get("sent_at"))
+        letters = Counter(d.reason[:120] for d in list_dead_letters(s.cfg.amqp_uri)
+                          if d.queue.startswith("audit."))
+        return {"types": dict(Counter(d["type"] for d in rows)), "in audit's inbox": len(inbox),
+                "published": [sent[0], sent[-1]] if sent else [],
+                "audit dead letters": dict(letters)}
+
     def audit_check(self):
         db = self.stack.mongo_client[self.stack.cfg.db_name("audit")]
         return verify_stored(db.audit_entries, db.audit_head)[1]
 
-    def dead_lettered(self) -> int:
-        """This run's events in the dead-letter queue (they count as lost above)."""
+    def dead_lettered(self, events: set = frozenset()) -> int:
+        """This run's events in the dead-letter queue (they count as lost above): by their
+        probe or sanction id, or by event id (`events`: every event of the run, findings'
+        too)."""
         ours = set(self.probe_ids) | {keyed_id("SanctionDoc", f"{k}-s") for k in self.keys}
         return sum(1 for d in list_dead_letters(self.stack.cfg.amqp_uri)
-                   if isinstance(d.body, dict) and ours & set(map(str, d.body.get(
-                       "payload", {}).values())))
+                   if isinstance(d.body, dict) and (d.body.get("event_id") in events or ours & set(
+                       map(str, d.body.get("payload", {}).values()))))
 
     def settled(self, c) -> bool:
         return (c["unsent"] == 0 and set(c["received"]) == c["committed"]
@@ -263,10 +285,14 @@ class Workload:
             "sanctions stored": len(c["stored"]),
             "sanction events announced twice": sum(n > 1 for n in c["announced"].values()),
             "sanctions applied by certification": len(c["effects"]),
-            "outbox unsent": c["unsent"], "dead-lettered": self.dead_lettered(),
+            "outbox unsent": c["unsent"], "dead-lettered": self.dead_lettered(c["events"]),
             "events missing from the audit trail": len(c["events"] - c["audited"]),
             "audit trail intact": self.audit_check().intact,
-            "refused while broken": dict(self.refused)}
+            "refused while broken": dict(self.refused),
+            "seconds sending": round((self.sent_all or time.monotonic()) - self.started, 1),
+            "seconds settling": round(time.monotonic() - (self.sent_all or self.started), 1)}
+        if figures["events missing from the audit trail"]:
+            figures["audit gap"] = self.audit_gap(c["events"] - c["audited"])
         record(figures)
         assert figures["events lost"] == 0, figures
         assert figures["effects doubled"] == 0, figures
