@@ -7,6 +7,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import { Provider } from "urql";
 import { Shell } from "./Shell";
 import { antdEnglish } from "./i18n";
+import { THEME } from "./lib/theme";
 import { currentUser, type User } from "./lib/auth";
 import { makeClient } from "./lib/client";
 import { allowed, type Screen } from "./lib/roles";
@@ -41,19 +42,6 @@ const RecordInspection = lazy(() => import("./pages/Inspections").then((m) => ({
 // --- end of console part 2 ---
 const SignIn = lazy(() => import("./pages/SignIn"));
 const NotFound = lazy(() => import("./pages/NotFound"));
-
-// Secondary text dark enough for WCAG AA contrast (antd's defaults are lighter).
-const THEME = {
-  token: {
-    colorPrimary: "#1d4ed8",
-    colorLink: "#1d4ed8",
-    colorTextDescription: "rgba(0, 0, 0, 0.65)",
-    colorTextTertiary: "rgba(0, 0, 0, 0.65)",
-    colorTextQuaternary: "rgba(0, 0, 0, 0.6)",
-    colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
-    colorTextDisabled: "rgba(0, 0, 0, 0.55)",
-  },
-};
 
 /** A screen for signed-in users whose role may open it; others sign in first. */
 function Guard({ screen, children }: { screen: Screen; children: React.ReactNode }) {

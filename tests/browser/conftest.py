@@ -98,7 +98,11 @@ class Console:
         return self.page.evaluate("window.__missingKeys")
 
     def axe(self):
-        """Serious or critical WCAG 2 A/AA violations on the page as it is now."""
+        """Serious or critical WCAG 2 A/AA violations on the page as it is now, once its
+        transitions have ended (a colour caught mid-transition, as a hovered button's, is
+        neither state's; spinners' endless animations are not waited for)."""
+        self.page.wait_for_function("""() => document.getAnimations().every(
+            a => a.effect?.getComputedTiming().endTime === Infinity)""")
         self.page.add_script_tag(path=str(AXE))
         found = self.page.evaluate("""async () => {
             const r = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa']});
