@@ -3,6 +3,8 @@ per-row report names each bad row's column and reason in Chinese, and the good r
 the directory."""
 import pytest
 
+from tests.browser.part2 import button
+
 pytestmark = pytest.mark.e2e
 
 CSV = "\n".join([
@@ -20,7 +22,7 @@ def test_officer_imports_entities_with_a_report_per_row(console_app, start_servi
     card = page.get_by_test_id("entity-import")
     card.get_by_label("CSV文件").set_input_files(
         files=[{"name": "检查对象.csv", "mimeType": "text/csv", "buffer": CSV.encode()}])
-    card.get_by_role("button", name="导 入").or_(card.get_by_role("button", name="导入")).click()
+    button(card, "导入").click()
     summary = card.get_by_test_id("entity-import-summary")
     summary.wait_for()
     assert summary.inner_text() == "已导入 1 行（新增 1 家，合并 0 家），2 行有误未导入"
@@ -31,7 +33,7 @@ def test_officer_imports_entities_with_a_report_per_row(console_app, start_servi
     page.locator("main tbody tr", has_text="浉河区极速网吧").first.wait_for()
     app.shot("entities-import.zh-CN")
     # Checked hovered too: a pointer resting on the primary button is how it is read.
-    card.get_by_role("button", name="导 入").or_(card.get_by_role("button", name="导入")).hover()
+    button(card, "导入").hover()
     assert app.axe() == []
 
 
@@ -47,7 +49,7 @@ def test_the_directory_pages_by_number_with_its_total(console_app, start_service
     card.get_by_label("CSV文件").set_input_files(files=[{
         "name": "翻页.csv", "mimeType": "text/csv",
         "buffer": "\n".join(["统一社会信用代码,名称,类别,风险等级,许可证号", *rows]).encode()}])
-    card.get_by_role("button", name="导 入").or_(card.get_by_role("button", name="导入")).click()
+    button(card, "导入").click()
     card.get_by_test_id("entity-import-summary").wait_for()
     page.get_by_label("名称", exact=True).fill("翻页网吧")
     page.get_by_role("button", name="查 询").or_(page.get_by_role("button", name="查询")).click()
